@@ -1,0 +1,7 @@
+package org.lrms.events.catalog;
+
+import org.lrms.events.EventType;
+
+@EventType(name = "CopyUpdated")
+public record CopyUpdated(CopySnapshot copy) {
+}

@@ -1,0 +1,210 @@
+package org.lrms.kit.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every error leaves a service as {@code application/problem+json}: never a stack trace, never a 500 for bad input.
+ * Unexpected failures are logged with an error id (exception types and frames only: messages may hold personal data)
+ * and answered with that id.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return respond(new Problem("about:blank", "Invalid request", 400, detail, path(uri), "invalid-request",
+                errors, null));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = null;
+        String message;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            message = "unknown field '" + unknown.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException format) {
+            message = "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName();
+        } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            message = "expected " + mismatched.getTargetType().getSimpleName();
+        } else {
+            message = "malformed JSON at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+                    + ", column " + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr());
+        }
+        String detail = field == null ? message : field + ": " + message;
+        return respond(new Problem("about:blank", "Malformed request body", 400, detail, path(uri),
+                "malformed-body", List.of(new Problem.FieldError(field, message)), null));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem("about:blank", "Forbidden", 403,
+                "your role does not allow this operation", path(uri), "forbidden", null, null));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return respond(new Problem("about:blank", "Conflict", 409,
+                "the record was changed by someone else meanwhile; reload and try again", path(uri),
+                "concurrent-change", null, null));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response lockTimeout(LockTimeoutException e, UriInfo uri) {
+        return busy(uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response pessimisticLock(PessimisticLockException e, UriInfo uri) {
+        return busy(uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        String constraint = e.getConstraintName() == null ? "a uniqueness rule" : e.getConstraintName();
+        return respond(new Problem("about:blank", "Conflict", 409,
+                "conflicts with existing data (" + constraint + ")", path(uri), "conflict", null, null));
+    }
+
+    @ServerExceptionMapper(priority = 10)
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Request refused" : known.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no resource at " + path(uri);
+            case 405 -> "method not allowed on " + path(uri);
+            case 406 -> "none of the accepted media types can be produced";
+            case 415 -> "unsupported media type for " + path(uri);
+            default -> e.getMessage() == null ? title : e.getMessage();
+        };
+        if (status == 401) {
+            return unauthenticated(uri);
+        }
+        return respond(new Problem("about:blank", title, status, detail, path(uri),
+                title.toLowerCase().replace(' ', '-'), null, null));
+    }
+
+    @ServerExceptionMapper(priority = 100)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof ProblemException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        if (root instanceof ProblemException problem) {
+            return problem(problem, uri);
+        }
+        if (root instanceof ConstraintViolationException violations) {
+            return validation(violations, uri);
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf("unexpected error %s on %s: %s", errorId, path(uri), describe(e));
+        return respond(new Problem("about:blank", "Internal error", 500,
+                "the service could not complete the request; quote error id " + errorId + " to support",
+                path(uri), "internal-error", null, Map.of("errorId", errorId)));
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        return Response.status(401)
+                .header("WWW-Authenticate", "Bearer")
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", "Unauthorized", 401,
+                        "a valid bearer token is required", path(uri), "unauthenticated", null, null))
+                .build();
+    }
+
+    private Response busy(UriInfo uri) {
+        return Response.status(503).header("Retry-After", "1").type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", "Busy", 503,
+                        "the record is being changed at another desk; try again", path(uri), "busy", null, null))
+                .build();
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // "create.request.title" -> "title": drop the method and parameter names
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    }
+
+    /** Types and frames of the cause chain, without messages (they may quote personal data). */
+    static String describe(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        Throwable t = e;
+        int depth = 0;
+        while (t != null && depth++ < 5) {
+            out.append(depth == 1 ? "" : " <- caused by ").append(t.getClass().getName());
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(6, frames.length); i++) {
+                out.append("\n    at ").append(frames[i]);
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return out.toString();
+    }
+}
