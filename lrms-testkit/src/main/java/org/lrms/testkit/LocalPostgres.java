@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -110,18 +106,6 @@ final class LocalPostgres implements TestPostgres {
     @Override
     public String password() {
         return USER;
-    }
-
-    @Override
-    public void createDatabase(String database) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, USER);
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE \"" + database + "\"");
-        } catch (SQLException e) {
-            if (!"42P04".equals(e.getSQLState())) {
-                throw new IllegalStateException("cannot create database " + database, e);
-            }
-        }
     }
 
     private void stop(Path base) {

@@ -67,18 +67,6 @@ public final class TestInfrastructure {
             public String password() {
                 return LocalPostgres.USER;
             }
-
-            @Override
-            public void createDatabase(String database) {
-                try (var c = java.sql.DriverManager.getConnection(jdbcUrl("postgres"), username(), password());
-                     var s = c.createStatement()) {
-                    s.execute("CREATE DATABASE \"" + database + "\"");
-                } catch (java.sql.SQLException e) {
-                    if (!"42P04".equals(e.getSQLState())) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
         };
     }
 
