@@ -1,0 +1,259 @@
+// The portal's page: sign-in through the district's Keycloak (authorization code + PKCE, RFC 7636), who is signed
+// in, the services' state and links, and the public catalog search. No framework and no CDN: the portal must work
+// on machines without internet access. Tokens stay in this tab's sessionStorage.
+
+const $ = (id) => document.getElementById(id);
+const SESSION = "lrms.tokens";
+const PENDING = "lrms.pkce";
+
+let oidc;          // { authServerUrl, clientId } from /portal/config
+let tokens = null; // { access_token, refresh_token, id_token, expires_at }
+
+// ------------------------------------------------------------------------------------------------ OIDC + PKCE
+function endpoint(name) {
+  return `${oidc.authServerUrl}/protocol/openid-connect/${name}`;
+}
+
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function randomString() {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+function redirectUri() {
+  return `${location.origin}/`;
+}
+
+async function signIn() {
+  const verifier = randomString();
+  const state = randomString();
+  const challenge = base64url(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)));
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state }));
+  const query = new URLSearchParams({
+    client_id: oidc.clientId, redirect_uri: redirectUri(), response_type: "code", scope: "openid",
+    code_challenge: challenge, code_challenge_method: "S256", state,
+  });
+  location.assign(`${endpoint("auth")}?${query}`);
+}
+
+function signOut() {
+  const idToken = tokens?.id_token;
+  sessionStorage.removeItem(SESSION);
+  tokens = null;
+  const query = new URLSearchParams({ client_id: oidc.clientId, post_logout_redirect_uri: redirectUri() });
+  if (idToken) query.set("id_token_hint", idToken);
+  location.assign(`${endpoint("logout")}?${query}`);
+}
+
+async function requestTokens(form) {
+  const answer = await fetch(endpoint("token"), {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ client_id: oidc.clientId, ...form }),
+  });
+  if (!answer.ok) throw new Error(`the sign-in service answered ${answer.status}`);
+  const body = await answer.json();
+  tokens = { ...body, expires_at: Date.now() + body.expires_in * 1000 };
+  sessionStorage.setItem(SESSION, JSON.stringify(tokens));
+}
+
+// Back from Keycloak with ?code=...&state=...: trade the code (and the PKCE verifier) for tokens.
+async function completeSignIn() {
+  const params = new URLSearchParams(location.search);
+  if (!params.has("code") && !params.has("error")) return;
+  const pending = JSON.parse(sessionStorage.getItem(PENDING) || "null");
+  sessionStorage.removeItem(PENDING);
+  history.replaceState(null, "", location.pathname);
+  if (params.has("error")) throw new Error(params.get("error_description") || params.get("error"));
+  if (!pending || pending.state !== params.get("state")) throw new Error("the sign-in answer did not match: try again");
+  await requestTokens({
+    grant_type: "authorization_code", code: params.get("code"), redirect_uri: redirectUri(),
+    code_verifier: pending.verifier,
+  });
+}
+
+// A valid access token, refreshed when it is about to expire; null when signed out.
+async function accessToken() {
+  if (!tokens) return null;
+  if (Date.now() < tokens.expires_at - 30_000) return tokens.access_token;
+  try {
+    await requestTokens({ grant_type: "refresh_token", refresh_token: tokens.refresh_token });
+    return tokens.access_token;
+  } catch {
+    sessionStorage.removeItem(SESSION);
+    tokens = null;
+    render();
+    return null;
+  }
+}
+
+function claims(jwt) {
+  const payload = jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+  const json = decodeURIComponent(atob(payload).split("").map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`).join(""));
+  return JSON.parse(json);
+}
+
+// Calls a service through the portal (/api/<service>/v1/...), with the bearer token when signed in.
+async function api(path, options = {}) {
+  const token = await accessToken();
+  const headers = { Accept: "application/json", ...(options.headers || {}) };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return fetch(path, { ...options, headers });
+}
+
+// --------------------------------------------------------------------------------------------------- rendering
+const ROLES = ["district-admin", "site-staff", "teacher", "student", "integration"];
+
+function tags(element, values, empty) {
+  element.replaceChildren();
+  if (!values.length) {
+    element.textContent = empty;
+    return;
+  }
+  for (const value of values) {
+    const tag = document.createElement("span");
+    tag.className = "tag";
+    tag.textContent = value;
+    element.append(tag);
+  }
+}
+
+function render() {
+  const signedIn = Boolean(tokens);
+  $("sign-in").hidden = signedIn;
+  $("sign-out").hidden = !signedIn;
+  $("me-anonymous").hidden = signedIn;
+  $("me-details").hidden = !signedIn;
+  $("who").textContent = "";
+  if (!signedIn) return;
+  const c = claims(tokens.access_token);
+  $("who").textContent = c.preferred_username || c.sub;
+  $("me-user").textContent = c.preferred_username || c.sub;
+  $("me-name").textContent = c.name || [c.given_name, c.family_name].filter(Boolean).join(" ") || "-";
+  tags($("me-roles"), (c.groups || []).filter((role) => ROLES.includes(role)), "no LRMS role");
+  const districtWide = (c.groups || []).includes("district-admin");
+  tags($("me-sites"), c.sites || [], districtWide ? "every site (district)" : "none");
+  $("me-expiry").textContent = `token renewed automatically; this one expires at ${new Date(c.exp * 1000).toLocaleTimeString()}`;
+}
+
+function link(href, text) {
+  const a = document.createElement("a");
+  a.href = href;
+  a.textContent = text;
+  a.target = "_blank";
+  a.rel = "noopener";
+  return a;
+}
+
+function renderServices(services, statuses) {
+  const state = Object.fromEntries((statuses || []).map((s) => [s.name, s.status]));
+  const rows = services.map((service) => {
+    const row = document.createElement("tr");
+    const name = document.createElement("td");
+    name.textContent = service.name;
+    const ready = document.createElement("td");
+    const status = state[service.name] || "…";
+    ready.className = `status ${status}`;
+    ready.textContent = status === "UP" ? "ready" : status === "DOWN" ? "not ready" : status === "UNREACHABLE" ? "unreachable" : status;
+    const docs = document.createElement("td");
+    docs.append(link(service.swaggerUi, "Swagger UI"), " · ", link(service.openApi, "OpenAPI"));
+    const health = document.createElement("td");
+    health.append(link(service.health, "/q/health/ready"));
+    row.append(name, ready, docs, health);
+    return row;
+  });
+  $("service-rows").replaceChildren(...rows);
+}
+
+async function refreshServices(services) {
+  try {
+    const answer = await fetch("/portal/services");
+    renderServices(services, answer.ok ? await answer.json() : []);
+  } catch {
+    renderServices(services, []);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------------ search
+function describe(item) {
+  const authors = Array.isArray(item.authors) ? item.authors.join(", ") : item.author || "";
+  const year = item.publicationYear || item.year || "";
+  return [authors, year].filter(Boolean).join(" · ");
+}
+
+async function search(event) {
+  event.preventDefault();
+  const q = $("q").value.trim();
+  const message = $("search-message");
+  $("results").replaceChildren();
+  if (!q) return;
+  message.textContent = "Searching…";
+  let answer;
+  try {
+    answer = await api(`/api/catalog/v1/search?q=${encodeURIComponent(q)}`);
+  } catch {
+    message.textContent = "The portal cannot be reached.";
+    return;
+  }
+  if (answer.status === 404 || answer.status === 405) {
+    message.textContent = "Catalog search is not available on this catalog service yet.";
+    return;
+  }
+  if (answer.status === 502 || answer.status === 503 || answer.status === 504) {
+    message.textContent = "The catalog service is not reachable right now. Try again in a moment.";
+    return;
+  }
+  if (!answer.ok) {
+    const problem = await answer.json().catch(() => ({}));
+    message.textContent = problem.detail || problem.title || `The catalog answered ${answer.status}.`;
+    return;
+  }
+  const body = await answer.json();
+  const items = Array.isArray(body) ? body : body.items || body.results || body.titles || [];
+  const total = body.total ?? body.totalCount ?? items.length;
+  message.textContent = items.length ? `${total} title${total === 1 ? "" : "s"} found` : `No title matches “${q}”.`;
+  $("results").replaceChildren(...items.map((item) => {
+    const li = document.createElement("li");
+    const title = document.createElement("strong");
+    title.textContent = item.title || "(untitled)";
+    const meta = document.createElement("div");
+    meta.className = "meta";
+    meta.textContent = describe(item);
+    li.append(title, meta);
+    return li;
+  }));
+}
+
+// -------------------------------------------------------------------------------------------------------- start
+async function start() {
+  const config = await (await fetch("/portal/config")).json();
+  oidc = config.oidc;
+  tokens = JSON.parse(sessionStorage.getItem(SESSION) || "null");
+  $("sign-in").addEventListener("click", () => signIn().catch(showNotice));
+  $("sign-out").addEventListener("click", signOut);
+  $("search-form").addEventListener("submit", search);
+  try {
+    await completeSignIn();
+  } catch (failure) {
+    showNotice(failure);
+  }
+  render();
+  renderServices(config.services, []);
+  await refreshServices(config.services);
+  setInterval(() => refreshServices(config.services), 15_000);
+}
+
+function showNotice(failure) {
+  const notice = $("notice");
+  notice.textContent = `Sign-in failed: ${failure.message || failure}`;
+  notice.hidden = false;
+}
+
+start().catch((failure) => {
+  const notice = $("notice");
+  notice.textContent = `The portal could not start: ${failure.message || failure}`;
+  notice.hidden = false;
+});

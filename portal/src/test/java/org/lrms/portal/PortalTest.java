@@ -1,0 +1,138 @@
+package org.lrms.portal;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+/** The portal against a real HTTP server standing in for the catalog, and a circulation service that is down. */
+@QuarkusTest
+@QuarkusTestResource(FakeServices.class)
+class PortalTest {
+
+    private static final String TOKEN = "Bearer header.payload.signature";
+
+    @BeforeEach
+    void forget() {
+        FakeServices.LAST.set(null);
+    }
+
+    @Test
+    void getsAreForwardedWithPathQueryAndBearerToken() {
+        given().urlEncodingEnabled(false).header("Authorization", TOKEN).header("Accept-Language", "es")
+                .when().get("/api/catalog/v1/titles/42?fields=title&q=a%20b")
+                .then().statusCode(200)
+                .contentType(containsString("application/json"))
+                .header("ETag", "\"3\"")
+                .body("id", equalTo("42"), "title", equalTo("Holes"));
+
+        FakeServices.Received received = FakeServices.LAST.get();
+        assertEquals("GET", received.method());
+        assertEquals("/api/v1/titles/42?fields=title&q=a%20b", received.uri());
+        assertEquals(TOKEN, received.header("Authorization"));
+        assertEquals("es", received.header("Accept-Language"));
+    }
+
+    @Test
+    void postsAreForwardedWithTheirBodyAndTheLocationPointsThroughThePortal() {
+        given().header("Authorization", TOKEN).contentType("application/json")
+                .body("{\"title\":\"Holes\",\"authors\":[\"Louis Sachar\"]}")
+                .when().post("/api/catalog/v1/titles")
+                .then().statusCode(201)
+                .header("Location", "/api/catalog/v1/titles/7")
+                .body("received.title", equalTo("Holes"), "received.authors", contains("Louis Sachar"));
+
+        FakeServices.Received received = FakeServices.LAST.get();
+        assertEquals("POST", received.method());
+        assertTrue(received.header("Content-Type").startsWith("application/json"));
+        assertEquals("{\"title\":\"Holes\",\"authors\":[\"Louis Sachar\"]}", received.body());
+    }
+
+    @Test
+    void theServicesRefusalsReachTheCallerUnchanged() {
+        given().when().get("/api/catalog/v1/titles/42")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .contentType("application/problem+json");
+        assertNull(FakeServices.LAST.get().header("Authorization"));
+
+        given().header("Authorization", TOKEN).when().get("/api/catalog/v1/search?q=holes")
+                .then().statusCode(404);
+        assertEquals("/api/v1/search?q=holes", FakeServices.LAST.get().uri());
+    }
+
+    @Test
+    void cookiesStayWithThePortal() {
+        given().header("Authorization", TOKEN).cookie("session", "secret")
+                .when().get("/api/catalog/v1/titles/1")
+                .then().statusCode(200);
+        assertNull(FakeServices.LAST.get().header("Cookie"));
+    }
+
+    @Test
+    void aServiceThatIsDownIsABadGatewayProblem() {
+        given().header("Authorization", TOKEN).when().get("/api/circulation/v1/patrons")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("status", equalTo(502), "detail", equalTo("the circulation service is not reachable"));
+    }
+
+    @Test
+    void anUnknownServiceIsNotFound() {
+        given().header("Authorization", TOKEN).when().get("/api/payroll/v1/salaries")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("no service named payroll behind this portal"));
+        assertNull(FakeServices.LAST.get());
+    }
+
+    @Test
+    void configTellsTheBrowserWhereToSignInAndListsTheServicesInOrder() {
+        given().when().get("/portal/config")
+                .then().statusCode(200)
+                .body("oidc.authServerUrl", equalTo("http://localhost:18180/realms/district"),
+                        "oidc.clientId", equalTo("lrms-portal"),
+                        "services.name", contains("catalog", "circulation", "textbook", "acquisitions", "reporting"),
+                        "services[0].api", equalTo("/api/catalog/v1"),
+                        "services[0].swaggerUi", containsString("/q/swagger-ui"),
+                        "services[0].health", containsString("/q/health/ready"));
+    }
+
+    @Test
+    void servicesShowsWhichServiceIsReady() {
+        given().when().get("/portal/services")
+                .then().statusCode(200)
+                .body("find { it.name == 'catalog' }.status", equalTo("UP"),
+                        "find { it.name == 'circulation' }.status", equalTo("UNREACHABLE"),
+                        "name", hasItems("textbook", "acquisitions", "reporting"));
+    }
+
+    @Test
+    void thePageIsServedWithEverythingItNeedsFromThePortalItself() {
+        String page = given().when().get("/").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("Search the catalog"), containsString("Sign in"))
+                .extract().asString();
+        assertFalse(java.util.regex.Pattern.compile("(src|href)=\"https?://").matcher(page).find(), "no CDN");
+        given().when().get("/app.js").then().statusCode(200)
+                .body(containsString("code_challenge_method: \"S256\""), containsString("/api/catalog/v1/search"),
+                        not(containsString("https://")));
+        given().when().get("/app.css").then().statusCode(200);
+    }
+
+    @Test
+    void readyWithoutAnyService() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
