@@ -12,6 +12,7 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A bibliographic record of the district's union catalog: shared by every site, copies belong to one site. */
@@ -27,18 +28,40 @@ public class Title extends PanacheEntityBase {
 
     public String subtitle;
 
+    @Column(name = "statement_of_responsibility")
+    public String statementOfResponsibility;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]", nullable = false)
     public List<String> authors = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb", nullable = false)
+    public List<Contributor> contributors = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]", nullable = false)
     public List<String> isbns = new ArrayList<>();
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]", nullable = false)
+    public List<String> isbn13s = new ArrayList<>();
+
+    public String issn;
+
+    public String lccn;
+
+    @Column(name = "control_number")
+    public String controlNumber;
+
     public String publisher;
 
     @Column(name = "publication_year")
     public Integer publicationYear;
+
+    public String edition;
+
+    public String language;
 
     @Column(name = "material_type", nullable = false)
     public String materialType;
@@ -46,9 +69,25 @@ public class Title extends PanacheEntityBase {
     @Column(name = "dewey_number")
     public String deweyNumber;
 
+    @Column(name = "call_number")
+    public String callNumber;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]", nullable = false)
     public List<String> subjects = new ArrayList<>();
+
+    public String summary;
+
+    @Column(name = "reading_level")
+    public String readingLevel;
+
+    @Column(name = "interest_level")
+    public String interestLevel;
+
+    public String series;
+
+    @Column(name = "marc_source")
+    public String marcSource;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -58,4 +97,28 @@ public class Title extends PanacheEntityBase {
 
     @Version
     public int version;
+
+    /** Main author first, for labels and snapshots. */
+    public String firstAuthor() {
+        return authors.isEmpty() ? null : authors.get(0);
+    }
+
+    /** Titles holding one of the ISBNs (in either ISBN-10 or ISBN-13 form). */
+    public static List<Title> withAnyIsbn13(List<String> isbn13s) {
+        if (isbn13s.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createNativeQuery(
+                        "SELECT * FROM title WHERE isbn13s && CAST(?1 AS text[]) ORDER BY created_at", Title.class)
+                .setParameter(1, isbn13s.toArray(String[]::new))
+                .getResultList();
+    }
+
+    public static Optional<Title> byLccn(String lccn) {
+        return find("lccn", lccn).firstResultOptional();
+    }
+
+    public static Optional<Title> byControlNumber(String controlNumber) {
+        return find("controlNumber", controlNumber).firstResultOptional();
+    }
 }

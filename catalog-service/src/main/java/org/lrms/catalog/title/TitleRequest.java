@@ -1,5 +1,6 @@
 package org.lrms.catalog.title;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -7,15 +8,26 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-/** A title as staff enter it. */
+/** A title as staff enter it; ISBNs are checked (check digits) by {@link TitleService}. */
 public record TitleRequest(
         @NotBlank @Size(max = 1000) String title,
         @Size(max = 1000) String subtitle,
-        List<@NotBlank @Size(max = 300) String> authors,
-        List<@NotBlank String> isbns,
+        @Size(max = 1000) String statementOfResponsibility,
+        @Size(max = 50) List<@NotBlank @Size(max = 300) String> authors,
+        @Size(max = 50) List<@Valid Contributor> contributors,
+        @Size(max = 20) List<@NotBlank @Size(max = 20) String> isbns,
+        @Size(max = 20) String issn,
+        @Size(max = 40) String lccn,
         @Size(max = 300) String publisher,
         @Min(1000) @Max(2100) Integer publicationYear,
+        @Size(max = 100) String edition,
+        @Size(max = 3) String language,
         String materialType,
         @Size(max = 40) String deweyNumber,
-        List<@NotBlank @Size(max = 300) String> subjects) {
+        @Size(max = 100) String callNumber,
+        @Size(max = 100) List<@NotBlank @Size(max = 300) String> subjects,
+        @Size(max = 10000) String summary,
+        @Size(max = 40) String readingLevel,
+        @Size(max = 40) String interestLevel,
+        @Size(max = 300) String series) {
 }

@@ -4,17 +4,21 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
+import org.lrms.kit.problem.ProblemException;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
+/** Titles are shared district-wide: any staff member maintains them; only district staff delete them. */
 @Path("/api/v1/titles")
 public class TitleResource {
 
@@ -23,7 +27,7 @@ public class TitleResource {
 
     @POST
     @RolesAllowed({"site-staff", "district-admin"})
-    public Response create(@Valid @NotNull TitleRequest request, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull TitleRequest request) {
         Title title = titles.create(request);
         return Response.created(URI.create("/api/v1/titles/" + title.id)).entity(TitleView.of(title)).build();
     }
@@ -33,5 +37,30 @@ public class TitleResource {
     @RolesAllowed({"site-staff", "district-admin", "teacher", "student", "integration"})
     public TitleView get(@PathParam("id") UUID id) {
         return TitleView.of(titles.get(id));
+    }
+
+    /** Looks titles up by ISBN (either form); keyword search is {@code /api/v1/search}. */
+    @GET
+    @RolesAllowed({"site-staff", "district-admin", "teacher", "integration"})
+    public List<TitleView> byIsbn(@QueryParam("isbn") String isbn) {
+        if (isbn == null || isbn.isBlank()) {
+            throw ProblemException.badRequest("isbn", "required; use /api/v1/search for keywords");
+        }
+        return titles.findByIsbn(isbn).stream().map(TitleView::of).toList();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({"site-staff", "district-admin"})
+    public TitleView update(@PathParam("id") UUID id, @Valid @NotNull TitleRequest request) {
+        return TitleView.of(titles.update(id, request));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed("district-admin")
+    public Response delete(@PathParam("id") UUID id) {
+        titles.delete(id);
+        return Response.noContent().build();
     }
 }

@@ -1,17 +1,22 @@
 package org.lrms.catalog.title;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.TitleCreated;
+import org.lrms.events.catalog.TitleDeleted;
 import org.lrms.events.catalog.TitleSnapshot;
+import org.lrms.events.catalog.TitleUpdated;
 import org.lrms.kit.outbox.Outbox;
 import org.lrms.kit.problem.ProblemException;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -20,24 +25,106 @@ public class TitleService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Event<TitleChanged> changed;
+
     @Transactional
     public Title create(TitleRequest request) {
         Title title = new Title();
         title.id = UUID.randomUUID();
-        title.title = request.title().strip();
-        title.subtitle = request.subtitle();
-        title.authors = request.authors() == null ? List.of() : request.authors();
-        title.isbns = request.isbns() == null ? List.of() : request.isbns();
-        title.publisher = request.publisher();
-        title.publicationYear = request.publicationYear();
-        title.materialType = request.materialType() == null ? "BOOK" : request.materialType().toUpperCase(Locale.ROOT);
-        title.deweyNumber = request.deweyNumber();
-        title.subjects = request.subjects() == null ? List.of() : request.subjects();
         title.createdAt = Instant.now();
-        title.updatedAt = title.createdAt;
+        apply(title, request);
         title.persist();
         outbox.publish(Topics.CATALOG_TITLES, null, title.id.toString(), new TitleCreated(snapshot(title)));
         return title;
+    }
+
+    @Transactional
+    public Title update(UUID id, TitleRequest request) {
+        Title title = get(id);
+        apply(title, request);
+        title.updatedAt = Instant.now();
+        outbox.publish(Topics.CATALOG_TITLES, null, title.id.toString(), new TitleUpdated(snapshot(title)));
+        changed.fire(new TitleChanged(title));
+        return title;
+    }
+
+    /** A title with copies (even withdrawn ones, which the weeding log refers to) stays. */
+    @Transactional
+    public void delete(UUID id) {
+        Title title = get(id);
+        long copies = ((Number) Title.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM copy WHERE title_id = ?1")
+                .setParameter(1, id).getSingleResult()).longValue();
+        if (copies > 0) {
+            throw ProblemException.conflict("title-has-copies",
+                    "title " + id + " has " + copies + " copies; withdraw or move them first").with("copies", copies);
+        }
+        title.delete();
+        outbox.publish(Topics.CATALOG_TITLES, null, id.toString(), new TitleDeleted(id));
+    }
+
+    /** A title read from a MARC record (the import's transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Title createImported(TitleRequest request, String controlNumber, String marcSource) {
+        Title title = new Title();
+        title.id = UUID.randomUUID();
+        title.createdAt = Instant.now();
+        apply(title, request);
+        title.controlNumber = controlNumber;
+        title.marcSource = marcSource;
+        title.persist();
+        outbox.publish(Topics.CATALOG_TITLES, null, title.id.toString(), new TitleCreated(snapshot(title)));
+        return title;
+    }
+
+    /**
+     * Merges a matching MARC record into a title: what the record has replaces the title's value, what it lacks
+     * (local data such as reading level or a local call number) survives; ISBNs add up.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Title mergeImported(Title title, TitleRequest incoming, String controlNumber, String marcSource) {
+        List<String> isbns = new ArrayList<>(title.isbns);
+        if (incoming.isbns() != null) {
+            isbns.addAll(incoming.isbns());
+        }
+        TitleRequest merged = new TitleRequest(
+                incoming.title(),
+                or(incoming.subtitle(), title.subtitle),
+                or(incoming.statementOfResponsibility(), title.statementOfResponsibility),
+                orList(incoming.authors(), title.authors),
+                orList(incoming.contributors(), title.contributors),
+                isbns,
+                or(incoming.issn(), title.issn),
+                or(incoming.lccn(), title.lccn),
+                or(incoming.publisher(), title.publisher),
+                incoming.publicationYear() != null ? incoming.publicationYear() : title.publicationYear,
+                or(incoming.edition(), title.edition),
+                or(incoming.language(), title.language),
+                incoming.materialType() != null ? incoming.materialType() : title.materialType,
+                or(incoming.deweyNumber(), title.deweyNumber),
+                or(incoming.callNumber(), title.callNumber),
+                orList(incoming.subjects(), title.subjects),
+                or(incoming.summary(), title.summary),
+                or(incoming.readingLevel(), title.readingLevel),
+                or(incoming.interestLevel(), title.interestLevel),
+                or(incoming.series(), title.series));
+        apply(title, merged);
+        if (title.controlNumber == null) {
+            title.controlNumber = controlNumber;
+        }
+        title.marcSource = marcSource;
+        outbox.publish(Topics.CATALOG_TITLES, null, title.id.toString(), new TitleUpdated(snapshot(title)));
+        changed.fire(new TitleChanged(title));
+        return title;
+    }
+
+    private static String or(String incoming, String existing) {
+        return incoming != null && !incoming.isBlank() ? incoming : existing;
+    }
+
+    private static <T> List<T> orList(List<T> incoming, List<T> existing) {
+        return incoming != null && !incoming.isEmpty() ? incoming : existing;
     }
 
     public Title get(UUID id) {
@@ -48,9 +135,64 @@ public class TitleService {
         return title;
     }
 
-    static TitleSnapshot snapshot(Title t) {
+    /** Titles with this ISBN, whether asked for in its ISBN-10 or ISBN-13 form. */
+    public List<Title> findByIsbn(String isbn) {
+        return Isbn.toIsbn13(isbn).map(i -> Title.withAnyIsbn13(List.of(i)))
+                .orElseThrow(() -> ProblemException.badRequest("isbn", "not a valid ISBN-10 or ISBN-13"));
+    }
+
+    /** Copies the request onto the record: every bibliographic field is the request's (a full replacement). */
+    static void apply(Title title, TitleRequest request) {
+        title.title = request.title().strip();
+        title.subtitle = blankToNull(request.subtitle());
+        title.statementOfResponsibility = blankToNull(request.statementOfResponsibility());
+        title.authors = request.authors() == null ? new ArrayList<>() : new ArrayList<>(request.authors());
+        title.contributors = request.contributors() == null ? new ArrayList<>()
+                : new ArrayList<>(request.contributors());
+        Map<String, String> isbns = checkedIsbns(request.isbns());
+        title.isbns = new ArrayList<>(isbns.values());
+        title.isbn13s = new ArrayList<>(isbns.keySet());
+        title.issn = blankToNull(request.issn());
+        title.lccn = blankToNull(request.lccn() == null ? null : request.lccn().replace(" ", ""));
+        title.publisher = blankToNull(request.publisher());
+        title.publicationYear = request.publicationYear();
+        title.edition = blankToNull(request.edition());
+        title.language = blankToNull(request.language());
+        title.materialType = request.materialType() == null ? MaterialType.BOOK.name()
+                : MaterialType.parse(request.materialType()).orElseThrow(() -> ProblemException.badRequest(
+                        "materialType", "must be one of " + MaterialType.allowed())).name();
+        title.deweyNumber = blankToNull(request.deweyNumber());
+        title.callNumber = blankToNull(request.callNumber());
+        title.subjects = request.subjects() == null ? new ArrayList<>() : new ArrayList<>(request.subjects());
+        title.summary = blankToNull(request.summary());
+        title.readingLevel = blankToNull(request.readingLevel());
+        title.interestLevel = blankToNull(request.interestLevel());
+        title.series = blankToNull(request.series());
+        title.updatedAt = Instant.now();
+    }
+
+    /** ISBN-13 → ISBN as entered (normalized); one entry per book, whichever form came first. */
+    static Map<String, String> checkedIsbns(List<String> raw) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (raw == null) {
+            return result;
+        }
+        for (int i = 0; i < raw.size(); i++) {
+            String isbn = Isbn.normalize(raw.get(i));
+            String isbn13 = Isbn.toIsbn13(isbn).orElseThrow(() -> ProblemException.badRequest(
+                    "isbns", "'" + isbn + "' is not a valid ISBN-10 or ISBN-13 (check digit)"));
+            result.putIfAbsent(isbn13, isbn);
+        }
+        return result;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public static TitleSnapshot snapshot(Title t) {
         return new TitleSnapshot(t.id, t.title, t.subtitle, List.copyOf(t.authors), List.copyOf(t.isbns),
-                t.publisher, t.publicationYear, t.materialType, t.deweyNumber, null, null, List.copyOf(t.subjects),
-                null, null);
+                t.publisher, t.publicationYear, t.materialType, t.deweyNumber, t.callNumber, t.language,
+                List.copyOf(t.subjects), t.readingLevel, t.series);
     }
 }

@@ -2,26 +2,20 @@ package org.lrms.catalog.title;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
+import org.lrms.catalog.CatalogFixtures;
 import org.lrms.events.catalog.TitleCreated;
+import org.lrms.events.catalog.TitleSnapshot;
+import org.lrms.events.catalog.TitleUpdated;
 import org.lrms.testkit.TestTokens;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -97,23 +91,85 @@ class TitleResourceTest {
                 .body("detail", containsString("does not exist"));
     }
 
-    static EventEnvelope awaitEvent(String topic, String aggregateId) {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        List<EventEnvelope> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (aggregateId.equals(r.key())) {
-                        seen.add(EventJson.read(r.value()));
-                    }
-                }
-                return !seen.isEmpty();
-            });
+    @Test
+    void invalidIsbnIsA400NamingIsbnsAndNothingIsCreated() {
+        String unique = "978" + String.format("%09d", (long) (Math.random() * 1e9));
+        String good = unique + checkDigit(unique);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body("{\"title\":\"Bad ISBN\",\"isbns\":[\"" + good + "\",\"9780440414804\"]}")
+                .when().post("/api/v1/titles")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("isbns"))
+                .body("detail", containsString("9780440414804"));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles?isbn=" + good)
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void isbn10FindsTheTitleEnteredWithItsIsbn13() {
+        String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body("{\"title\":\"Nothing But the Truth\",\"isbns\":[\"978-0-380-71907-5\"]}")
+                .when().post("/api/v1/titles").then().statusCode(201)
+                .body("isbns", hasItem("9780380719075")).extract().path("id");
+        given().auth().oauth2(TestTokens.teacher("LHS")).when().get("/api/v1/titles?isbn=0-380-71907-X")
+                .then().statusCode(200).body("id", hasItem(id));
+    }
+
+    @Test
+    void unknownMaterialTypeIsA400NamingTheField() {
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body("{\"title\":\"Odd\",\"materialType\":\"SCROLL\"}")
+                .when().post("/api/v1/titles")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("materialType"));
+    }
+
+    @Test
+    void staffUpdateATitleAndTitleUpdatedIsPublished() {
+        String id = CatalogFixtures.title("Hatchet");
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body("{\"title\":\"Hatchet\",\"authors\":[\"Gary Paulsen\"],\"edition\":\"20th anniversary\","
+                        + "\"series\":\"Brian's Saga\",\"readingLevel\":\"5.7\",\"language\":\"eng\","
+                        + "\"contributors\":[{\"name\":\"Drew Willis\",\"role\":\"illustrator\"}]}")
+                .when().put("/api/v1/titles/" + id)
+                .then().statusCode(200).body("edition", equalTo("20th anniversary"))
+                .body("contributors[0].role", equalTo("illustrator"));
+        EventEnvelope event = CatalogFixtures.awaitEvent(Topics.CATALOG_TITLES, id,
+                e -> e.type().equals("TitleUpdated"));
+        TitleSnapshot snapshot = EventJson.payload(event, TitleUpdated.class).title();
+        assertEquals("Brian's Saga", snapshot.series());
+        assertEquals("5.7", snapshot.readingLevel());
+        assertEquals(List.of("Gary Paulsen"), snapshot.authors());
+    }
+
+    @Test
+    void aTitleWithCopiesCannotBeDeletedOneWithoutCan() {
+        String kept = CatalogFixtures.title("Wonder");
+        CatalogFixtures.copy(kept, CatalogFixtures.site("LHS"));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().delete("/api/v1/titles/" + kept)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("title-has-copies"));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + kept).then().statusCode(200);
+
+        String gone = CatalogFixtures.title("Duplicate record");
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().delete("/api/v1/titles/" + gone)
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.districtAdmin()).when().delete("/api/v1/titles/" + gone)
+                .then().statusCode(204);
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + gone).then().statusCode(404);
+        assertEquals("TitleDeleted", CatalogFixtures.awaitEvent(Topics.CATALOG_TITLES, gone,
+                e -> e.type().equals("TitleDeleted")).type());
+    }
+
+    private static char checkDigit(String twelve) {
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
         }
-        return seen.get(0);
+        return (char) ('0' + (10 - sum % 10) % 10);
+    }
+
+    static EventEnvelope awaitEvent(String topic, String aggregateId) {
+        return CatalogFixtures.awaitEvent(topic, aggregateId, e -> true);
     }
 }

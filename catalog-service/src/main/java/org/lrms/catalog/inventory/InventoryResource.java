@@ -1,0 +1,69 @@
+package org.lrms.catalog.inventory;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.lrms.kit.problem.ProblemException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Inventories of a site's copies; staff of the site only. */
+@Path("/api/v1/inventories")
+@RolesAllowed({"site-staff", "district-admin"})
+public class InventoryResource {
+
+    @Inject
+    InventoryService inventories;
+
+    @POST
+    public Response start(@Valid @NotNull InventoryRequests.Start request) {
+        Inventory inventory = inventories.start(request);
+        return Response.created(URI.create("/api/v1/inventories/" + inventory.id))
+                .entity(InventoryViews.InventoryView.of(inventory, 0)).build();
+    }
+
+    @GET
+    public List<InventoryViews.InventoryView> ofSite(@QueryParam("siteCode") String siteCode) {
+        if (siteCode == null || siteCode.isBlank()) {
+            throw ProblemException.badRequest("siteCode", "required");
+        }
+        return inventories.ofSite(siteCode).stream()
+                .map(i -> InventoryViews.InventoryView.of(i, inventories.scannedSoFar(i))).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public InventoryViews.InventoryView get(@PathParam("id") UUID id) {
+        Inventory inventory = inventories.get(id);
+        return InventoryViews.InventoryView.of(inventory, inventories.scannedSoFar(inventory));
+    }
+
+    @POST
+    @Path("/{id}/scans")
+    public InventoryViews.ScanReceipt scan(@PathParam("id") UUID id, @Valid @NotNull InventoryRequests.Scans scans) {
+        return inventories.scan(id, scans.barcodes());
+    }
+
+    @POST
+    @Path("/{id}/finish")
+    public InventoryViews.InventoryView finish(@PathParam("id") UUID id) {
+        Inventory inventory = inventories.finish(id);
+        return InventoryViews.InventoryView.of(inventory, inventory.scanned);
+    }
+
+    /** {@code ?kind=missing|found|misplaced}, or all of them; with counts per shelf location. */
+    @GET
+    @Path("/{id}/report")
+    public InventoryViews.Report report(@PathParam("id") UUID id, @QueryParam("kind") String kind) {
+        return inventories.report(id, kind);
+    }
+}

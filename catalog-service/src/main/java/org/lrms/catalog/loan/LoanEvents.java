@@ -1,0 +1,73 @@
+package org.lrms.catalog.loan;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.lrms.catalog.copy.Copy;
+import org.lrms.catalog.copy.CopyService;
+import org.lrms.catalog.copy.CopyStatus;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.UnreadableEventException;
+import org.lrms.events.circulation.LoanClosed;
+import org.lrms.events.circulation.LoanCreated;
+import org.lrms.events.circulation.LoanDeclaredLost;
+import org.lrms.events.circulation.LoanSnapshot;
+import org.lrms.kit.consume.ProcessedEvents;
+
+/**
+ * Shows loans on copies: checked out when a loan opens; back to the status circulation names when it closes
+ * (available, on hold shelf, in transit); lost when circulation declares it lost. Renewals and overdue notices change
+ * nothing here.
+ */
+@ApplicationScoped
+public class LoanEvents {
+
+    static final String CONSUMER = "catalog-loans";
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    CopyService copies;
+
+    @Incoming("loans")
+    @Blocking(ordered = true)
+    @Transactional
+    public void onLoanEvent(String value) {
+        EventEnvelope envelope = EventJson.read(value);
+        switch (envelope.type()) {
+            case "LoanCreated" -> apply(envelope, EventJson.payload(envelope, LoanCreated.class).loan(),
+                    CopyStatus.CHECKED_OUT, "checked out");
+            case "LoanClosed" -> {
+                LoanClosed closed = EventJson.payload(envelope, LoanClosed.class);
+                CopyStatus next = closed.nextCopyStatus() == null ? CopyStatus.AVAILABLE
+                        : CopyStatus.parse(closed.nextCopyStatus()).orElseThrow(() -> new UnreadableEventException(
+                        "LoanClosed has an unknown nextCopyStatus " + closed.nextCopyStatus()));
+                apply(envelope, closed.loan(), next, "checked in");
+            }
+            case "LoanDeclaredLost" -> apply(envelope, EventJson.payload(envelope, LoanDeclaredLost.class).loan(),
+                    CopyStatus.LOST, "declared lost");
+            default -> {
+                // renewals and overdue notices leave the copy as it is
+            }
+        }
+    }
+
+    private void apply(EventEnvelope envelope, LoanSnapshot loan, CopyStatus next, String reason) {
+        if (loan == null || (loan.copyId() == null && loan.itemBarcode() == null)) {
+            throw new UnreadableEventException(envelope.type() + " names no copy");
+        }
+        if (!processed.firstTime(CONSUMER, envelope.eventId())) {
+            return;
+        }
+        Copy copy = (loan.copyId() != null ? Copy.<Copy>findByIdOptional(loan.copyId())
+                : Copy.byBarcode(loan.itemBarcode()))
+                .or(() -> loan.itemBarcode() == null ? java.util.Optional.empty() : Copy.byBarcode(loan.itemBarcode()))
+                .orElseThrow(() -> new UnreadableEventException(envelope.type() + " names copy "
+                        + loan.copyId() + " that the catalog does not hold"));
+        copies.applyLoanStatus(copy, next, reason);
+    }
+}

@@ -1,0 +1,243 @@
+package org.lrms.catalog.marc;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.lrms.catalog.site.Sites;
+import org.lrms.kit.problem.ProblemException;
+import org.lrms.kit.security.SiteScope;
+import org.marc4j.MarcReader;
+import org.marc4j.marc.Record;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Imports a MARC file: spools it to disk (so a 100 MB file needs no 100 MB of heap and an oversized one changes
+ * nothing), reads it record by record, rejects bad records one by one, matches or creates titles a chunk at a time,
+ * and keeps the job's progress and summary.
+ */
+@ApplicationScoped
+public class MarcImportService {
+
+    private static final Logger LOG = Logger.getLogger(MarcImportService.class);
+    static final int CHUNK = 200;
+
+    @Inject
+    MarcImportWriter writer;
+
+    @Inject
+    SiteScope scope;
+
+    @Inject
+    Sites sites;
+
+    @ConfigProperty(name = "catalog.marc.max-upload-bytes", defaultValue = "209715200")
+    long maxUploadBytes;
+
+    public MarcImport run(InputStream body, MarcFiles.Format declared, MatchMode mode, String siteCode) {
+        String site = holdingsSite(siteCode);
+        Path spool = spool(body);
+        try {
+            MarcFiles.Format format = declared != null ? declared : sniff(spool);
+            MarcImport job = new MarcImport();
+            job.id = UUID.randomUUID();
+            job.fileFormat = format.name();
+            job.matchMode = mode.name();
+            job.siteCode = site;
+            job.status = "RUNNING";
+            job.startedBy = scope.userName();
+            job.startedAt = Instant.now();
+            writer.start(job);
+            read(job.id, spool, format, mode, site);
+            MarcImport done = writer.finish(job.id, "FINISHED");
+            LOG.infof("MARC import %s finished in %d ms: %d read, %d created, %d matched, %d rejected", done.id,
+                    java.time.Duration.between(done.startedAt, done.finishedAt).toMillis(), done.recordsRead,
+                    done.created, done.matched, done.rejected);
+            return done;
+        } finally {
+            try {
+                Files.deleteIfExists(spool);
+            } catch (IOException e) {
+                LOG.warnf("spool file %s stays: %s", spool, e.getMessage());
+            }
+        }
+    }
+
+    private void read(UUID jobId, Path file, MarcFiles.Format format, MatchMode mode, String site) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            MarcReader reader = MarcFiles.reader(in, format);
+            List<MarcTitle> chunk = new ArrayList<>();
+            List<MarcImport.Rejection> rejections = new ArrayList<>();
+            int number = 0;
+            int read = 0;
+            while (true) {
+                Record record;
+                try {
+                    if (!reader.hasNext()) {
+                        break;
+                    }
+                    record = reader.next();
+                } catch (RuntimeException e) {
+                    // the file's structure is broken here: nothing after this point can be trusted
+                    rejections.add(new MarcImport.Rejection(number + 1, null,
+                            "unreadable from here on: " + firstLine(e.getMessage())));
+                    read++;
+                    break;
+                }
+                number++;
+                read++;
+                try {
+                    chunk.add(MarcMapper.toTitle(number, record));
+                } catch (MarcRejected e) {
+                    rejections.add(new MarcImport.Rejection(number, controlNumber(record), e.getMessage()));
+                } catch (RuntimeException e) {
+                    rejections.add(new MarcImport.Rejection(number, controlNumber(record),
+                            "unreadable record: " + firstLine(e.getMessage())));
+                }
+                if (chunk.size() == CHUNK) {
+                    flush(jobId, chunk, mode, site, read, rejections);
+                    chunk.clear();
+                    rejections = new ArrayList<>();
+                    read = 0;
+                }
+            }
+            flush(jobId, chunk, mode, site, read, rejections);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void flush(UUID jobId, List<MarcTitle> chunk, MatchMode mode, String site, int read,
+                       List<MarcImport.Rejection> rejections) {
+        int created = 0;
+        int matched = 0;
+        int copies = 0;
+        List<MarcImport.Rejection> all = new ArrayList<>(rejections);
+        try {
+            for (MarcImportWriter.Written w : writer.write(chunk, mode, site)) {
+                created += w.created() ? 1 : 0;
+                matched += w.created() ? 0 : 1;
+                copies += w.copies();
+            }
+        } catch (RuntimeException chunkFailed) {
+            // one record spoilt the chunk: store them one by one, so only the bad ones are rejected
+            for (MarcTitle record : chunk) {
+                try {
+                    MarcImportWriter.Written w = writer.write(List.of(record), mode, site).get(0);
+                    created += w.created() ? 1 : 0;
+                    matched += w.created() ? 0 : 1;
+                    copies += w.copies();
+                } catch (RuntimeException e) {
+                    all.add(new MarcImport.Rejection(record.recordNumber(), record.controlNumber(), reason(e)));
+                }
+            }
+        }
+        all.sort((a, b) -> Integer.compare(a.recordNumber(), b.recordNumber()));
+        int skipped = site != null ? 0 : chunk.stream().mapToInt(r -> r.holdings().size()).sum();
+        writer.progress(jobId, read, created, matched, copies, skipped, all);
+    }
+
+    /**
+     * Holdings become copies at the named site, or at the caller's only site; with neither, they are counted as
+     * skipped (import again with a siteCode: the titles then match and only the copies are added).
+     */
+    private String holdingsSite(String siteCode) {
+        if (siteCode != null && !siteCode.isBlank()) {
+            String code = sites.requireActive(siteCode, "siteCode").code;
+            scope.requireManage(code);
+            return code;
+        }
+        if (!scope.isDistrictWide() && scope.sites().size() == 1) {
+            return scope.sites().iterator().next();
+        }
+        return null;
+    }
+
+    private Path spool(InputStream body) {
+        try {
+            Path file = Files.createTempFile("lrms-marc-", ".upload");
+            long size;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                size = copyAtMost(body, out, maxUploadBytes);
+            }
+            if (size < 0) {
+                Files.deleteIfExists(file);
+                throw new ProblemException(413, "Payload too large", "file-too-large",
+                        "file: larger than " + maxUploadBytes + " bytes; split it")
+                        .with("maxBytes", maxUploadBytes);
+            }
+            if (size == 0) {
+                Files.deleteIfExists(file);
+                throw ProblemException.badRequest("file", "the file is empty");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies and answers the byte count, or -1 once more than {@code limit} bytes came. */
+    private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            total += n;
+            if (total > limit) {
+                return -1;
+            }
+            out.write(buffer, 0, n);
+        }
+        return total;
+    }
+
+    private static MarcFiles.Format sniff(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            int c;
+            do {
+                c = in.read();
+            } while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF);
+            return c == '<' ? MarcFiles.Format.MARCXML : MarcFiles.Format.ISO2709;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String reason(RuntimeException e) {
+        Throwable t = e;
+        while (t != null) {
+            if (t instanceof MarcRejected || t instanceof ProblemException) {
+                return t.getMessage();
+            }
+            t = t.getCause();
+        }
+        return "could not be stored (" + e.getClass().getSimpleName() + ")";
+    }
+
+    private static String controlNumber(Record record) {
+        try {
+            return record.getControlNumber() == null ? null : record.getControlNumber().strip();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        int newline = message.indexOf('\n');
+        return (newline > 0 ? message.substring(0, newline) : message).strip();
+    }
+}

@@ -1,0 +1,18 @@
+package org.lrms.catalog.marc;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An import's summary: created, matched (and updated), rejected with record number and reason. */
+public record MarcImportView(UUID id, String status, String format, String matchMode, String siteCode,
+                             int recordsRead, int created, int matched, int rejected, int copiesAdded,
+                             int holdingsSkipped,
+                             List<MarcImport.Rejection> rejections, Instant startedAt, Instant finishedAt) {
+
+    static MarcImportView of(MarcImport i) {
+        return new MarcImportView(i.id, i.status, i.fileFormat, i.matchMode, i.siteCode, i.recordsRead, i.created,
+                i.matched, i.rejected, i.copiesAdded, i.holdingsSkipped, List.copyOf(i.rejections), i.startedAt,
+                i.finishedAt);
+    }
+}

@@ -1,0 +1,136 @@
+package org.lrms.catalog;
+
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.Topics;
+import org.lrms.events.circulation.SiteUpserted;
+import org.lrms.testkit.TestTokens;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** Sites from Kafka, titles and copies through the API, and events read back from Kafka, for the module's tests. */
+public final class CatalogFixtures {
+
+    private static final Set<String> KNOWN_SITES = ConcurrentHashMap.newKeySet();
+
+    private CatalogFixtures() {
+    }
+
+    /** Publishes the site as circulation would and waits until the catalog's replica holds it. */
+    public static String site(String code) {
+        if (KNOWN_SITES.contains(code)) {
+            return code;
+        }
+        String type = "DISTRICT".equals(code) ? "DISTRICT" : "HIGH";
+        send(Topics.CIRCULATION_SITES, code, EventJson.write(EventJson.envelope("circulation-service", code, code,
+                new SiteUpserted(code, code + " school", type, null, true))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.districtAdmin())
+                .get("/api/v1/sites").then().extract().jsonPath().getList("code").contains(code));
+        KNOWN_SITES.add(code);
+        return code;
+    }
+
+    public static void send(String topic, String key, String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+            producer.flush();
+        }
+    }
+
+    /** A new title; answers its id. */
+    public static String title(String name) {
+        return given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", name, "authors", List.of("Test Author"), "materialType", "BOOK",
+                        "deweyNumber", "813.54"))
+                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+    }
+
+    /** A copy of the title at the site, added by district staff; answers its barcode. */
+    public static String copy(String titleId, String siteCode) {
+        String barcode = uniqueBarcode();
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", siteCode, "barcode", barcode))
+                .post("/api/v1/titles/" + titleId + "/copies").then().statusCode(201);
+        return barcode;
+    }
+
+    public static String uniqueBarcode() {
+        return "T" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36).toUpperCase();
+    }
+
+    public static String uniqueSiteCode() {
+        return "S" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    /** The first event on {@code topic} keyed {@code key} that matches. */
+    public static EventEnvelope awaitEvent(String topic, String key, Predicate<EventEnvelope> matching) {
+        List<EventEnvelope> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        EventEnvelope event = EventJson.read(r.value());
+                        if (matching.test(event)) {
+                            seen.add(event);
+                        }
+                    }
+                }
+                return !seen.isEmpty();
+            });
+        }
+        return seen.get(0);
+    }
+
+    /** Raw records of a topic keyed {@code key} (e.g. a dead-letter topic), once at least one is there. */
+    public static List<ConsumerRecord<String, String>> awaitRecords(String topic, String key) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        seen.add(r);
+                    }
+                }
+                return !seen.isEmpty();
+            });
+        }
+        return seen;
+    }
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+}

@@ -1,0 +1,184 @@
+package org.lrms.catalog.inventory;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lrms.catalog.CatalogFixtures;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.Topics;
+import org.lrms.events.catalog.InventoryFinished;
+import org.lrms.events.circulation.LoanCreated;
+import org.lrms.events.circulation.LoanSnapshot;
+import org.lrms.testkit.TestTokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class InventoryTest {
+
+    String site;
+    String staff;
+    String titleId;
+
+    @BeforeEach
+    void aSiteWithCopies() {
+        site = CatalogFixtures.site(CatalogFixtures.uniqueSiteCode());
+        CatalogFixtures.site("LHS");
+        staff = TestTokens.siteStaff(site);
+        titleId = CatalogFixtures.title("Inventory subject");
+    }
+
+    @Test
+    void finishingMarksUnscannedCopiesMissingFindsMissingOnesAndListsMisplacedOnes() {
+        String onShelf = copy("599.1 WIL", "Nonfiction");
+        String lostOnShelf = copy("599.9 ZOO", "Nonfiction");
+        String fiction = copy("FIC SAC", "Fiction");
+        String wasMissing = copy("FIC DAH", "Fiction");
+        String onLoan = copy("FIC RAY", "Fiction");
+        String elsewhere = CatalogFixtures.copy(titleId, "LHS");
+        patchStatus(wasMissing, "MISSING");
+        checkOut(onLoan);
+
+        String id = given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("siteCode", site))
+                .when().post("/api/v1/inventories")
+                .then().statusCode(201).body("status", equalTo("OPEN")).body("copiesInScope", equalTo(5))
+                .extract().path("id");
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of(onShelf, fiction, onShelf, "NOT-A-COPY")))
+                .when().post("/api/v1/inventories/" + id + "/scans")
+                .then().statusCode(200).body("received", equalTo(4)).body("newlyScanned", equalTo(3))
+                .body("unknownBarcodes", equalTo(1)).body("atOtherSites", equalTo(0));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of(wasMissing, elsewhere, fiction)))
+                .when().post("/api/v1/inventories/" + id + "/scans")
+                .then().statusCode(200).body("newlyScanned", equalTo(2)).body("atOtherSites", equalTo(1));
+
+        given().auth().oauth2(staff).when().post("/api/v1/inventories/" + id + "/finish")
+                .then().statusCode(200).body("status", equalTo("FINISHED"))
+                .body("scanned", equalTo(5)).body("missing", equalTo(1)).body("found", equalTo(1))
+                .body("misplaced", equalTo(1));
+
+        assertEquals("MISSING", status(lostOnShelf));
+        assertEquals("AVAILABLE", status(wasMissing));
+        assertEquals("CHECKED_OUT", status(onLoan));
+        assertEquals("AVAILABLE", status(onShelf));
+
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/" + id + "/report?kind=missing")
+                .then().statusCode(200).body("copies.barcode", equalTo(List.of(lostOnShelf)));
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/" + id + "/report")
+                .then().statusCode(200)
+                .body("copies.barcode", containsInAnyOrder(lostOnShelf, wasMissing, elsewhere))
+                .body("perShelfLocation.find { it.shelfLocation == 'Nonfiction' }.missing", equalTo(1))
+                .body("perShelfLocation.find { it.shelfLocation == 'Fiction' }.found", equalTo(1));
+
+        EventEnvelope event = CatalogFixtures.awaitEvent(Topics.CATALOG_INVENTORIES, id, e -> true);
+        InventoryFinished finished = EventJson.payload(event, InventoryFinished.class);
+        assertEquals(1, finished.missing());
+        assertEquals(site, finished.siteCode());
+
+        given().auth().oauth2(staff).when().post("/api/v1/inventories/" + id + "/finish")
+                .then().statusCode(409).body("code", equalTo("inventory-finished"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("barcodes", List.of(onShelf)))
+                .when().post("/api/v1/inventories/" + id + "/scans").then().statusCode(409);
+    }
+
+    @Test
+    void aPartialInventoryCoversItsRangeAndSkipsCopiesSeenRecently() {
+        String seen = copy("599.1 WIL", "Nonfiction");
+        String unseen = copy("599.75 LIO", "Nonfiction");
+        String outOfRange = copy("813 FIC", "Fiction");
+
+        String first = start(Map.of("siteCode", site));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("barcodes", List.of(seen)))
+                .post("/api/v1/inventories/" + first + "/scans").then().statusCode(200);
+        Instant since = Instant.now().minusSeconds(3600);
+
+        Map<String, Object> range = new HashMap<>(Map.of("siteCode", site, "callNumberFrom", "599",
+                "callNumberTo", "599", "skipSeenSince", since.toString()));
+        String partial = start(range);
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/" + partial)
+                .then().body("copiesInScope", equalTo(2)).body("scope", equalTo(site + ": call numbers 599 to 599"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("barcodes", List.of(outOfRange)))
+                .post("/api/v1/inventories/" + partial + "/scans").then().statusCode(200);
+        given().auth().oauth2(staff).when().post("/api/v1/inventories/" + partial + "/finish")
+                .then().statusCode(200).body("missing", equalTo(1)).body("misplaced", equalTo(1));
+        assertEquals("MISSING", status(unseen));
+        assertEquals("AVAILABLE", status(seen));
+        assertEquals("AVAILABLE", status(outOfRange));
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/" + partial + "/report?kind=misplaced")
+                .then().body("copies.barcode", equalTo(List.of(outOfRange)));
+        given().auth().oauth2(staff).when().get("/api/v1/inventories?siteCode=" + site)
+                .then().statusCode(200).body("id", hasItem(first)).body("id", hasItem(partial));
+    }
+
+    @Test
+    void onlyStaffOfTheSiteRunIt() {
+        given().contentType(ContentType.JSON).body(Map.of("siteCode", site))
+                .post("/api/v1/inventories").then().statusCode(401);
+        given().auth().oauth2(TestTokens.student(site)).contentType(ContentType.JSON).body(Map.of("siteCode", site))
+                .post("/api/v1/inventories").then().statusCode(403);
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site)).post("/api/v1/inventories").then().statusCode(403);
+        String id = start(Map.of("siteCode", site));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of("X"))).post("/api/v1/inventories/" + id + "/scans")
+                .then().statusCode(403);
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("barcodes", List.of()))
+                .post("/api/v1/inventories/" + id + "/scans")
+                .then().statusCode(400).body("errors[0].field", equalTo("barcodes"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "callNumberFrom", "900", "callNumberTo", "100"))
+                .post("/api/v1/inventories").then().statusCode(400).body("errors[0].field", equalTo("callNumberTo"));
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/" + id + "/report?kind=stolen")
+                .then().statusCode(400).body("errors[0].field", equalTo("kind"));
+    }
+
+    private String start(Map<String, Object> body) {
+        return given().auth().oauth2(staff).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/inventories").then().statusCode(201).extract().path("id");
+    }
+
+    private String copy(String callNumber, String shelfLocation) {
+        String barcode = CatalogFixtures.uniqueBarcode();
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "barcode", barcode, "callNumber", callNumber,
+                        "shelfLocation", shelfLocation))
+                .post("/api/v1/titles/" + titleId + "/copies").then().statusCode(201);
+        return barcode;
+    }
+
+    private void patchStatus(String barcode, String status) {
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("status", status))
+                .patch("/api/v1/copies/" + barcode).then().statusCode(200);
+    }
+
+    private void checkOut(String barcode) {
+        UUID copyId = UUID.fromString(given().auth().oauth2(staff).get("/api/v1/copies/" + barcode)
+                .then().extract().path("id"));
+        LoanSnapshot loan = new LoanSnapshot(UUID.randomUUID(), copyId, barcode, UUID.fromString(titleId), site,
+                "p-1", "STUDENT", "3", "BOOK", "REGULAR", null, Instant.now(), Instant.now(), 0);
+        CatalogFixtures.send(Topics.CIRCULATION_LOANS, loan.loanId().toString(), EventJson.write(
+                EventJson.envelope("circulation-service", site, loan.loanId().toString(),
+                        new LoanCreated(loan, null))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CHECKED_OUT".equals(status(barcode)));
+    }
+
+    private String status(String barcode) {
+        return given().auth().oauth2(staff).get("/api/v1/copies/" + barcode).then().statusCode(200)
+                .extract().path("status");
+    }
+}

@@ -1,0 +1,96 @@
+package org.lrms.catalog.label;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.lrms.catalog.CatalogFixtures;
+import org.lrms.testkit.TestTokens;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class LabelResourceTest {
+
+    @Test
+    void staffPrintLabelsForAListARangeACategoryOrSinceADate() throws Exception {
+        String site = CatalogFixtures.site(CatalogFixtures.uniqueSiteCode());
+        String staff = TestTokens.siteStaff(site);
+        String titleId = CatalogFixtures.title("Label me");
+        for (String barcode : List.of(site + "-001", site + "-002", site + "-003")) {
+            given().auth().oauth2(staff).contentType(ContentType.JSON)
+                    .body(Map.of("siteCode", site, "barcode", barcode, "callNumber", "FIC LAB",
+                            "categories", barcode.endsWith("3") ? List.of("SPANISH") : List.of()))
+                    .post("/api/v1/titles/" + titleId + "/copies").then().statusCode(201);
+        }
+
+        String list = text(given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of(site + "-002"), "layout", "5161", "symbology", "CODE39"))
+                .post("/api/v1/labels").then().statusCode(200).contentType("application/pdf")
+                .extract().asByteArray());
+        assertTrue(list.contains(site + "-002") && list.contains("Label me") && list.contains("Test Author"), list);
+        assertFalse(list.contains(site + "-001"));
+
+        String range = text(given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "barcodeFrom", site + "-001", "barcodeTo", site + "-002",
+                        "kind", "SPINE"))
+                .post("/api/v1/labels").then().statusCode(200).extract().asByteArray());
+        assertTrue(range.contains(site + "-001") && range.contains(site + "-002") && !range.contains(site + "-003"));
+
+        String category = text(given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "category", "spanish"))
+                .post("/api/v1/labels").then().statusCode(200).extract().asByteArray());
+        assertTrue(category.contains(site + "-003") && !category.contains(site + "-001"));
+
+        String since = text(given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "addedSince", LocalDate.now().minusDays(1).toString()))
+                .post("/api/v1/labels").then().statusCode(200).extract().asByteArray());
+        assertTrue(since.contains(site + "-001") && since.contains(site + "-003"));
+
+        // staff of another site, students and anonymous callers print nothing
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of(site + "-002"))).post("/api/v1/labels").then().statusCode(403);
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "category", "SPANISH")).post("/api/v1/labels").then().statusCode(403);
+        given().auth().oauth2(TestTokens.student(site)).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of(site + "-002"))).post("/api/v1/labels").then().statusCode(403);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of(site + "-002"))).post("/api/v1/labels").then().statusCode(401);
+    }
+
+    @Test
+    void badSelectionsAreProblems() {
+        String admin = TestTokens.districtAdmin();
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/labels").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of("NOPE-404")))
+                .post("/api/v1/labels").then().statusCode(422).body("code", equalTo("no-copies"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of("X"), "layout", "5999"))
+                .post("/api/v1/labels").then().statusCode(400).body("errors[0].field", equalTo("layout"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("category", "SPANISH"))
+                .post("/api/v1/labels").then().statusCode(400).body("errors[0].field", equalTo("siteCode"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of("X"), "skip", 45))
+                .post("/api/v1/labels").then().statusCode(400).body("errors[0].field", equalTo("skip"));
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder all = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            all.append(new PdfTextExtractor(reader).getTextFromPage(page));
+        }
+        return all.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package org.lrms.catalog.loan;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.lrms.catalog.CatalogFixtures;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.Topics;
+import org.lrms.events.catalog.CopyStatusChanged;
+import org.lrms.events.circulation.LoanClosed;
+import org.lrms.events.circulation.LoanCreated;
+import org.lrms.events.circulation.LoanDeclaredLost;
+import org.lrms.events.circulation.LoanSnapshot;
+import org.lrms.testkit.TestTokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+@QuarkusTest
+class LoanEventsTest {
+
+    @Test
+    void loansMoveTheCopyAndEachMoveIsPublished() {
+        String site = CatalogFixtures.site("LHS");
+        String titleId = CatalogFixtures.title("Frindle");
+        String barcode = CatalogFixtures.copy(titleId, site);
+        UUID copyId = UUID.fromString(copy(barcode, "id"));
+        LoanSnapshot loan = new LoanSnapshot(UUID.randomUUID(), copyId, barcode, UUID.fromString(titleId), site,
+                "p-123", "STUDENT", "5", "BOOK", "REGULAR", "813.54", Instant.now(), Instant.now(), 0);
+
+        EventEnvelope created = loanEvent(loan, new LoanCreated(loan, null));
+        CatalogFixtures.send(Topics.CIRCULATION_LOANS, loan.loanId().toString(), EventJson.write(created));
+        awaitStatus(barcode, "CHECKED_OUT");
+        EventEnvelope changed = CatalogFixtures.awaitEvent(Topics.CATALOG_COPIES, copyId.toString(),
+                e -> e.type().equals("CopyStatusChanged"));
+        CopyStatusChanged payload = EventJson.payload(changed, CopyStatusChanged.class);
+        assertEquals("AVAILABLE", payload.previousStatus());
+        assertEquals("CHECKED_OUT", payload.copy().status());
+
+        // a redelivered LoanCreated after the loan closed changes nothing (idempotent consumption)
+        CatalogFixtures.send(Topics.CIRCULATION_LOANS, loan.loanId().toString(), EventJson.write(loanEvent(loan,
+                new LoanClosed(loan, Instant.now(), site, "ON_HOLD_SHELF"))));
+        awaitStatus(barcode, "ON_HOLD_SHELF");
+        CatalogFixtures.send(Topics.CIRCULATION_LOANS, loan.loanId().toString(), EventJson.write(created));
+
+        CatalogFixtures.send(Topics.CIRCULATION_LOANS, loan.loanId().toString(), EventJson.write(loanEvent(loan,
+                new LoanDeclaredLost(loan))));
+        awaitStatus(barcode, "LOST");
+    }
+
+    @Test
+    void anUnreadableLoanEventGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        String site = CatalogFixtures.site("LHS");
+        String titleId = CatalogFixtures.title("Matilda");
+        String barcode = CatalogFixtures.copy(titleId, site);
+        UUID copyId = UUID.fromString(copy(barcode, "id"));
+        String badKey = "bad-" + UUID.randomUUID();
+        CatalogFixtures.send(Topics.CIRCULATION_LOANS, badKey, "{not json");
+
+        LoanSnapshot loan = new LoanSnapshot(UUID.randomUUID(), copyId, barcode, UUID.fromString(titleId), site,
+                "p-9", "STUDENT", "4", "BOOK", "REGULAR", "823", Instant.now(), Instant.now(), 0);
+        CatalogFixtures.send(Topics.CIRCULATION_LOANS, loan.loanId().toString(),
+                EventJson.write(loanEvent(loan, new LoanCreated(loan, null))));
+        awaitStatus(barcode, "CHECKED_OUT");
+
+        List<ConsumerRecord<String, String>> dead = CatalogFixtures.awaitRecords(
+                Topics.deadLetter(Topics.CIRCULATION_LOANS), badKey);
+        assertFalse(dead.isEmpty());
+        assertEquals("{not json", dead.get(0).value());
+    }
+
+    private static EventEnvelope loanEvent(LoanSnapshot loan, Object payload) {
+        return EventJson.envelope("circulation-service", loan.siteCode(), loan.loanId().toString(), payload);
+    }
+
+    private static String copy(String barcode, String field) {
+        return given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/copies/" + barcode)
+                .then().statusCode(200).extract().path(field);
+    }
+
+    private static void awaitStatus(String barcode, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(copy(barcode, "status")));
+    }
+}

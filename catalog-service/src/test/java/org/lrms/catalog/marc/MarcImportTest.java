@@ -1,0 +1,222 @@
+package org.lrms.catalog.marc;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lrms.catalog.CatalogFixtures;
+import org.lrms.testkit.TestTokens;
+import org.marc4j.marc.DataField;
+import org.marc4j.marc.Record;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+@QuarkusTest
+class MarcImportTest {
+
+    static final String ISO = "application/marc";
+    static final String XML = "application/marcxml+xml";
+
+    @BeforeEach
+    void sites() {
+        CatalogFixtures.site("LHS");
+        CatalogFixtures.site("MMS");
+    }
+
+    @Test
+    void goodRecordsAreKeptBadOnesRejectedOneByOneAndHoldingsBecomeCopies() {
+        String tag = unique();
+        String barcode = CatalogFixtures.uniqueBarcode();
+        byte[] file = MarcFiles.write(List.of(
+                MarcSamples.book("a" + tag, null, "First " + tag, "Writer, Ann", "2001"),
+                MarcSamples.withoutTitle("b" + tag),
+                MarcSamples.withHolding(MarcSamples.book("c" + tag, null, "Third " + tag, "Writer, Cy", "2003"),
+                        barcode)), MarcFiles.Format.ISO2709);
+
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(200)
+                .body("status", equalTo("FINISHED")).body("recordsRead", equalTo(3))
+                .body("created", equalTo(2)).body("matched", equalTo(0)).body("rejected", equalTo(1))
+                .body("copiesAdded", equalTo(1)).body("siteCode", equalTo("LHS"))
+                .body("rejections[0].recordNumber", equalTo(2))
+                .body("rejections[0].controlNumber", equalTo("b" + tag))
+                .body("rejections[0].reason", containsString("245"));
+
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/copies/" + barcode)
+                .then().statusCode(200).body("siteCode", equalTo("LHS")).body("title", equalTo("Third " + tag))
+                .body("callNumber", equalTo("FIC SAC")).body("price", equalTo(12.99f));
+
+        // the same file again matches (strict: same control number, title and material type) and duplicates nothing
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(200).body("created", equalTo(0)).body("matched", equalTo(2))
+                .body("copiesAdded", equalTo(0));
+    }
+
+    @Test
+    void anIsbn10RecordMatchesTheIsbn13TitleAndLocalDataSurvives() {
+        String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Holes", "isbns", List.of("9780440414803"), "readingLevel", "4.6",
+                        "interestLevel", "MG"))
+                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+        byte[] file = MarcFiles.write(List.of(MarcSamples.book("h" + unique(), "0440414806", "Holes",
+                "Sachar, Louis", "2000")), MarcFiles.Format.ISO2709);
+
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc?mode=strict")
+                .then().statusCode(200).body("matched", equalTo(1)).body("created", equalTo(0));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + id)
+                .then().statusCode(200)
+                .body("publisher", equalTo("Yearling")).body("authors", hasItem("Sachar, Louis"))
+                .body("readingLevel", equalTo("4.6")).body("interestLevel", equalTo("MG"))
+                .body("hasMarcSource", equalTo(true));
+    }
+
+    @Test
+    void strictModeKeepsADifferentTitleApartRelaxedModeMatchesIt() {
+        String tag = unique();
+        String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Stone Fox " + tag, "authors", List.of("Gardiner, John Reynolds"),
+                        "publicationYear", 1980))
+                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+        byte[] sameBook = MarcFiles.write(List.of(MarcSamples.book("sf" + tag, null, "Stone fox " + tag,
+                "Gardiner, John Reynolds", "1980")), MarcFiles.Format.ISO2709);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(sameBook)
+                .when().post("/api/v1/imports/marc?mode=relaxed")
+                .then().statusCode(200).body("matched", equalTo(1));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + id)
+                .then().body("controlNumber", equalTo("sf" + tag));
+
+        byte[] otherTitleSameNumber = MarcFiles.write(List.of(MarcSamples.book("sf" + tag, null,
+                "A different work " + tag, "Someone, Else", "1999")), MarcFiles.Format.ISO2709);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(otherTitleSameNumber)
+                .when().post("/api/v1/imports/marc?mode=strict")
+                .then().statusCode(200).body("created", equalTo(1)).body("matched", equalTo(0));
+    }
+
+    @Test
+    void marcXmlImportsAndEveryTitleExportsInBothFormats() {
+        String tag = unique();
+        byte[] xml = MarcFiles.write(List.of(MarcSamples.book("x" + tag, null, "Xml " + tag, "Marc, Xavier",
+                "2010")), MarcFiles.Format.MARCXML);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(XML).body(xml)
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(200).body("created", equalTo(1)).body("format", equalTo("MARCXML"));
+        String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Exported " + tag, "authors", List.of("Out, Port"),
+                        "isbns", List.of("0440414806"), "summary", "Boys dig holes."))
+                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+
+        byte[] iso = given().auth().oauth2(TestTokens.siteStaff("LHS")).accept("application/marc")
+                .when().get("/api/v1/titles/" + id + "/marc")
+                .then().statusCode(200).contentType("application/marc").extract().asByteArray();
+        Record fromIso = MarcFiles.reader(new ByteArrayInputStream(iso), MarcFiles.Format.ISO2709).next();
+        assertEquals("Exported " + tag, ((DataField) fromIso.getVariableField("245")).getSubfield('a').getData());
+        assertEquals("0440414806", ((DataField) fromIso.getVariableField("020")).getSubfield('a').getData());
+
+        byte[] marcXml = given().auth().oauth2(TestTokens.siteStaff("LHS"))
+                .when().get("/api/v1/titles/" + id + "/marc?format=marcxml")
+                .then().statusCode(200).contentType(XML).extract().asByteArray();
+        Record fromXml = MarcFiles.reader(new ByteArrayInputStream(marcXml), MarcFiles.Format.MARCXML).next();
+        assertEquals("Boys dig holes.", ((DataField) fromXml.getVariableField("520")).getSubfield('a').getData());
+
+        given().auth().oauth2(TestTokens.student("LHS")).when().get("/api/v1/titles/" + id + "/marc")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void emptyGarbageAndOversizedFilesAreProblemsAndChangeNothing() {
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(new byte[0])
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("file"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body("this is not MARC at all".getBytes())
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("marc-rejected")).body("detail", containsString("no MARC record"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(XML).body("<collection><oops".getBytes())
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(new byte[1_100_000])
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("code", equalTo("file-too-large"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(new byte[10])
+                .when().post("/api/v1/imports/marc?mode=fuzzy")
+                .then().statusCode(400).body("errors[0].field", equalTo("mode"));
+    }
+
+    @Test
+    void importsAreForStaffOfTheHoldingsSite() {
+        byte[] file = MarcFiles.write(List.of(MarcSamples.book("r" + unique(), null, "Roles", "A, B", "2000")),
+                MarcFiles.Format.ISO2709);
+        given().contentType(ISO).body(file).when().post("/api/v1/imports/marc").then().statusCode(401);
+        given().auth().oauth2(TestTokens.teacher("LHS")).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc").then().statusCode(403);
+        given().auth().oauth2(TestTokens.siteStaff("MMS")).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc?siteCode=LHS").then().statusCode(403);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc?siteCode=NOWHERE")
+                .then().statusCode(422).body("errors[0].field", equalTo("siteCode"));
+    }
+
+    @Test
+    void theRealBrokenPrideAndPrejudiceFileKeepsItsGoodRecords() throws Exception {
+        Path file = Paths.get(System.getProperty("lrms.shared.dir", "../../shared"), "data", "marc",
+                "pride-and-prejudice-with-many-errors.mrc");
+        assumeTrue(Files.exists(file), "shared MARC data not present");
+        int created = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO)
+                .body(Files.readAllBytes(file))
+                .when().post("/api/v1/imports/marc?mode=relaxed")
+                .then().statusCode(200)
+                .body("rejected", greaterThan(0)).body("created", greaterThan(100))
+                .extract().path("created");
+        int[] summary = given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/imports/marc")
+                .then().statusCode(200).extract().jsonPath().getList("$", Map.class).stream()
+                .filter(j -> ((Integer) j.get("created")) == created).findFirst()
+                .map(j -> new int[]{(Integer) j.get("recordsRead"), (Integer) j.get("created"),
+                        (Integer) j.get("matched"), (Integer) j.get("rejected")})
+                .orElseThrow();
+        assertEquals(summary[0], summary[1] + summary[2] + summary[3], "every record is accounted for");
+    }
+
+    @Test
+    void theRealMarc8AndXmlFilesImport() throws Exception {
+        Path dir = Paths.get(System.getProperty("lrms.shared.dir", "../../shared"), "data", "marc");
+        assumeTrue(Files.isDirectory(dir), "shared MARC data not present");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO)
+                .body(Files.readAllBytes(dir.resolve("selectedRecs.mrc")))
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(200).body("rejected", equalTo(0)).body("recordsRead", equalTo(11));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(XML)
+                .body(Files.readAllBytes(dir.resolve("chabon.xml")))
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(200).body("recordsRead", equalTo(2)).body("rejected", equalTo(0));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO)
+                .body(Files.readAllBytes(dir.resolve("error.mrc")))
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(422).contentType("application/problem+json");
+        assertTrue(true);
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

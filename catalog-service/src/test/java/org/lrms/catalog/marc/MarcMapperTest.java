@@ -1,0 +1,109 @@
+package org.lrms.catalog.marc;
+
+import org.junit.jupiter.api.Test;
+import org.lrms.catalog.title.Contributor;
+import org.lrms.catalog.title.Title;
+import org.lrms.catalog.title.TitleRequest;
+import org.marc4j.marc.DataField;
+import org.marc4j.marc.Record;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MarcMapperTest {
+
+    @Test
+    void mapsABookRecordAndDropsIsbdPunctuation() {
+        Record record = MarcSamples.withHolding(
+                MarcSamples.book("ocm123", "0440414806", "Holes", "Sachar, Louis", "2000"), "LHS000123");
+        MarcTitle mapped = MarcMapper.toTitle(7, record);
+        TitleRequest t = mapped.title();
+        assertEquals("Holes", t.title());
+        assertEquals("by Sachar, Louis", t.statementOfResponsibility());
+        assertEquals(List.of("Sachar, Louis"), t.authors());
+        assertEquals(List.of("0440414806"), t.isbns());
+        assertEquals("Yearling", t.publisher());
+        assertEquals(2000, t.publicationYear());
+        assertEquals("eng", t.language());
+        assertEquals("BOOK", t.materialType());
+        assertEquals("[Fic]", t.deweyNumber());
+        assertEquals(List.of("Friendship -- Fiction"), t.subjects());
+        assertEquals("ocm123", mapped.controlNumber());
+        assertEquals(List.of(new MarcTitle.Holding("LHS000123", "FIC SAC", "Fiction", new BigDecimal("12.99"))),
+                mapped.holdings());
+        assertTrue(mapped.marcXml().contains("Local note"));
+        assertEquals("record 7 (ocm123)", mapped.label());
+    }
+
+    @Test
+    void aRecordWithoutTitleIsRejectedWithTheReason() {
+        MarcRejected rejected = assertThrows(MarcRejected.class,
+                () -> MarcMapper.toTitle(2, MarcSamples.withoutTitle("x1")));
+        assertTrue(rejected.getMessage().contains("245"));
+    }
+
+    @Test
+    void anInvalidIsbnIsLeftOutNotTheRecord() {
+        MarcTitle mapped = MarcMapper.toTitle(1, MarcSamples.book("c1", "0440414807", "Holes", "Sachar, Louis",
+                "2000"));
+        assertEquals(List.of(), mapped.title().isbns());
+    }
+
+    @Test
+    void materialTypeComesFromTheLeader() {
+        Record dvd = MarcSamples.book("c2", null, "Holes", "Davis, Andrew", "2003");
+        dvd.getLeader().setTypeOfRecord('g');
+        assertEquals("DVD", MarcMapper.toTitle(1, dvd).title().materialType());
+        Record serial = MarcSamples.book("c3", null, "Cricket", "Various", "1990");
+        serial.getLeader().setImplDefined1(new char[]{'s', ' '});
+        assertEquals("PERIODICAL", MarcMapper.toTitle(1, serial).title().materialType());
+    }
+
+    @Test
+    void exportCarriesTheCatalogDataAndKeepsTheSourcesOtherFields() {
+        MarcTitle mapped = MarcMapper.toTitle(1, MarcSamples.book("ocm9", "9780440414803", "Holes", "Sachar, Louis",
+                "2000"));
+        Title title = new Title();
+        title.id = UUID.randomUUID();
+        title.title = "Holes (edited locally)";
+        title.authors = new ArrayList<>(List.of("Sachar, Louis"));
+        title.contributors = new ArrayList<>(List.of(new Contributor("Doe, Jane", "illustrator")));
+        title.isbns = new ArrayList<>(List.of("9780440414803"));
+        title.subjects = new ArrayList<>(List.of("Camps -- Fiction"));
+        title.materialType = "BOOK";
+        title.readingLevel = "4.6";
+        title.controlNumber = "ocm9";
+        title.marcSource = mapped.marcXml();
+
+        for (MarcFiles.Format format : MarcFiles.Format.values()) {
+            byte[] bytes = MarcFiles.write(List.of(MarcMapper.toRecord(title)), format);
+            Record back = MarcFiles.reader(new ByteArrayInputStream(bytes), format).next();
+            DataField f245 = (DataField) back.getVariableField("245");
+            assertEquals("Holes (edited locally)", f245.getSubfield('a').getData());
+            assertEquals("ocm9", back.getControlNumber());
+            assertEquals("4.6", ((DataField) back.getVariableField("521")).getSubfield('a').getData());
+            assertEquals("illustrator", ((DataField) back.getVariableFields("700").get(0)).getSubfield('e').getData());
+            assertNotNull(back.getVariableField("590"), "the source's local note comes back");
+            assertNotNull(back.getVariableField("008"));
+            // and reading it again gives the same title
+            assertEquals("Holes (edited locally)", MarcMapper.toTitle(1, back).title().title());
+        }
+    }
+
+    @Test
+    void localFieldsOfThePreviousRecordSurviveAMerge() {
+        Record previous = MarcSamples.book("a", null, "Holes", "Sachar, Louis", "2000");
+        previous.addVariableField(MarcSamples.field("945", ' ', ' ', 'a', "local shelf list"));
+        Record incoming = MarcSamples.book("a", null, "Holes", "Sachar, Louis", "2001");
+        Record merged = MarcMapper.mergeLocalFields(incoming, previous);
+        assertNotNull(merged.getVariableField("945"));
+    }
+}

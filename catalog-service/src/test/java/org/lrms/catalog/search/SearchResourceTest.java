@@ -1,0 +1,109 @@
+package org.lrms.catalog.search;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lrms.catalog.CatalogFixtures;
+import org.lrms.testkit.TestTokens;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class SearchResourceTest {
+
+    String tag;
+    String titleId;
+
+    @BeforeEach
+    void aCatalog() {
+        CatalogFixtures.site("LHS");
+        CatalogFixtures.site("MMS");
+        tag = "zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        titleId = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "The Phantom Tollbooth " + tag, "authors", List.of("Norton Juster"),
+                        "isbns", List.of("9780394820378"), "materialType", "BOOK", "language", "eng",
+                        "readingLevel", "5.5", "subjects", List.of("Fantasy " + tag), "series", "Classics " + tag))
+                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+        String lhs = CatalogFixtures.copy(titleId, "LHS");
+        CatalogFixtures.copy(titleId, "LHS");
+        CatalogFixtures.copy(titleId, "MMS");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("status", "MISSING")).patch("/api/v1/copies/" + lhs).then().statusCode(200);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Tollbooth audio " + tag, "materialType", "AUDIOBOOK", "language", "spa"))
+                .post("/api/v1/titles").then().statusCode(201);
+    }
+
+    @Test
+    void anonymousKioskFindsTheTitleWithAvailabilityPerSite() {
+        given().when().get("/api/v1/search?q=phantom tollbooth " + tag)
+                .then().statusCode(200)
+                .body("results[0].id", equalTo(titleId))
+                .body("results[0].availableCopies", equalTo(2))
+                .body("results[0].availability.find { it.siteCode == 'LHS' }.copies", equalTo(2))
+                .body("results[0].availability.find { it.siteCode == 'LHS' }.available", equalTo(1))
+                .body("results[0].availability.find { it.siteCode == 'MMS' }.available", equalTo(1))
+                .body("results[0].patron", nullValue())
+                .body("results[0].barcode", nullValue());
+    }
+
+    @Test
+    void authorSubjectSeriesIsbnAndPrefixesFindIt() {
+        for (String q : List.of("juster " + tag, "fantasy " + tag, "classics " + tag, "phant " + tag)) {
+            given().when().get("/api/v1/search?q=" + q).then().statusCode(200).body("results.id", hasItem(titleId));
+        }
+        given().when().get("/api/v1/search?q=0-394-82037-1").then().statusCode(200)
+                .body("results.id", hasItem(titleId));
+    }
+
+    @Test
+    void aTypoStillFindsTheBook() {
+        given().when().get("/api/v1/search?q=phantom tolbooth " + tag)
+                .then().statusCode(200).body("results.id", hasItem(titleId));
+    }
+
+    @Test
+    void filtersAndFacets() {
+        given().when().get("/api/v1/search?q=tollbooth " + tag)
+                .then().statusCode(200).body("total", equalTo(2))
+                .body("facets.materialType.find { it.value == 'BOOK' }.count", equalTo(1))
+                .body("facets.materialType.find { it.value == 'AUDIOBOOK' }.count", equalTo(1))
+                .body("facets.language.value", hasItem("spa"))
+                .body("facets.siteCode.find { it.value == 'LHS' }.count", equalTo(1));
+        given().when().get("/api/v1/search?q=tollbooth " + tag + "&materialType=audiobook")
+                .then().statusCode(200).body("total", equalTo(1)).body("results[0].materialType",
+                        equalTo("AUDIOBOOK"));
+        given().when().get("/api/v1/search?q=tollbooth " + tag + "&siteCode=MMS&available=true")
+                .then().statusCode(200).body("total", equalTo(1)).body("results[0].id", equalTo(titleId))
+                .body("results[0].availability.siteCode", equalTo(List.of("MMS")));
+        given().when().get("/api/v1/search?q=tollbooth " + tag + "&readingLevel=5.5&language=eng")
+                .then().statusCode(200).body("total", equalTo(1));
+        given().when().get("/api/v1/search?q=tollbooth " + tag + "&siteCode=NOPE")
+                .then().statusCode(200).body("results", empty());
+    }
+
+    @Test
+    void nonsenseFindsNothingAndBadParametersAre400s() {
+        given().when().get("/api/v1/search?q=xqzwv" + tag + "jjj").then().statusCode(200)
+                .body("results", empty()).body("total", equalTo(0));
+        given().when().get("/api/v1/search?q=a&size=1000").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+        given().when().get("/api/v1/search?materialType=scroll").then().statusCode(400)
+                .body("errors[0].field", equalTo("materialType"));
+        given().when().get("/api/v1/search?q=%3A*%26%7C!(").then().statusCode(200);
+        given().auth().oauth2(TestTokens.student("LHS")).when().get("/api/v1/search?q=" + tag)
+                .then().statusCode(200).body("total", greaterThanOrEqualTo(1))
+                .body("results.id", not(empty()));
+    }
+}

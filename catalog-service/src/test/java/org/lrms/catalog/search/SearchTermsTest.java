@@ -1,0 +1,41 @@
+package org.lrms.catalog.search;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SearchTermsTest {
+
+    @Test
+    void wordsBecomePrefixesAndOperatorsAreDropped() {
+        SearchTerms terms = SearchTerms.of("  Harry & Pott!er's | (stone) ");
+        assertEquals(List.of("harry", "pott", "er", "s", "stone"), terms.words());
+        assertEquals("harry:* & pott:* & er:* & s:* & stone:*", terms.prefixTsQuery());
+    }
+
+    @Test
+    void accentsAndOtherScriptsStayWords() {
+        assertEquals(List.of("el", "niño", "пушкин"), SearchTerms.of("El Niño, Пушкин").words());
+    }
+
+    @Test
+    void anIsbnIsRecognisedInEitherForm() {
+        assertEquals(Optional.of("9780440414803"), SearchTerms.of("0-440-41480-6").isbn13());
+        assertEquals(Optional.empty(), SearchTerms.of("holes").isbn13());
+    }
+
+    @Test
+    void emptyAndPunctuationOnlyQueriesAreEmpty() {
+        assertTrue(SearchTerms.of(null).isEmpty());
+        assertTrue(SearchTerms.of(" :*&|! ").isEmpty());
+    }
+
+    @Test
+    void tooManyWordsAreCut() {
+        assertEquals(SearchTerms.MAX_WORDS, SearchTerms.of("a b c d e f g h i j k l m").words().size());
+    }
+}
