@@ -1,0 +1,43 @@
+package org.lrms.circulation;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+
+/** Service settings ({@code circulation.*}). */
+@ConfigMapping(prefix = "circulation")
+public interface CirculationConfig {
+
+    /** The district's time zone: due dates end at the end of a local day. */
+    @WithDefault("America/Los_Angeles")
+    ZoneId timeZone();
+
+    Blocks blocks();
+
+    Holds holds();
+
+    /** When the daily loan sweep (overdue, lost) runs ({@code off} to disable). */
+    @WithDefault("0 0 5 * * ?")
+    String sweepCron();
+
+    /** The HMAC secret of the pseudonymous patron key events carry (see PatronKeys). */
+    String patronKeySecret();
+
+    interface Holds {
+        /** When the daily hold-shelf expiry runs ({@code off} to disable). */
+        @WithDefault("0 30 5 * * ?")
+        String expiryCron();
+    }
+
+    interface Blocks {
+        /** A patron owing more than this may not borrow (a supervisor may override). */
+        @WithDefault("10.00")
+        BigDecimal feeLimit();
+
+        /** A patron with this many overdue loans may not borrow more (a supervisor may override). */
+        @WithDefault("3")
+        int maxOverdueItems();
+    }
+}

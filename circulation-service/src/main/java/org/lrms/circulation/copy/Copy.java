@@ -1,0 +1,80 @@
+package org.lrms.circulation.copy;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The replica of a catalog copy. {@code catalogStatus} is the catalog's word and changes only by catalog events;
+ * {@code circulationState} is circulation's own (on loan, on the hold shelf, in transit), so a catalog event that
+ * arrives late never undoes a check-out.
+ */
+@Entity
+@Table(name = "copy")
+public class Copy extends PanacheEntityBase {
+
+    public static final String AVAILABLE = "AVAILABLE";
+    public static final String CHECKED_OUT = "CHECKED_OUT";
+    public static final String ON_HOLD_SHELF = "ON_HOLD_SHELF";
+    public static final String IN_TRANSIT = "IN_TRANSIT";
+    public static final String LOST = "LOST";
+
+    /** Catalog statuses that are circulation's own echo, not a reason to refuse a loan. */
+    private static final Set<String> CIRCULATING = Set.of(AVAILABLE, CHECKED_OUT, ON_HOLD_SHELF, IN_TRANSIT,
+            "ON_LOAN");
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String barcode;
+
+    @Column(name = "title_id")
+    public UUID titleId;
+
+    public String title;
+
+    @Column(name = "site_code", nullable = false)
+    public String siteCode;
+
+    @Column(name = "catalog_status", nullable = false)
+    public String catalogStatus;
+
+    @Column(name = "circulation_state", nullable = false)
+    public String circulationState = AVAILABLE;
+
+    @Column(name = "circulation_type")
+    public String circulationType;
+
+    @Column(name = "material_type")
+    public String materialType;
+
+    @Column(name = "dewey_number")
+    public String deweyNumber;
+
+    public BigDecimal price;
+
+    public boolean withdrawn;
+
+    @Column(name = "in_transit_to")
+    public String inTransitTo;
+
+    @Column(name = "catalog_updated_at", nullable = false)
+    public Instant catalogUpdatedAt;
+
+    /** False when the catalog took the copy out of circulation (missing, damaged, withdrawn...). */
+    public boolean circulates() {
+        return !withdrawn && CIRCULATING.contains(catalogStatus);
+    }
+
+    public static Copy findByBarcode(String barcode) {
+        return find("barcode", barcode).firstResult();
+    }
+}

@@ -1,0 +1,58 @@
+package org.lrms.circulation.fee;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A charge on a patron's account; payments and waivers lower its balance. */
+@Entity
+@Table(name = "fee")
+public class Fee extends PanacheEntityBase {
+
+    public static final String OPEN = "OPEN";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "patron_id", nullable = false)
+    public UUID patronId;
+
+    @Column(name = "site_code", nullable = false)
+    public String siteCode;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(nullable = false)
+    public BigDecimal amount;
+
+    @Column(nullable = false)
+    public BigDecimal balance;
+
+    @Column(nullable = false)
+    public String status = OPEN;
+
+    @Column(name = "loan_id")
+    public UUID loanId;
+
+    @Column(name = "copy_id")
+    public UUID copyId;
+
+    public String note;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Version
+    public int version;
+}

@@ -1,0 +1,234 @@
+package org.lrms.circulation.fee;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.lrms.circulation.copy.Copy;
+import org.lrms.circulation.loan.Loan;
+import org.lrms.circulation.patron.Patron;
+import org.lrms.circulation.patron.PatronKeys;
+import org.lrms.circulation.site.SiteService;
+import org.lrms.events.Topics;
+import org.lrms.events.circulation.FeeAssessed;
+import org.lrms.events.circulation.FeePaid;
+import org.lrms.events.circulation.FeeSnapshot;
+import org.lrms.events.circulation.FeeWaived;
+import org.lrms.kit.outbox.Outbox;
+import org.lrms.kit.problem.ProblemException;
+import org.lrms.kit.security.SiteScope;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One ledger per patron: fees, payments, waivers, refunds. {@code Patron.feeBalance} follows every change, so the
+ * desk reads what a patron owes from one row.
+ */
+@ApplicationScoped
+public class FeeLedger {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SiteScope scope;
+
+    @Inject
+    PatronKeys keys;
+
+    /** Adds a fee to a patron's account, inside the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Fee assess(Patron patron, String siteCode, String kind, BigDecimal amount, UUID loanId, Copy copy,
+                      String note) {
+        Fee fee = new Fee();
+        fee.id = UUID.randomUUID();
+        fee.patronId = patron.id;
+        fee.siteCode = siteCode;
+        fee.kind = kind;
+        fee.amount = amount.setScale(2);
+        fee.balance = fee.amount;
+        fee.loanId = loanId;
+        fee.copyId = copy == null ? null : copy.id;
+        fee.note = note;
+        fee.createdAt = Instant.now();
+        fee.createdBy = scope.isAnonymous() ? "system" : scope.userName();
+        fee.persist();
+        patron.feeBalance = patron.feeBalance.add(fee.amount);
+        outbox.publish(Topics.CIRCULATION_FEES, siteCode, fee.id.toString(),
+                new FeeAssessed(snapshot(fee, patron, copy)));
+        return fee;
+    }
+
+    @Transactional
+    public Fee charge(UUID patronId, FeeRequests.Charge request) {
+        Patron patron = lockedPatron(patronId);
+        String site = SiteService.normalize(request.siteCode());
+        scope.requireManage(site);
+        return assess(patron, site, request.kind().toUpperCase(Locale.ROOT), request.amount(), null, null,
+                request.note());
+    }
+
+    public List<Fee> fees(UUID patronId, boolean openOnly) {
+        Patron patron = Patron.findById(patronId);
+        if (patron == null) {
+            throw ProblemException.notFound("patron", patronId.toString());
+        }
+        scope.requireManage(patron.homeSite);
+        return openOnly
+                ? Fee.list("patronId = ?1 and status = 'OPEN' order by createdAt", patronId)
+                : Fee.list("patronId = ?1 order by createdAt", patronId);
+    }
+
+    @Transactional
+    public FeeRequests.Receipt pay(UUID patronId, FeeRequests.Payment payment) {
+        Patron patron = lockedPatron(patronId);
+        List<Fee> open = payment.feeId() == null
+                ? Fee.list("patronId = ?1 and status = 'OPEN' order by createdAt", patronId)
+                : Fee.list("id = ?1 and patronId = ?2 and status = 'OPEN'", payment.feeId(), patronId);
+        if (payment.feeId() != null && open.isEmpty()) {
+            throw ProblemException.unprocessable("fee-not-open", "the patron has no open fee " + payment.feeId());
+        }
+        BigDecimal owed = open.stream().map(f -> f.balance).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal amount = payment.amount().setScale(2);
+        if (amount.compareTo(owed) > 0) {
+            throw new ProblemException(422, "Request cannot be carried out", "payment-above-balance",
+                    "the payment of " + amount + " is more than the " + owed + " owed",
+                    List.of(new org.lrms.kit.problem.Problem.FieldError("amount", "must not exceed " + owed)));
+        }
+        String receiptNo = receiptNo();
+        String method = payment.method().toUpperCase(Locale.ROOT);
+        BigDecimal left = amount;
+        List<FeeRequests.Applied> applied = new ArrayList<>();
+        for (Fee fee : open) {
+            if (left.signum() == 0) {
+                break;
+            }
+            BigDecimal part = left.min(fee.balance);
+            fee.balance = fee.balance.subtract(part);
+            if (fee.balance.signum() == 0) {
+                fee.status = "PAID";
+            }
+            left = left.subtract(part);
+            record(fee, "PAYMENT", part, method, null, receiptNo);
+            applied.add(new FeeRequests.Applied(fee.id, part, fee.balance));
+            outbox.publish(Topics.CIRCULATION_FEES, fee.siteCode, fee.id.toString(),
+                    new FeePaid(snapshot(fee, patron, null), part, method));
+        }
+        settled(patron, amount.negate());
+        return new FeeRequests.Receipt(receiptNo, patronId, amount, applied, patron.feeBalance);
+    }
+
+    @Transactional
+    public Fee waive(UUID feeId, FeeRequests.Waiver waiver) {
+        Fee fee = Fee.findById(feeId, LockModeType.PESSIMISTIC_WRITE);
+        if (fee == null) {
+            throw ProblemException.notFound("fee", feeId.toString());
+        }
+        scope.requireManage(fee.siteCode);
+        if (!Fee.OPEN.equals(fee.status)) {
+            throw ProblemException.conflict("fee-not-open", "the fee is " + fee.status);
+        }
+        BigDecimal amount = waiver.amount() == null ? fee.balance : waiver.amount().setScale(2);
+        if (amount.compareTo(fee.balance) > 0) {
+            throw new ProblemException(422, "Request cannot be carried out", "waiver-above-balance",
+                    "the waiver of " + amount + " is more than the fee's balance of " + fee.balance,
+                    List.of(new org.lrms.kit.problem.Problem.FieldError("amount", "must not exceed " + fee.balance)));
+        }
+        Patron patron = lockedPatron(fee.patronId);
+        waivePart(fee, patron, amount, waiver.reason().strip());
+        settled(patron, amount.negate());
+        return fee;
+    }
+
+    /** Waives every open fee of the patrons of a grade at a site; answers how many fees were waived. */
+    @Transactional
+    public int bulkWaive(FeeRequests.BulkWaiver request) {
+        scope.requireDistrict();
+        String site = SiteService.normalize(request.siteCode());
+        List<Fee> fees = Fee.list("status = 'OPEN' and patronId in "
+                + "(select p.id from Patron p where p.homeSite = ?1 and p.grade = ?2)", site, request.grade().strip());
+        for (Fee fee : fees) {
+            Patron patron = lockedPatron(fee.patronId);
+            BigDecimal amount = fee.balance;
+            waivePart(fee, patron, amount, request.reason().strip());
+            settled(patron, amount.negate());
+        }
+        return fees.size();
+    }
+
+    /** A lost item came back: its lost fee is forgiven, and what was paid of it is refunded. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refundLostIfReturned(Patron patron, Loan loan, Copy copy) {
+        List<Fee> lost = Fee.list("loanId = ?1 and kind = 'LOST' and status <> 'WAIVED'", loan.id);
+        for (Fee fee : lost) {
+            BigDecimal paid = fee.amount.subtract(fee.balance);
+            if (fee.balance.signum() > 0) {
+                BigDecimal open = fee.balance;
+                waivePart(fee, patron, open, "lost item returned");
+                settled(patron, open.negate());
+            }
+            if (paid.signum() > 0) {
+                record(fee, "REFUND", paid, null, "lost item returned", receiptNo());
+            }
+            fee.status = "RETURNED";
+        }
+    }
+
+    private void waivePart(Fee fee, Patron patron, BigDecimal amount, String reason) {
+        fee.balance = fee.balance.subtract(amount);
+        if (fee.balance.signum() == 0) {
+            fee.status = "WAIVED";
+        }
+        record(fee, "WAIVER", amount, null, reason, receiptNo());
+        outbox.publish(Topics.CIRCULATION_FEES, fee.siteCode, fee.id.toString(),
+                new FeeWaived(snapshot(fee, patron, null), amount, reason));
+    }
+
+    /** Moves the patron's balance; once nothing is owed, closed loans lose their patron link (privacy). */
+    private void settled(Patron patron, BigDecimal change) {
+        patron.feeBalance = patron.feeBalance.add(change);
+        if (patron.feeBalance.signum() == 0) {
+            em.flush();
+            em.createNativeQuery("UPDATE loan SET patron_id = NULL WHERE patron_id = ?1 AND returned_at IS NOT NULL")
+                    .setParameter(1, patron.id).executeUpdate();
+        }
+    }
+
+    private void record(Fee fee, String kind, BigDecimal amount, String method, String reason, String receiptNo) {
+        em.createNativeQuery("INSERT INTO fee_transaction (id, fee_id, kind, amount, method, reason, receipt_no, at, "
+                        + "by_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, fee.id).setParameter(3, kind)
+                .setParameter(4, amount).setParameter(5, method).setParameter(6, reason)
+                .setParameter(7, receiptNo).setParameter(8, Instant.now())
+                .setParameter(9, scope.isAnonymous() ? "system" : scope.userName())
+                .executeUpdate();
+    }
+
+    private Patron lockedPatron(UUID patronId) {
+        Patron patron = Patron.findById(patronId, LockModeType.PESSIMISTIC_WRITE);
+        if (patron == null) {
+            throw ProblemException.notFound("patron", patronId.toString());
+        }
+        scope.requireManage(patron.homeSite);
+        return patron;
+    }
+
+    private FeeSnapshot snapshot(Fee fee, Patron patron, Copy copy) {
+        Copy c = copy != null ? copy : fee.copyId == null ? null : Copy.findById(fee.copyId);
+        return new FeeSnapshot(fee.id, keys.of(patron.id), patron.patronType, patron.grade, fee.siteCode, fee.kind,
+                fee.amount, fee.balance, fee.status, fee.loanId, fee.copyId, c == null ? null : c.materialType);
+    }
+
+    private static String receiptNo() {
+        return "R-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,36 @@
+package org.lrms.circulation.loan;
+
+import org.lrms.kit.problem.ProblemException;
+
+/** A check-out, check-in or renewal the desk must act on; {@code code} tells it what happened. */
+public class CheckoutRefused extends ProblemException {
+
+    private final boolean overridable;
+
+    private CheckoutRefused(int status, String code, String detail, boolean overridable) {
+        super(status, status == 422 ? "Request cannot be carried out" : "Refused", code, detail);
+        this.overridable = overridable;
+        with("overridable", overridable);
+    }
+
+    /** A refusal a supervisor may override with a reason. */
+    static CheckoutRefused overridable(String code, String detail) {
+        return new CheckoutRefused(409, code, detail, true);
+    }
+
+    static CheckoutRefused refused(String code, String detail) {
+        return new CheckoutRefused(409, code, detail, false);
+    }
+
+    static CheckoutRefused unusable(String code, String detail) {
+        return new CheckoutRefused(422, code, detail, false);
+    }
+
+    boolean overridable() {
+        return overridable;
+    }
+
+    String code() {
+        return toProblem(null).code();
+    }
+}

@@ -1,0 +1,417 @@
+package org.lrms.circulation.loan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.lrms.circulation.CirculationConfig;
+import org.lrms.circulation.calendar.SiteCalendar;
+import org.lrms.circulation.copy.Copy;
+import org.lrms.circulation.fee.FeeLedger;
+import org.lrms.circulation.hold.HoldQueue;
+import org.lrms.circulation.patron.Patron;
+import org.lrms.circulation.patron.PatronKeys;
+import org.lrms.circulation.policy.DueDates;
+import org.lrms.circulation.policy.Fines;
+import org.lrms.circulation.policy.PolicyRule;
+import org.lrms.circulation.policy.store.PolicyService;
+import org.lrms.circulation.site.SiteService;
+import org.lrms.events.Topics;
+import org.lrms.events.circulation.LoanClosed;
+import org.lrms.events.circulation.LoanCreated;
+import org.lrms.events.circulation.LoanRenewed;
+import org.lrms.events.circulation.LoanSnapshot;
+import org.lrms.kit.outbox.Outbox;
+import org.lrms.kit.problem.ProblemException;
+import org.lrms.kit.security.SiteScope;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** Check-out, check-in and renewal at a desk: each one transaction of a few indexed statements. */
+@ApplicationScoped
+public class CheckoutService {
+
+    /** An answer to replay verbatim: the status and the JSON body. */
+    public record Outcome(int status, String body) {
+    }
+
+    /** One loan's renewal in a renew-all: the new due date, or why not. */
+    public record RenewalResult(UUID loanId, String itemBarcode, boolean renewed, Instant dueDate, String refusal,
+                                String detail) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SiteScope scope;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    SiteCalendar calendar;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    PatronKeys keys;
+
+    @Inject
+    IdempotentRequests idempotent;
+
+    @Inject
+    FeeLedger ledger;
+
+    @Inject
+    HoldQueue holds;
+
+    @Inject
+    CirculationConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public Outcome checkOut(CheckoutRequest request, String idempotencyKey) {
+        return checkOut(request, idempotencyKey, Instant.now());
+    }
+
+    /** A check-out as of {@code at}: now at the desk, earlier for a transaction recorded offline. */
+    @Transactional
+    public Outcome checkOut(CheckoutRequest request, String idempotencyKey, Instant at) {
+        String site = SiteService.normalize(request.siteCode());
+        scope.requireManage(site);
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
+                : "checkout|" + scope.userName() + "|" + idempotencyKey.strip();
+        if (key != null) {
+            Optional<IdempotentRequests.Answer> earlier = idempotent.claim(key);
+            if (earlier.isPresent()) {
+                return new Outcome(earlier.get().status(), earlier.get().body());
+            }
+        }
+        Loan loan = lend(site, request, at);
+        String body = write(LoanView.of(loan, Copy.findById(loan.copyId)));
+        if (key != null) {
+            idempotent.remember(key, 201, body);
+        }
+        return new Outcome(201, body);
+    }
+
+    private Loan lend(String site, CheckoutRequest request, Instant now) {
+        List<CheckoutRefused> overridden = new ArrayList<>();
+        String override = request.overrideReason() == null ? null : request.overrideReason().strip();
+
+        Patron patron = Patron.findByBarcode(request.patronBarcode().strip());
+        if (patron == null) {
+            throw CheckoutRefused.unusable("unknown-patron", "no patron has barcode " + request.patronBarcode());
+        }
+        if (!patron.isActive()) {
+            throw CheckoutRefused.unusable("patron-inactive", "the patron's account is " + patron.status);
+        }
+        Copy copy = lockedCopy(request.itemBarcode());
+        Optional<HoldQueue.SetAside> setAside = holds.setAsideFor(copy.id);
+        boolean pickupHere = setAside.isPresent() && setAside.get().patronId().equals(patron.id)
+                && setAside.get().pickupSite().equals(site) && Copy.ON_HOLD_SHELF.equals(copy.circulationState);
+        if (!copy.siteCode.equals(site) && !pickupHere) {
+            throw CheckoutRefused.refused("item-at-other-site", "the item belongs to site " + copy.siteCode)
+                    .with("itemSite", copy.siteCode);
+        }
+        if (Copy.CHECKED_OUT.equals(copy.circulationState)) {
+            throw CheckoutRefused.refused("item-on-loan", "the item is on loan; check it in first");
+        }
+        if (!copy.circulates() || Copy.IN_TRANSIT.equals(copy.circulationState)
+                || Copy.LOST.equals(copy.circulationState)) {
+            throw CheckoutRefused.refused("item-not-available", "the item is not available ("
+                    + (copy.circulates() ? copy.circulationState : copy.catalogStatus) + ")");
+        }
+        PolicyRule rule = policies.resolve(site, patron.patronType, copy.circulationType);
+
+        refuseUnlessOverridden(overridden, override, () -> patron.blocked
+                ? CheckoutRefused.overridable("patron-blocked", "the patron is blocked: " + patron.blockNote)
+                : null);
+        refuseUnlessOverridden(overridden, override, () -> patron.feeBalance.compareTo(config.blocks().feeLimit()) > 0
+                ? CheckoutRefused.overridable("fees-owed", "the patron owes " + patron.feeBalance
+                + ", above the limit of " + config.blocks().feeLimit())
+                : null);
+        Object[] counts = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE due_at < ?2) "
+                        + "FROM loan WHERE patron_id = ?1 AND returned_at IS NULL")
+                .setParameter(1, patron.id).setParameter(2, now).getSingleResult();
+        long open = ((Number) counts[0]).longValue();
+        long overdue = ((Number) counts[1]).longValue();
+        refuseUnlessOverridden(overridden, override, () -> overdue >= config.blocks().maxOverdueItems()
+                ? CheckoutRefused.overridable("too-many-overdue", "the patron has " + overdue + " overdue items")
+                : null);
+        refuseUnlessOverridden(overridden, override, () -> open >= rule.maxItems()
+                ? CheckoutRefused.overridable("limit-reached", "the patron has " + open + " items out, the limit is "
+                + rule.maxItems())
+                : null);
+        refuseUnlessOverridden(overridden, override, () -> setAside.isPresent()
+                && !setAside.get().patronId().equals(patron.id)
+                ? CheckoutRefused.overridable("on-hold-for-another", "the item is set aside for another patron's hold")
+                : null);
+
+        Loan loan = new Loan();
+        loan.id = UUID.randomUUID();
+        loan.copyId = copy.id;
+        loan.patronId = patron.id;
+        loan.patronKey = keys.of(patron.id);
+        loan.patronType = patron.patronType;
+        loan.patronGrade = patron.grade;
+        loan.siteCode = site;
+        loan.loanedAt = now;
+        loan.dueAt = dueAt(site, rule, now);
+        loan.createdBy = scope.userName();
+        if (!overridden.isEmpty()) {
+            loan.overrideReason = override;
+            loan.overrideBy = scope.userName();
+        }
+        loan.persist();
+        copy.circulationState = Copy.CHECKED_OUT;
+        copy.inTransitTo = null;
+        holds.fillOnLoan(copy, patron.id);
+        for (CheckoutRefused refusal : overridden) {
+            em.createNativeQuery("INSERT INTO circulation_override (id, loan_id, refusal, reason, overridden_by, "
+                            + "site_code, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                    .setParameter(1, UUID.randomUUID()).setParameter(2, loan.id).setParameter(3, refusal.code())
+                    .setParameter(4, override).setParameter(5, scope.userName()).setParameter(6, site)
+                    .setParameter(7, now).executeUpdate();
+        }
+        outbox.publish(Topics.CIRCULATION_LOANS, site, loan.id.toString(),
+                new LoanCreated(snapshot(loan, copy), loan.overrideReason));
+        return loan;
+    }
+
+    @Transactional
+    public CheckinView checkIn(CheckinRequest request) {
+        return checkIn(request, Instant.now());
+    }
+
+    /** A check-in as of {@code now}: the present at the desk, earlier for a transaction recorded offline. */
+    @Transactional
+    public CheckinView checkIn(CheckinRequest request, Instant now) {
+        String site = SiteService.normalize(request.siteCode());
+        scope.requireManage(site);
+        Copy copy = lockedCopy(request.itemBarcode());
+        Loan loan = Loan.<Loan>find("copyId = ?1 and returnedAt is null", copy.id).firstResult();
+        if (loan == null) {
+            if (Copy.IN_TRANSIT.equals(copy.circulationState)
+                    || Copy.AVAILABLE.equals(copy.circulationState) && holds.hasWaitingHold(copy)) {
+                return arrive(copy, site);
+            }
+            throw CheckoutRefused.refused("not-on-loan", "the item is not on loan; shelve it");
+        }
+        loan.returnedAt = now;
+        loan.returnedAtSite = site;
+
+        int daysOverdue = 0;
+        BigDecimal fine = BigDecimal.ZERO.setScale(2);
+        Patron patron = loan.patronId == null ? null : Patron.findById(loan.patronId);
+        if (now.isAfter(loan.dueAt)) {
+            PolicyRule rule = policies.resolve(loan.siteCode, loan.patronType, copy.circulationType);
+            ZoneId zone = config.timeZone();
+            Predicate<LocalDate> closed = calendar.closedDays(loan.siteCode,
+                    loan.dueAt.atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate());
+            daysOverdue = DueDates.daysOverdue(loan.dueAt, now, zone, closed);
+            fine = Fines.overdueFine(daysOverdue, rule);
+            if (fine.signum() > 0 && patron != null) {
+                ledger.assess(patron, loan.siteCode, "OVERDUE", fine, loan.id, copy,
+                        daysOverdue + " days overdue");
+            }
+        }
+        if (patron != null) {
+            ledger.refundLostIfReturned(patron, loan, copy);
+        }
+        HoldQueue.Routing routing = holds.route(copy, site);
+        copy.circulationState = routing.nextCopyStatus();
+        copy.inTransitTo = Copy.IN_TRANSIT.equals(routing.nextCopyStatus()) ? routing.routeTo() : null;
+        outbox.publish(Topics.CIRCULATION_LOANS, loan.siteCode, loan.id.toString(),
+                new LoanClosed(snapshot(loan, copy), now, site, routing.nextCopyStatus()));
+        if (patron != null && patron.feeBalance.signum() == 0) {
+            anonymizeClosedLoans(patron.id);
+        }
+        return new CheckinView(loan.id, copy.barcode, now, daysOverdue, fine, routing.nextCopyStatus(),
+                routing.routeTo(), routing.holdId());
+    }
+
+    /** A copy in transit reached a desk: its hold shelf, its home, or it travels on. */
+    private CheckinView arrive(Copy copy, String site) {
+        HoldQueue.Routing routing = holds.route(copy, site);
+        copy.circulationState = routing.nextCopyStatus();
+        copy.inTransitTo = Copy.IN_TRANSIT.equals(routing.nextCopyStatus()) ? routing.routeTo() : null;
+        return new CheckinView(null, copy.barcode, Instant.now(), 0, BigDecimal.ZERO.setScale(2),
+                routing.nextCopyStatus(), routing.routeTo(), routing.holdId());
+    }
+
+    @Transactional
+    public LoanView renew(UUID loanId) {
+        Loan loan = Loan.findById(loanId);
+        if (loan == null || !loan.isOpen()) {
+            throw ProblemException.notFound("open loan", loanId.toString());
+        }
+        requireLoanScope(loan);
+        Patron patron = Patron.findById(loan.patronId);
+        Copy copy = Copy.findById(loan.copyId);
+        PolicyRule rule = policies.resolve(loan.siteCode, loan.patronType, copy.circulationType);
+        RenewalResult result = renewOne(loan, copy, patron, rule, Instant.now(), loan.siteCode);
+        if (!result.renewed()) {
+            throw CheckoutRefused.refused(result.refusal(), result.detail());
+        }
+        return LoanView.of(loan, copy);
+    }
+
+    /** Renews every open loan of a patron that can be; the others are listed with the reason. */
+    @Transactional
+    public List<RenewalResult> renewAll(UUID patronId) {
+        Patron patron = Patron.findById(patronId);
+        if (patron == null) {
+            throw ProblemException.notFound("patron", patronId.toString());
+        }
+        scope.requireManage(patron.homeSite);
+        List<Loan> loans = Loan.list("patronId = ?1 and returnedAt is null order by dueAt", patronId);
+        if (loans.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Copy> copies = Copy.<Copy>list("id in ?1", loans.stream().map(l -> l.copyId).toList())
+                .stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        Instant now = Instant.now();
+        List<RenewalResult> results = new ArrayList<>();
+        for (Loan loan : loans) {
+            Copy copy = copies.get(loan.copyId);
+            PolicyRule rule = policies.resolve(loan.siteCode, loan.patronType, copy.circulationType);
+            results.add(renewOne(loan, copy, patron, rule, now, loan.siteCode));
+        }
+        return results;
+    }
+
+    private RenewalResult renewOne(Loan loan, Copy copy, Patron patron, PolicyRule rule, Instant now, String site) {
+        String refusal = null;
+        String detail = null;
+        if (patron != null && patron.blocked) {
+            refusal = "patron-blocked";
+            detail = "the patron is blocked: " + patron.blockNote;
+        } else if (loan.renewals >= rule.renewalsAllowed()) {
+            refusal = "renewals-exhausted";
+            detail = "the loan was renewed " + loan.renewals + " times, the limit is " + rule.renewalsAllowed();
+        } else if (holds.hasWaitingHold(copy)) {
+            refusal = "on-hold-for-another";
+            detail = "another patron is waiting for this item";
+        }
+        if (refusal != null) {
+            return new RenewalResult(loan.id, copy.barcode, false, loan.dueAt, refusal, detail);
+        }
+        Instant due = dueAt(site, rule, now);
+        if (due.isAfter(loan.dueAt)) {
+            loan.dueAt = due;
+        }
+        loan.renewals++;
+        outbox.publish(Topics.CIRCULATION_LOANS, loan.siteCode, loan.id.toString(),
+                new LoanRenewed(snapshot(loan, copy)));
+        return new RenewalResult(loan.id, copy.barcode, true, loan.dueAt, null, null);
+    }
+
+    public Loan get(UUID id) {
+        Loan loan = Loan.findById(id);
+        if (loan == null) {
+            throw ProblemException.notFound("loan", id.toString());
+        }
+        requireLoanScope(loan);
+        return loan;
+    }
+
+    public List<Loan> openLoans(UUID patronId) {
+        Patron patron = Patron.findById(patronId);
+        if (patron == null) {
+            throw ProblemException.notFound("patron", patronId.toString());
+        }
+        scope.requireManage(patron.homeSite);
+        return Loan.list("patronId = ?1 and returnedAt is null order by dueAt", patronId);
+    }
+
+    /** Staff of the lending site or of the patron's home site may see and renew a loan. */
+    private void requireLoanScope(Loan loan) {
+        if (scope.canManage(loan.siteCode)) {
+            return;
+        }
+        Patron patron = loan.patronId == null ? null : Patron.findById(loan.patronId);
+        scope.requireManage(patron == null ? loan.siteCode : patron.homeSite);
+    }
+
+    private Instant dueAt(String site, PolicyRule rule, Instant now) {
+        ZoneId zone = config.timeZone();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Predicate<LocalDate> closed = calendar.closedDays(site, today, today.plusDays(
+                (rule.loanPeriod().days() == null ? 0 : rule.loanPeriod().days()) + 60L));
+        if (rule.loanPeriod().fixedDate() != null) {
+            LocalDate fixed = rule.loanPeriod().fixedDate();
+            closed = calendar.closedDays(site, fixed, fixed.plusDays(60));
+            if (fixed.isBefore(today)) {
+                throw ProblemException.conflict("policy-date-passed",
+                        "the policy's fixed due date " + fixed + " has passed; update the policy");
+            }
+        }
+        return DueDates.dueAt(now, zone, rule.loanPeriod(), closed).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private Copy lockedCopy(String barcode) {
+        Copy copy = Copy.<Copy>find("barcode", barcode.strip()).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+        if (copy == null) {
+            throw CheckoutRefused.unusable("unknown-item", "no item has barcode " + barcode);
+        }
+        return copy;
+    }
+
+    /** Closed loans keep no patron once nothing is owed (privacy: patron records are confidential). */
+    private void anonymizeClosedLoans(UUID patronId) {
+        em.flush();
+        em.createNativeQuery("UPDATE loan SET patron_id = NULL WHERE patron_id = ?1 AND returned_at IS NOT NULL")
+                .setParameter(1, patronId).executeUpdate();
+    }
+
+    private interface RefusalCheck {
+        CheckoutRefused check();
+    }
+
+    private static void refuseUnlessOverridden(List<CheckoutRefused> overridden, String override,
+                                               RefusalCheck check) {
+        CheckoutRefused refusal = check.check();
+        if (refusal == null) {
+            return;
+        }
+        if (override == null || !refusal.overridable()) {
+            throw refusal;
+        }
+        overridden.add(refusal);
+    }
+
+    LoanSnapshot snapshot(Loan loan, Copy copy) {
+        return new LoanSnapshot(loan.id, copy.id, copy.barcode, copy.titleId, loan.siteCode, loan.patronKey,
+                loan.patronType, loan.patronGrade, copy.materialType, copy.circulationType, copy.deweyNumber,
+                loan.loanedAt, loan.dueAt, loan.renewals);
+    }
+
+    private String write(Object view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("loan view cannot be written", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.lrms.circulation.loan;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers a retried request (same {@code Idempotency-Key} from the same user) with the first answer. The key row is
+ * claimed first in the request's transaction: a concurrent retry waits on it and then replays the committed answer.
+ */
+@ApplicationScoped
+public class IdempotentRequests {
+
+    public record Answer(int status, String body) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Claims the key; when it was answered before, gives that answer back instead. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Answer> claim(String key) {
+        int claimed = em.createNativeQuery("INSERT INTO idempotent_request (request_key, status, body, created_at) "
+                        + "VALUES (?1, 0, '', ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, key).setParameter(2, Instant.now()).executeUpdate();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT status, body FROM idempotent_request WHERE request_key = ?1")
+                .setParameter(1, key).getResultList();
+        Object[] row = rows.get(0);
+        return Optional.of(new Answer(((Number) row[0]).intValue(), (String) row[1]));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remember(String key, int status, String body) {
+        em.createNativeQuery("UPDATE idempotent_request SET status = ?2, body = ?3 WHERE request_key = ?1")
+                .setParameter(1, key).setParameter(2, status).setParameter(3, body).executeUpdate();
+    }
+}

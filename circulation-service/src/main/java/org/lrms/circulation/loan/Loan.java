@@ -1,0 +1,75 @@
+package org.lrms.circulation.loan;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A copy lent to a patron. Once closed and settled, the patron link is dropped (anonymized); the rest stays. */
+@Entity
+@Table(name = "loan")
+public class Loan extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "copy_id", nullable = false)
+    public UUID copyId;
+
+    @Column(name = "patron_id")
+    public UUID patronId;
+
+    @Column(name = "patron_key", nullable = false)
+    public String patronKey;
+
+    @Column(name = "patron_type", nullable = false)
+    public String patronType;
+
+    @Column(name = "patron_grade")
+    public String patronGrade;
+
+    @Column(name = "site_code", nullable = false)
+    public String siteCode;
+
+    @Column(name = "loaned_at", nullable = false)
+    public Instant loanedAt;
+
+    @Column(name = "due_at", nullable = false)
+    public Instant dueAt;
+
+    public int renewals;
+
+    @Column(name = "returned_at")
+    public Instant returnedAt;
+
+    @Column(name = "returned_at_site")
+    public String returnedAtSite;
+
+    @Column(name = "override_reason")
+    public String overrideReason;
+
+    @Column(name = "override_by")
+    public String overrideBy;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    /** The last overdue notice stage reached (0: none yet). */
+    @Column(name = "overdue_stage", nullable = false)
+    public int overdueStage;
+
+    @Column(name = "lost_at")
+    public Instant lostAt;
+
+    @Version
+    public int version;
+
+    public boolean isOpen() {
+        return returnedAt == null;
+    }
+}

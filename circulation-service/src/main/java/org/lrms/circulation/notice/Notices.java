@@ -1,0 +1,142 @@
+package org.lrms.circulation.notice;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfWriter;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.lrms.circulation.site.SiteService;
+import org.lrms.kit.security.SiteScope;
+
+import java.io.ByteArrayOutputStream;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Notices the daily jobs recorded (overdue, lost, hold available): listed for staff, e-mailed to patrons who have an
+ * address, and printed as one PDF per site grouped by homeroom for those delivered by hand.
+ */
+@ApplicationScoped
+public class Notices {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SiteScope scope;
+
+    @Inject
+    Mailer mailer;
+
+    public List<NoticeView> list(String site, boolean pendingOnly) {
+        String code = SiteService.normalize(site);
+        scope.requireManage(code);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT n.id, n.kind, n.language, p.barcode, "
+                        + "p.first_name || ' ' || p.last_name, n.homeroom, p.email, c.title, "
+                        + "COALESCE(l.due_at::date, h.shelf_expires_on), n.created_at, n.printed_at, n.emailed_at "
+                        + "FROM notice n JOIN patron p ON p.id = n.patron_id "
+                        + "LEFT JOIN loan l ON l.id = n.loan_id "
+                        + "LEFT JOIN hold h ON h.id = n.hold_id "
+                        + "LEFT JOIN copy c ON c.id = COALESCE(l.copy_id, h.assigned_copy_id) "
+                        + "WHERE n.site_code = ?1 " + (pendingOnly ? "AND n.printed_at IS NULL AND n.emailed_at IS NULL " : "")
+                        + "ORDER BY n.homeroom NULLS LAST, p.last_name, n.created_at LIMIT 5000")
+                .setParameter(1, code).getResultList();
+        List<NoticeView> notices = new ArrayList<>();
+        for (Object[] r : rows) {
+            NoticeText.Text text = NoticeText.of((String) r[1], (String) r[2], (String) r[4], (String) r[7],
+                    date(r[8]));
+            notices.add(new NoticeView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], (String) r[6], text.subject(), text.body(), instant(r[9]), instant(r[10]),
+                    instant(r[11])));
+        }
+        return notices;
+    }
+
+    /** E-mails the pending notices of a site to patrons who have an address; answers how many were sent. */
+    @Transactional
+    public int email(String site) {
+        int sent = 0;
+        for (NoticeView notice : list(site, true)) {
+            if (notice.email() == null) {
+                continue;
+            }
+            mailer.send(Mail.withText(notice.email(), notice.subject(), notice.body()));
+            em.createNativeQuery("UPDATE notice SET emailed_at = ?2 WHERE id = ?1")
+                    .setParameter(1, notice.id()).setParameter(2, Instant.now()).executeUpdate();
+            sent++;
+        }
+        return sent;
+    }
+
+    /** The pending notices of a site as a printable PDF, one page per homeroom; they count as printed. */
+    @Transactional
+    public byte[] print(String site) {
+        List<NoticeView> pending = list(site, true);
+        Map<String, List<NoticeView>> byHomeroom = new LinkedHashMap<>();
+        pending.forEach(n -> byHomeroom.computeIfAbsent(Objects.requireNonNullElse(n.homeroom(), "-"),
+                k -> new ArrayList<>()).add(n));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.LETTER);
+        PdfWriter.getInstance(document, out);
+        document.open();
+        Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
+        Font body = FontFactory.getFont(FontFactory.HELVETICA, 11);
+        if (byHomeroom.isEmpty()) {
+            document.add(new Paragraph("No notices to print.", body));
+        }
+        boolean first = true;
+        for (Map.Entry<String, List<NoticeView>> room : byHomeroom.entrySet()) {
+            if (!first) {
+                document.newPage();
+            }
+            first = false;
+            document.add(new Paragraph("Homeroom: " + room.getKey(), heading));
+            for (NoticeView n : room.getValue()) {
+                document.add(new Paragraph(n.subject() + " - " + n.patronName() + " (" + n.patronBarcode() + ")",
+                        heading));
+                document.add(new Paragraph(n.body(), body));
+                em.createNativeQuery("UPDATE notice SET printed_at = ?2 WHERE id = ?1")
+                        .setParameter(1, n.id()).setParameter(2, Instant.now()).executeUpdate();
+            }
+        }
+        document.close();
+        return out.toByteArray();
+    }
+
+    private static LocalDate date(Object o) {
+        if (o == null) {
+            return null;
+        }
+        return o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
+    }
+
+    private static Instant instant(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        return ((Timestamp) o).toInstant();
+    }
+}

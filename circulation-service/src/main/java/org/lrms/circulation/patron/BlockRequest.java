@@ -1,0 +1,8 @@
+package org.lrms.circulation.patron;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A manual block, with the note the desk will see. */
+public record BlockRequest(@NotBlank @Size(max = 500) String note) {
+}

@@ -1,0 +1,545 @@
+package org.lrms.circulation.roster;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jboss.logging.Logger;
+import org.lrms.circulation.patron.Patron;
+import org.lrms.circulation.patron.PatronService;
+import org.lrms.circulation.site.Site;
+import org.lrms.circulation.site.SiteService;
+import org.lrms.events.Topics;
+import org.lrms.events.circulation.PatronCreated;
+import org.lrms.events.circulation.PatronDeactivated;
+import org.lrms.events.circulation.RosterClassUpserted;
+import org.lrms.events.circulation.RosterEnrollmentUpserted;
+import org.lrms.kit.outbox.Outbox;
+import org.lrms.kit.security.Roles;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Imports a OneRoster 1.1 CSV export: orgs to sites, users to patrons, classes and enrollments to the roster. Rows
+ * are applied in batches, each its own transaction, so good rows stay applied while bad rows are reported with file,
+ * line and reason; progress is written after every batch. One import runs at a time, in the background.
+ */
+@ApplicationScoped
+public class OneRosterImport {
+
+    private static final Logger LOG = Logger.getLogger(OneRosterImport.class);
+    private static final int BATCH = 500;
+    private static final int MAX_STORED_ERRORS = 10_000;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SiteService sites;
+
+    @Inject
+    PatronService patrons;
+
+    @Inject
+    Outbox outbox;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "oneroster-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** Checks the archive, records the import and starts it; answers the import's id at once. */
+    public UUID start(byte[] zip, String user) {
+        OneRosterArchive archive = OneRosterArchive.read(zip);
+        Map<String, String> manifest = manifest(archive);
+        boolean bulk = archive.file("users.csv").isPresent() && archive.isBulk("users.csv", manifest);
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "INSERT INTO roster_import (id, status, bulk, started_at, started_by, phase) "
+                                + "VALUES (?1, 'RUNNING', ?2, ?3, ?4, 'queued')")
+                .setParameter(1, id).setParameter(2, bulk).setParameter(3, Instant.now()).setParameter(4, user)
+                .executeUpdate());
+        worker.submit(() -> run(id, archive, bulk));
+        return id;
+    }
+
+    private void run(UUID id, OneRosterArchive archive, boolean bulk) {
+        Run run = new Run(id);
+        try {
+            Map<String, String> orgToSite = new HashMap<>();
+            QuarkusTransaction.requiringNew().run(() -> Site.<Site>list("sourcedId is not null")
+                    .forEach(s -> orgToSite.put(s.sourcedId, s.code)));
+            archive.file("orgs.csv").ifPresent(csv -> importOrgs(run, csv, orgToSite));
+            Set<String> userIds = new HashSet<>();
+            archive.file("users.csv").ifPresent(csv -> importUsers(run, csv, orgToSite, userIds));
+            if (bulk) {
+                deactivateMissing(run);
+            }
+            Map<String, String[]> courses = courses(archive);
+            archive.file("classes.csv").ifPresent(csv -> importClasses(run, csv, orgToSite, courses));
+            archive.file("enrollments.csv").ifPresent(csv -> importEnrollments(run, csv));
+            run.progress("done", "FINISHED", null);
+        } catch (RuntimeException e) {
+            LOG.errorf("roster import %s failed: %s", id, e.getClass().getName());
+            run.progress("failed", "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    // ---- orgs -> sites
+
+    private void importOrgs(Run run, byte[] csv, Map<String, String> orgToSite) {
+        run.phase = "orgs";
+        forEachBatch(run, "orgs.csv", csv, List.of("sourcedId", "name", "type"), rows -> {
+            for (Row row : rows) {
+                String sourcedId = row.get("sourcedId");
+                String type = row.get("type");
+                if ("district".equalsIgnoreCase(type)) {
+                    orgToSite.put(sourcedId, Roles.DISTRICT_SITE);
+                    continue;
+                }
+                String code = SiteService.normalize(row.get("identifier"));
+                if (code == null || !code.matches("[A-Z0-9_-]{2,20}")) {
+                    run.error(row, "identifier '" + row.get("identifier") + "' is not a site code");
+                    continue;
+                }
+                Site existing = Site.findById(code);
+                String siteType = existing != null ? existing.siteType : RosterMapping.siteType(type, row.get("name"));
+                sites.upsert(code, row.get("name"), siteType, sourcedId, !"tobedeleted".equalsIgnoreCase(
+                        row.get("status")));
+                orgToSite.put(sourcedId, code);
+                run.sites++;
+            }
+        });
+    }
+
+    // ---- users -> patrons
+
+    private void importUsers(Run run, byte[] csv, Map<String, String> orgToSite, Set<String> seen) {
+        run.phase = "users";
+        Set<String> barcodes = new HashSet<>();
+        forEachBatch(run, "users.csv", csv, List.of("sourcedId", "role", "orgSourcedIds", "givenName", "familyName"),
+                rows -> {
+                    List<Row> valid = new ArrayList<>();
+                    for (Row row : rows) {
+                        run.usersRead++;
+                        String sourcedId = row.get("sourcedId");
+                        if (!seen.add(sourcedId)) {
+                            run.error(row, "duplicate sourcedId " + sourcedId);
+                            continue;
+                        }
+                        if (RosterMapping.patronType(row.get("role")).isEmpty()) {
+                            run.error(row, "invalid role '" + row.get("role") + "'");
+                            continue;
+                        }
+                        if (homeSite(row, orgToSite) == null) {
+                            run.error(row, "unknown org " + row.get("orgSourcedIds"));
+                            continue;
+                        }
+                        String barcode = barcode(row);
+                        if (barcode == null) {
+                            run.error(row, "no identifier to use as the patron barcode");
+                            continue;
+                        }
+                        if (!barcodes.add(barcode)) {
+                            run.error(row, "barcode " + barcode + " is used by another user of the file");
+                            continue;
+                        }
+                        if (isBlank(row.get("givenName")) || isBlank(row.get("familyName"))) {
+                            run.error(row, "givenName and familyName are required");
+                            continue;
+                        }
+                        valid.add(row);
+                    }
+                    applyUsers(run, valid, orgToSite);
+                });
+    }
+
+    private void applyUsers(Run run, List<Row> rows, Map<String, String> orgToSite) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, Patron> bySourcedId = Patron.<Patron>list("sourcedId in ?1",
+                        rows.stream().map(r -> r.get("sourcedId")).toList())
+                .stream().collect(Collectors.toMap(p -> p.sourcedId, p -> p));
+        Map<String, Patron> byBarcode = Patron.<Patron>list("barcode in ?1",
+                        rows.stream().map(OneRosterImport::barcode).toList())
+                .stream().collect(Collectors.toMap(p -> p.barcode, p -> p));
+        Instant now = Instant.now();
+        for (Row row : rows) {
+            String sourcedId = row.get("sourcedId");
+            String barcode = barcode(row);
+            Patron patron = bySourcedId.get(sourcedId);
+            Patron holder = byBarcode.get(barcode);
+            if (holder != null && (patron == null || !holder.id.equals(patron.id))) {
+                if (patron == null && holder.sourcedId == null) {
+                    patron = holder; // entered by hand before the SIS knew it: the roster adopts it
+                } else {
+                    run.error(row, "barcode " + barcode + " belongs to another patron");
+                    continue;
+                }
+            }
+            boolean created = patron == null;
+            boolean wasActive = created || patron.isActive();
+            if (created) {
+                patron = new Patron();
+                patron.id = UUID.randomUUID();
+                patron.createdAt = now;
+            }
+            patron.sourcedId = sourcedId;
+            patron.barcode = barcode;
+            patron.sisId = isBlank(row.get("identifier")) ? null : row.get("identifier");
+            patron.firstName = row.get("givenName");
+            patron.lastName = row.get("familyName");
+            patron.patronType = RosterMapping.patronType(row.get("role")).orElseThrow();
+            patron.homeSite = homeSite(row, orgToSite);
+            patron.grade = RosterMapping.grade(row.get("grades"));
+            patron.email = isBlank(row.get("email")) ? null : row.get("email");
+            boolean active = !"tobedeleted".equalsIgnoreCase(row.get("status"))
+                    && !"false".equalsIgnoreCase(row.get("enabledUser"));
+            if (active && !Patron.ACTIVE.equals(patron.status) && !"GRADUATED".equals(patron.status)) {
+                patron.status = Patron.ACTIVE;
+            } else if (!active && patron.isActive()) {
+                patron.status = "INACTIVE";
+            }
+            patron.updatedAt = now;
+            patron.lastImportId = run.id;
+            if (created) {
+                patron.persist();
+                outbox.publish(Topics.CIRCULATION_PATRONS, patron.homeSite, patron.id.toString(),
+                        new PatronCreated(patrons.snapshot(patron)));
+            } else {
+                patrons.publishChange(patron, wasActive, "roster: " + row.get("status"));
+            }
+            run.usersApplied++;
+        }
+    }
+
+    /** Patrons of an earlier roster that this full export no longer lists: inactive, never deleted. */
+    private void deactivateMissing(Run run) {
+        run.phase = "deactivating";
+        while (true) {
+            int done = QuarkusTransaction.requiringNew().call(() -> {
+                List<Patron> missing = Patron.<Patron>find("sourcedId is not null and status = 'ACTIVE' "
+                        + "and (lastImportId is null or lastImportId <> ?1)", run.id).page(0, BATCH).list();
+                for (Patron patron : missing) {
+                    patron.status = "INACTIVE";
+                    patron.updatedAt = Instant.now();
+                    outbox.publish(Topics.CIRCULATION_PATRONS, patron.homeSite, patron.id.toString(),
+                            new PatronDeactivated(patrons.snapshot(patron), "missing from the full roster export"));
+                }
+                return missing.size();
+            });
+            run.deactivated += done;
+            run.progress(run.phase, "RUNNING", null);
+            if (done < BATCH) {
+                return;
+            }
+        }
+    }
+
+    // ---- classes and enrollments -> roster
+
+    private Map<String, String[]> courses(OneRosterArchive archive) {
+        Map<String, String[]> courses = new HashMap<>();
+        archive.file("courses.csv").ifPresent(csv -> {
+            try (CSVParser parser = parser(csv)) {
+                for (CSVRecord r : parser) {
+                    if (r.isConsistent() && r.isMapped("sourcedId")) {
+                        courses.put(r.get("sourcedId"), new String[]{value(r, "courseCode"), value(r, "title")});
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("courses.csv unreadable", e);
+            }
+        });
+        return courses;
+    }
+
+    private void importClasses(Run run, byte[] csv, Map<String, String> orgToSite, Map<String, String[]> courses) {
+        run.phase = "classes";
+        forEachBatch(run, "classes.csv", csv, List.of("sourcedId", "title", "schoolSourcedId"), rows -> {
+            for (Row row : rows) {
+                String site = orgToSite.get(row.get("schoolSourcedId"));
+                if (site == null) {
+                    run.error(row, "unknown org " + row.get("schoolSourcedId"));
+                    continue;
+                }
+                String[] course = courses.getOrDefault(row.get("courseSourcedId"), new String[2]);
+                String status = status(row);
+                em.createNativeQuery("INSERT INTO roster_class (sourced_id, site_code, title, class_code, "
+                                + "course_sourced_id, course_code, course_title, grades, subjects, location, status, "
+                                + "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                                + "ON CONFLICT (sourced_id) DO UPDATE SET site_code = excluded.site_code, "
+                                + "title = excluded.title, class_code = excluded.class_code, "
+                                + "course_sourced_id = excluded.course_sourced_id, course_code = excluded.course_code, "
+                                + "course_title = excluded.course_title, grades = excluded.grades, "
+                                + "subjects = excluded.subjects, location = excluded.location, "
+                                + "status = excluded.status, updated_at = excluded.updated_at")
+                        .setParameter(1, row.get("sourcedId")).setParameter(2, site).setParameter(3, row.get("title"))
+                        .setParameter(4, row.get("classCode")).setParameter(5, row.get("courseSourcedId"))
+                        .setParameter(6, course[0]).setParameter(7, course[1]).setParameter(8, row.get("grades"))
+                        .setParameter(9, row.get("subjects")).setParameter(10, row.get("location"))
+                        .setParameter(11, status).setParameter(12, Instant.now()).executeUpdate();
+                outbox.publish(Topics.CIRCULATION_ROSTER, site, row.get("sourcedId"), new RosterClassUpserted(
+                        row.get("sourcedId"), site, row.get("title"), row.get("classCode"),
+                        row.get("courseSourcedId"), course[0], course[1], list(row.get("grades")),
+                        list(row.get("subjects")), row.get("location"), status));
+                run.classes++;
+            }
+        });
+    }
+
+    private void importEnrollments(Run run, byte[] csv) {
+        run.phase = "enrollments";
+        forEachBatch(run, "enrollments.csv", csv, List.of("sourcedId", "classSourcedId", "userSourcedId", "role"),
+                rows -> {
+                    Map<String, String> classSites = new HashMap<>();
+                    @SuppressWarnings("unchecked")
+                    List<Object[]> found = em.createNativeQuery(
+                                    "SELECT sourced_id, site_code FROM roster_class WHERE sourced_id IN (?1)")
+                            .setParameter(1, rows.stream().map(r -> r.get("classSourcedId")).distinct().toList())
+                            .getResultList();
+                    found.forEach(r -> classSites.put((String) r[0], (String) r[1]));
+                    Map<String, UUID> users = Patron.<Patron>list("sourcedId in ?1",
+                                    rows.stream().map(r -> r.get("userSourcedId")).toList())
+                            .stream().collect(Collectors.toMap(p -> p.sourcedId, p -> p.id));
+                    for (Row row : rows) {
+                        String site = classSites.get(row.get("classSourcedId"));
+                        UUID patronId = users.get(row.get("userSourcedId"));
+                        if (site == null) {
+                            run.error(row, "unknown class " + row.get("classSourcedId"));
+                            continue;
+                        }
+                        if (patronId == null) {
+                            run.error(row, "unknown user " + row.get("userSourcedId"));
+                            continue;
+                        }
+                        LocalDate begin;
+                        LocalDate end;
+                        try {
+                            begin = date(row.get("beginDate"));
+                            end = date(row.get("endDate"));
+                        } catch (RuntimeException e) {
+                            run.error(row, "beginDate or endDate is not a date (yyyy-mm-dd)");
+                            continue;
+                        }
+                        String role = row.get("role").toLowerCase(Locale.ROOT);
+                        boolean primary = "true".equalsIgnoreCase(row.get("primary"));
+                        String status = status(row);
+                        em.createNativeQuery("INSERT INTO roster_enrollment (sourced_id, class_sourced_id, patron_id, "
+                                        + "role, primary_teacher, begin_date, end_date, status, updated_at) "
+                                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (sourced_id) DO UPDATE "
+                                        + "SET class_sourced_id = excluded.class_sourced_id, patron_id = excluded.patron_id, "
+                                        + "role = excluded.role, primary_teacher = excluded.primary_teacher, "
+                                        + "begin_date = excluded.begin_date, end_date = excluded.end_date, "
+                                        + "status = excluded.status, updated_at = excluded.updated_at")
+                                .setParameter(1, row.get("sourcedId")).setParameter(2, row.get("classSourcedId"))
+                                .setParameter(3, patronId).setParameter(4, role).setParameter(5, primary)
+                                .setParameter(6, begin).setParameter(7, end).setParameter(8, status)
+                                .setParameter(9, Instant.now()).executeUpdate();
+                        outbox.publish(Topics.CIRCULATION_ROSTER, site, row.get("sourcedId"),
+                                new RosterEnrollmentUpserted(row.get("sourcedId"), row.get("classSourcedId"), site,
+                                        patronId, row.get("userSourcedId"), role, primary, begin, end, status));
+                        run.enrollments++;
+                    }
+                });
+    }
+
+    // ---- reading
+
+    /** One CSV row with its line number; values trimmed, missing columns empty. */
+    record Row(String file, long line, Map<String, String> values) {
+        String get(String column) {
+            String v = values.get(column);
+            return v == null ? "" : v.strip();
+        }
+    }
+
+    /**
+     * Reads {@code csv} and hands its rows to {@code apply} in batches, each batch in its own transaction; a row
+     * that is truncated or lacks a required value is reported and left out.
+     */
+    private void forEachBatch(Run run, String file, byte[] csv, List<String> required, Consumer<List<Row>> apply) {
+        try (CSVParser parser = parser(csv)) {
+            List<String> missing = required.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                run.error(new Row(file, 1, Map.of()), "missing columns " + missing);
+                return;
+            }
+            List<Row> batch = new ArrayList<>();
+            long line = 1;
+            for (CSVRecord record : parser) {
+                line++;
+                Row row = new Row(file, line, record.toMap());
+                if (!record.isConsistent()) {
+                    run.error(row, "truncated row: " + record.size() + " of " + parser.getHeaderNames().size()
+                            + " columns");
+                    continue;
+                }
+                String blank = required.stream().filter(c -> isBlank(row.get(c))).findFirst().orElse(null);
+                if (blank != null) {
+                    run.error(row, blank + " is empty");
+                    continue;
+                }
+                batch.add(row);
+                if (batch.size() == BATCH) {
+                    applyBatch(run, batch, apply);
+                    batch = new ArrayList<>();
+                }
+            }
+            applyBatch(run, batch, apply);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            run.error(new Row(file, 0, Map.of()), "unreadable CSV: " + e.getMessage());
+        }
+    }
+
+    private void applyBatch(Run run, List<Row> batch, Consumer<List<Row>> apply) {
+        List<Row> rows = List.copyOf(batch);
+        QuarkusTransaction.requiringNew().run(() -> {
+            apply.accept(rows);
+            run.flushErrors();
+        });
+        run.progress(run.phase, "RUNNING", null);
+    }
+
+    private static CSVParser parser(byte[] csv) throws IOException {
+        Reader reader = new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8);
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(true).setTrim(true).get().parse(reader);
+    }
+
+    private static Map<String, String> manifest(OneRosterArchive archive) {
+        Map<String, String> manifest = new HashMap<>();
+        archive.file("manifest.csv").ifPresent(csv -> {
+            try (CSVParser parser = parser(csv)) {
+                for (CSVRecord r : parser) {
+                    if (r.size() >= 2) {
+                        manifest.put(r.get(0).strip(), r.get(1).strip());
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("manifest.csv unreadable", e);
+            }
+        });
+        return manifest;
+    }
+
+    private static String homeSite(Row row, Map<String, String> orgToSite) {
+        for (String org : row.get("orgSourcedIds").split(",")) {
+            String site = orgToSite.get(org.strip());
+            if (site != null) {
+                return site;
+            }
+        }
+        return null;
+    }
+
+    private static String barcode(Row row) {
+        String identifier = row.get("identifier");
+        return isBlank(identifier) ? null : identifier;
+    }
+
+    private static String status(Row row) {
+        return isBlank(row.get("status")) ? "active" : row.get("status").toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> list(String value) {
+        return isBlank(value) ? List.of() : Arrays.stream(value.split(",")).map(String::strip).toList();
+    }
+
+    private static LocalDate date(String value) {
+        return isBlank(value) ? null : LocalDate.parse(value);
+    }
+
+    private static String value(CSVRecord r, String column) {
+        return r.isMapped(column) ? r.get(column) : null;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** The state of one import: counts, and errors not yet written. */
+    private final class Run {
+        final UUID id;
+        String phase = "queued";
+        int usersRead;
+        int usersApplied;
+        int deactivated;
+        int sites;
+        int classes;
+        int enrollments;
+        int errors;
+        final List<Row> pendingErrors = new ArrayList<>();
+        final List<String> pendingReasons = new ArrayList<>();
+
+        Run(UUID id) {
+            this.id = id;
+        }
+
+        void error(Row row, String reason) {
+            errors++;
+            if (errors <= MAX_STORED_ERRORS) {
+                pendingErrors.add(row);
+                pendingReasons.add(reason);
+            }
+        }
+
+        void flushErrors() {
+            for (int i = 0; i < pendingErrors.size(); i++) {
+                Row row = pendingErrors.get(i);
+                em.createNativeQuery("INSERT INTO roster_import_error (import_id, file, line, reason) "
+                                + "VALUES (?1, ?2, ?3, ?4)")
+                        .setParameter(1, id).setParameter(2, row.file()).setParameter(3, row.line())
+                        .setParameter(4, pendingReasons.get(i)).executeUpdate();
+            }
+            pendingErrors.clear();
+            pendingReasons.clear();
+        }
+
+        void progress(String phase, String status, String failure) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                flushErrors();
+                em.createNativeQuery("UPDATE roster_import SET phase = ?2, status = ?3, failure = ?4, "
+                                + "users_read = ?5, users_applied = ?6, users_deactivated = ?7, sites_applied = ?8, "
+                                + "classes_applied = ?9, enrollments_applied = ?10, error_count = ?11, "
+                                + "finished_at = ?12 WHERE id = ?1")
+                        .setParameter(1, id).setParameter(2, phase).setParameter(3, status)
+                        .setParameter(4, failure).setParameter(5, usersRead).setParameter(6, usersApplied)
+                        .setParameter(7, deactivated).setParameter(8, sites).setParameter(9, classes)
+                        .setParameter(10, enrollments).setParameter(11, errors)
+                        .setParameter(12, "RUNNING".equals(status) ? null : Instant.now())
+                        .executeUpdate();
+            });
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.lrms.circulation;
+
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.Topics;
+import org.lrms.events.catalog.CopyAdded;
+import org.lrms.events.catalog.CopySnapshot;
+import org.lrms.testkit.TestTokens;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** Test data through the public API and real Kafka: sites, patrons, catalog copies. */
+public final class Fixtures {
+
+    private static KafkaProducer<String, String> producer;
+
+    private Fixtures() {
+    }
+
+    /** A fresh site code, so tests sharing one database never see each other's data. */
+    public static String newSite() {
+        String code = "S" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36)
+                .toUpperCase(Locale.ROOT);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", "School " + code, "siteType", "HIGH"))
+                .when().post("/api/v1/sites").then().statusCode(201);
+        return code;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    /** Creates a patron and answers its id. */
+    public static String newPatron(String site, String barcode, String patronType, String grade) {
+        return given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(patronJson(site, barcode, patronType, grade))
+                .when().post("/api/v1/patrons").then().statusCode(201).extract().path("id");
+    }
+
+    public static Map<String, Object> patronJson(String site, String barcode, String patronType, String grade) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("barcode", barcode, "firstName", "Ana",
+                "lastName", "Lopez", "patronType", patronType, "homeSite", site, "homeroom", "Room 12",
+                "language", "es"));
+        if (grade != null) {
+            body.put("grade", grade);
+        }
+        return body;
+    }
+
+    public static CopySnapshot copy(String site, String barcode, UUID titleId, String circulationType,
+                                    String price) {
+        return new CopySnapshot(UUID.randomUUID(), barcode, titleId, "Holes", "Louis Sachar", site, "AVAILABLE",
+                circulationType, "BOOK", "FIC", "FIC SAC", "Fiction", price == null ? null : new BigDecimal(price),
+                LocalDate.of(2020, 1, 1), "district", "GOOD", List.of(), 2000);
+    }
+
+    /** Publishes a CopyAdded as the catalog would and waits for the replica to hold it. */
+    public static CopySnapshot addCopy(String site, String barcode, UUID titleId, String circulationType,
+                                       String price) {
+        CopySnapshot snapshot = copy(site, barcode, titleId, circulationType, price);
+        send(EventJson.envelope("catalog-service", site, snapshot.copyId().toString(), new CopyAdded(snapshot)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.districtAdmin())
+                .when().get("/api/v1/copies/" + barcode).statusCode() == 200);
+        return snapshot;
+    }
+
+    public static void send(EventEnvelope envelope) {
+        sendRaw(envelope.aggregateId(), EventJson.write(envelope));
+    }
+
+    public static synchronized void sendRaw(String key, String value) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        }
+        try {
+            producer.send(new ProducerRecord<>(Topics.CATALOG_COPIES, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for the events of {@code topic} keyed {@code key} until {@code done} holds, and answers them. */
+    public static List<EventEnvelope> awaitEvents(String topic, String key, Predicate<List<EventEnvelope>> done) {
+        List<EventEnvelope> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        seen.add(EventJson.read(r.value()));
+                    }
+                }
+                return done.test(seen);
+            });
+        }
+        return seen;
+    }
+
+    /** Raw records of a topic whose value contains {@code marker}, e.g. from a dead-letter topic. */
+    public static List<ConsumerRecord<String, String>> awaitRecords(String topic, String marker) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null && r.value().contains(marker)) {
+                        seen.add(r);
+                    }
+                }
+                return !seen.isEmpty();
+            });
+        }
+        return seen;
+    }
+
+    /** A policy rule as the API takes it: 5 items, 1 renewal, 0.10 a day up to 5.00, 30 days to lost. */
+    public static Map<String, Object> policyRule(String site, String patronType, String circulationType, int days) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("siteCode", site);
+        body.put("patronType", patronType);
+        body.put("circulationType", circulationType);
+        body.put("loanDays", days);
+        body.put("maxItems", 5);
+        body.put("renewalsAllowed", 1);
+        body.put("graceDays", 0);
+        body.put("finePerDay", "0.10");
+        body.put("maxFine", "5.00");
+        body.put("lostAfterDays", 30);
+        body.put("processingFee", "2.50");
+        body.put("holdsAllowed", true);
+        body.put("holdShelfDays", 5);
+        return body;
+    }
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+}

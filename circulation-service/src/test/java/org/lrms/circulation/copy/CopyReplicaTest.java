@@ -1,0 +1,69 @@
+package org.lrms.circulation.copy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.lrms.circulation.Fixtures;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.Topics;
+import org.lrms.events.catalog.CopySnapshot;
+import org.lrms.events.catalog.CopyStatusChanged;
+import org.lrms.events.catalog.CopyWithdrawn;
+import org.lrms.testkit.TestTokens;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class CopyReplicaTest {
+
+    @Test
+    void copyEventsKeepTheLocalReplica() {
+        String site = Fixtures.newSite();
+        String barcode = Fixtures.unique("C");
+        CopySnapshot copy = Fixtures.addCopy(site, barcode, UUID.randomUUID(), "BOOK", "12.50");
+        given().auth().oauth2(TestTokens.siteStaff(site)).when().get("/api/v1/copies/" + barcode)
+                .then().statusCode(200).body("siteCode", equalTo(site)).body("price", equalTo(12.50f))
+                .body("circulationState", equalTo("AVAILABLE"));
+
+        CopySnapshot missing = new CopySnapshot(copy.copyId(), barcode, copy.titleId(), copy.title(), copy.author(),
+                site, "MISSING", "BOOK", "BOOK", "FIC", null, null, copy.price(), null, null, null, null, null);
+        Fixtures.send(EventJson.envelope("catalog-service", site, copy.copyId().toString(),
+                new CopyStatusChanged(missing, "AVAILABLE", "inventory")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "MISSING".equals(given().auth()
+                .oauth2(TestTokens.districtAdmin()).when().get("/api/v1/copies/" + barcode).path("catalogStatus")));
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothingMore() {
+        String site = Fixtures.newSite();
+        String barcode = Fixtures.unique("C");
+        CopySnapshot copy = Fixtures.copy(site, barcode, UUID.randomUUID(), "BOOK", "5.00");
+        EventEnvelope withdrawn = EventJson.envelope("catalog-service", site, copy.copyId().toString(),
+                new CopyWithdrawn(copy, "worn", "recycle", null));
+        Fixtures.send(withdrawn);
+        Fixtures.send(withdrawn);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.districtAdmin())
+                .when().get("/api/v1/copies/" + barcode).statusCode() == 200);
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/copies/" + barcode)
+                .then().body("catalogStatus", equalTo("AVAILABLE"));
+    }
+
+    @Test
+    void anUnreadableEventGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        String marker = Fixtures.unique("garbage-");
+        Fixtures.sendRaw("k-" + marker, "{not json " + marker);
+        ConsumerRecord<String, String> dead = Fixtures.awaitRecords(Topics.deadLetter(Topics.CATALOG_COPIES), marker)
+                .get(0);
+        assertEquals("k-" + marker, dead.key());
+
+        String site = Fixtures.newSite();
+        Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+    }
+}

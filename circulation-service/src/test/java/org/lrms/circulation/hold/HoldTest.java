@@ -1,0 +1,155 @@
+package org.lrms.circulation.hold;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.lrms.circulation.Fixtures;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.Topics;
+import org.lrms.events.catalog.CopySnapshot;
+import org.lrms.testkit.TestTokens;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class HoldTest {
+
+    @Inject
+    HoldQueue queue;
+
+    @Inject
+    AgroalDataSource db;
+
+    static Response checkOut(String site, String patron, String item) {
+        return given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "patronBarcode", patron, "itemBarcode", item))
+                .when().post("/api/v1/checkouts");
+    }
+
+    static Response checkIn(String site, String item) {
+        return given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "itemBarcode", item)).when().post("/api/v1/checkins");
+    }
+
+    static String placeHold(String token, String patron, UUID titleId, String pickup) {
+        Map<String, Object> body = new HashMap<>(Map.of("patronBarcode", patron, "pickupSite", pickup));
+        body.put("titleId", titleId.toString());
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/holds").then().statusCode(201).body("status", equalTo("WAITING"))
+                .extract().path("id");
+    }
+
+    @Test
+    void aReturnedCopyGoesToTheHoldShelfForTheNextPatronOnly() {
+        String site = Fixtures.newSite();
+        String ana = Fixtures.unique("P");
+        String ben = Fixtures.unique("P");
+        Fixtures.newPatron(site, ana, "STUDENT", "9");
+        Fixtures.newPatron(site, ben, "STUDENT", "9");
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        checkOut(site, ana, copy.barcode()).then().statusCode(201);
+        String holdId = placeHold(TestTokens.siteStaff(site), ben, copy.titleId(), site);
+
+        checkIn(site, copy.barcode()).then().statusCode(200)
+                .body("nextCopyStatus", equalTo("ON_HOLD_SHELF")).body("holdId", equalTo(holdId));
+        given().auth().oauth2(TestTokens.siteStaff(site)).queryParam("site", site).when().get("/api/v1/holds")
+                .then().statusCode(200).body("id", hasItem(holdId)).body("[0].shelfExpiresOn", notNullValue());
+        checkOut(site, ana, copy.barcode()).then().statusCode(409).body("code", equalTo("on-hold-for-another"));
+        checkOut(site, ben, copy.barcode()).then().statusCode(201);
+        given().auth().oauth2(TestTokens.siteStaff(site)).when().get("/api/v1/holds/" + holdId)
+                .then().body("status", equalTo("FILLED"));
+
+        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_HOLDS, holdId, seen -> seen.size() >= 2);
+        assertEquals(List.of("HoldPlaced", "HoldFilled"), events.stream().map(EventEnvelope::type).toList());
+    }
+
+    @Test
+    void aHoldIsFilledFromAnotherSchoolInTransitBothWays() {
+        String home = Fixtures.newSite();
+        String pickup = Fixtures.newSite();
+        String reader = Fixtures.unique("P");
+        String borrower = Fixtures.unique("P");
+        Fixtures.newPatron(pickup, reader, "STUDENT", "7");
+        Fixtures.newPatron(home, borrower, "STUDENT", "7");
+        CopySnapshot copy = Fixtures.addCopy(home, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        checkOut(home, borrower, copy.barcode()).then().statusCode(201);
+        placeHold(TestTokens.siteStaff(pickup), reader, copy.titleId(), pickup);
+
+        checkIn(home, copy.barcode()).then().statusCode(200)
+                .body("nextCopyStatus", equalTo("IN_TRANSIT")).body("routeTo", equalTo(pickup));
+        checkOut(home, borrower, copy.barcode()).then().statusCode(409).body("code", equalTo("item-not-available"));
+        checkIn(pickup, copy.barcode()).then().statusCode(200).body("nextCopyStatus", equalTo("ON_HOLD_SHELF"));
+        checkOut(pickup, reader, copy.barcode()).then().statusCode(201);
+        checkIn(pickup, copy.barcode()).then().statusCode(200)
+                .body("nextCopyStatus", equalTo("IN_TRANSIT")).body("routeTo", equalTo(home));
+        checkIn(home, copy.barcode()).then().statusCode(200).body("nextCopyStatus", equalTo("AVAILABLE"));
+    }
+
+    @Test
+    void aHoldNotPickedUpInTimeExpiresAndTheCopyGoesBackToTheShelf() throws Exception {
+        String site = Fixtures.newSite();
+        String patron = Fixtures.unique("P");
+        Fixtures.newPatron(site, patron, "TEACHER", null);
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String holdId = placeHold(TestTokens.siteStaff(site), patron, copy.titleId(), site);
+        // the copy was on the shelf: scanning it at the desk sets it aside
+        checkIn(site, copy.barcode()).then().statusCode(200).body("nextCopyStatus", equalTo("ON_HOLD_SHELF"));
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE hold SET shelf_expires_on = current_date - 1 WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(holdId));
+            s.executeUpdate();
+        }
+        assertTrue(queue.expireShelf() >= 1);
+        given().auth().oauth2(TestTokens.siteStaff(site)).when().get("/api/v1/holds/" + holdId)
+                .then().body("status", equalTo("EXPIRED"));
+        given().auth().oauth2(TestTokens.siteStaff(site)).when().get("/api/v1/copies/" + copy.barcode())
+                .then().body("circulationState", equalTo("AVAILABLE"));
+    }
+
+    @Test
+    void holdsAreForStaffAndNeedATitleOrAnItem() {
+        String site = Fixtures.newSite();
+        String patron = Fixtures.unique("P");
+        Fixtures.newPatron(site, patron, "STUDENT", "9");
+        Map<String, Object> noTarget = Map.of("patronBarcode", patron, "pickupSite", site);
+        given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON).body(noTarget)
+                .when().post("/api/v1/holds").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("titleId"));
+        given().auth().oauth2(TestTokens.student(site)).contentType(ContentType.JSON).body(noTarget)
+                .when().post("/api/v1/holds").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(noTarget).when().post("/api/v1/holds").then().statusCode(401);
+        given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON)
+                .body(Map.of("patronBarcode", patron, "pickupSite", site, "titleId", UUID.randomUUID().toString()))
+                .when().post("/api/v1/holds").then().statusCode(422).body("code", equalTo("no-copies"));
+    }
+
+    @Test
+    void aPatronCancelsAHold() {
+        String site = Fixtures.newSite();
+        String patron = Fixtures.unique("P");
+        Fixtures.newPatron(site, patron, "STUDENT", "9");
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String holdId = placeHold(TestTokens.siteStaff(site), patron, copy.titleId(), site);
+        given().auth().oauth2(TestTokens.siteStaff(Fixtures.newSite())).when().delete("/api/v1/holds/" + holdId)
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.siteStaff(site)).when().delete("/api/v1/holds/" + holdId)
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        given().auth().oauth2(TestTokens.siteStaff(site)).when().delete("/api/v1/holds/" + holdId)
+                .then().statusCode(409).body("code", equalTo("hold-closed"));
+    }
+}

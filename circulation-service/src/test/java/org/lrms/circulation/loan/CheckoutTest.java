@@ -1,0 +1,357 @@
+package org.lrms.circulation.loan;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.lrms.circulation.Fixtures;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.Topics;
+import org.lrms.events.catalog.CopySnapshot;
+import org.lrms.events.circulation.LoanClosed;
+import org.lrms.events.circulation.LoanCreated;
+import org.lrms.testkit.TestTokens;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class CheckoutTest {
+
+    private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
+
+    @Inject
+    AgroalDataSource db;
+
+    record Desk(String site, String patronId, String patronBarcode, CopySnapshot copy) {
+    }
+
+    private Desk desk() {
+        String site = Fixtures.newSite();
+        String patronBarcode = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(site, patronBarcode, "STUDENT", "9");
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", "20.00");
+        return new Desk(site, patronId, patronBarcode, copy);
+    }
+
+    static Response checkOut(String token, String site, String patron, String item, String key) {
+        Map<String, Object> body = new HashMap<>(Map.of("siteCode", site, "patronBarcode", patron,
+                "itemBarcode", item));
+        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.when().post("/api/v1/checkouts");
+    }
+
+    static Response checkIn(String site, String item) {
+        return given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "itemBarcode", item)).when().post("/api/v1/checkins");
+    }
+
+    @Test
+    void checkOutLendsTheCopyUntilTheDistrictDefaultDueDateAndPublishesAPseudonymousEvent() {
+        Desk d = desk();
+        String loanId = checkOut(TestTokens.siteStaff(d.site), d.site, d.patronBarcode, d.copy.barcode(), null)
+                .then().statusCode(201)
+                .body("id", notNullValue()).body("itemBarcode", equalTo(d.copy.barcode()))
+                .extract().path("id");
+        String due = given().auth().oauth2(TestTokens.siteStaff(d.site)).when().get("/api/v1/loans/" + loanId)
+                .then().statusCode(200).extract().path("dueDate");
+        assertEquals(LocalDate.now(LA).plusDays(14), Instant.parse(due).atZone(LA).toLocalDate());
+        given().auth().oauth2(TestTokens.siteStaff(d.site)).when().get("/api/v1/copies/" + d.copy.barcode())
+                .then().body("circulationState", equalTo("CHECKED_OUT"));
+
+        EventEnvelope event = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, loanId, seen -> !seen.isEmpty()).get(0);
+        LoanCreated created = EventJson.payload(event, LoanCreated.class);
+        assertEquals("LoanCreated", event.type());
+        assertEquals(d.site, created.loan().siteCode());
+        assertEquals("STUDENT", created.loan().patronType());
+        assertEquals("9", created.loan().patronGrade());
+        assertEquals("BOOK", created.loan().materialType());
+        assertEquals("FIC", created.loan().deweyNumber());
+        assertNotEquals(d.patronId, created.loan().patronKey());
+        assertNotEquals(d.patronBarcode, created.loan().patronKey());
+        assertTrue(EventJson.write(event).indexOf("Lopez") < 0, "no name in the event");
+    }
+
+    @Test
+    void checkInClosesTheLoanAndTheCopyIsAvailableAgain() {
+        Desk d = desk();
+        String loanId = checkOut(TestTokens.siteStaff(d.site), d.site, d.patronBarcode, d.copy.barcode(), null)
+                .then().statusCode(201).extract().path("id");
+        checkIn(d.site, d.copy.barcode()).then().statusCode(200)
+                .body("loanId", equalTo(loanId)).body("nextCopyStatus", equalTo("AVAILABLE"))
+                .body("fine", equalTo(0.0f));
+        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, loanId, seen -> seen.size() >= 2);
+        assertEquals("LoanClosed", events.get(1).type());
+        assertEquals("AVAILABLE", EventJson.payload(events.get(1), LoanClosed.class).nextCopyStatus());
+        checkIn(d.site, d.copy.barcode()).then().statusCode(409).body("code", equalTo("not-on-loan"));
+        // nothing owed: the closed loan no longer names the patron
+        given().auth().oauth2(TestTokens.siteStaff(d.site)).when().get("/api/v1/loans/" + loanId)
+                .then().statusCode(200).body("patronId", equalTo(null));
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheFirstLoanAgain() {
+        Desk d = desk();
+        String key = UUID.randomUUID().toString();
+        String token = TestTokens.siteStaff(d.site);
+        String first = checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), key).then().statusCode(201)
+                .extract().path("id");
+        String again = checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), key).then().statusCode(201)
+                .extract().path("id");
+        assertEquals(first, again);
+        given().auth().oauth2(token).when().get("/api/v1/patrons/" + d.patronId + "/loans")
+                .then().statusCode(200).body("", hasSize(1));
+        checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), UUID.randomUUID().toString())
+                .then().statusCode(409).body("code", equalTo("item-on-loan"));
+    }
+
+    @Test
+    void twoDesksCheckingOutOneCopyAtOnceExactlyOneWins() throws Exception {
+        Desk d = desk();
+        String otherPatron = Fixtures.unique("P");
+        Fixtures.newPatron(d.site, otherPatron, "STUDENT", "9");
+        String token = TestTokens.siteStaff(d.site);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Integer>> desks = new ArrayList<>();
+            for (String patron : List.of(d.patronBarcode, otherPatron)) {
+                desks.add(() -> {
+                    start.await();
+                    return checkOut(token, d.site, patron, d.copy.barcode(), null).statusCode();
+                });
+            }
+            List<Future<Integer>> answers = desks.stream().map(pool::submit).toList();
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "statuses " + statuses);
+            assertEquals(1, statuses.stream().filter(s -> s == 409).count(), "statuses " + statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, count("SELECT count(*) FROM loan WHERE copy_id = ? AND returned_at IS NULL",
+                d.copy.copyId()));
+    }
+
+    @Test
+    void eachRefusalHasACodeTheDeskCanActOnAndLendsNothing() {
+        Desk d = desk();
+        String token = TestTokens.siteStaff(d.site);
+        checkOut(token, d.site, "NO-SUCH-PATRON", d.copy.barcode(), null).then().statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("unknown-patron"));
+        checkOut(token, d.site, d.patronBarcode, "NO-SUCH-ITEM", null).then().statusCode(422)
+                .body("code", equalTo("unknown-item"));
+
+        String otherSite = Fixtures.newSite();
+        CopySnapshot elsewhere = Fixtures.addCopy(otherSite, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        checkOut(token, d.site, d.patronBarcode, elsewhere.barcode(), null).then().statusCode(409)
+                .body("code", equalTo("item-at-other-site")).body("context.itemSite", equalTo(otherSite));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("note", "lost two books"))
+                .when().put("/api/v1/patrons/" + d.patronId + "/block").then().statusCode(200);
+        checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(409)
+                .body("code", equalTo("patron-blocked")).body("context.overridable", equalTo(true));
+
+        String inactive = Fixtures.unique("P");
+        Map<String, Object> body = Fixtures.patronJson(d.site, inactive, "STUDENT", "9");
+        body.put("status", "INACTIVE");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/v1/patrons")
+                .then().statusCode(201);
+        checkOut(token, d.site, inactive, d.copy.barcode(), null).then().statusCode(422)
+                .body("code", equalTo("patron-inactive"));
+
+        assertEquals(0, count("SELECT count(*) FROM loan WHERE copy_id = ?", d.copy.copyId()));
+    }
+
+    @Test
+    void aSupervisorOverridesABlockWithAReasonAndItIsAudited() {
+        Desk d = desk();
+        String token = TestTokens.siteStaff(d.site);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("note", "owes a book"))
+                .when().put("/api/v1/patrons/" + d.patronId + "/block").then().statusCode(200);
+        String loanId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", d.site, "patronBarcode", d.patronBarcode, "itemBarcode", d.copy.barcode(),
+                        "overrideReason", "needed for a class project"))
+                .when().post("/api/v1/checkouts")
+                .then().statusCode(201).body("overrideReason", equalTo("needed for a class project"))
+                .extract().path("id");
+        assertEquals(1, count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
+                + "AND refusal = 'patron-blocked' AND overridden_by = 'tech." + d.site.toLowerCase() + "'",
+                UUID.fromString(loanId)));
+    }
+
+    @Test
+    void theLimitOfTheSitePolicyIsEnforced() {
+        Desk d = desk();
+        String token = TestTokens.siteStaff(d.site);
+        Map<String, Object> rule = Fixtures.policyRule(d.site, "STUDENT", null, 7);
+        rule.put("maxItems", 1);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
+                .then().statusCode(201);
+        CopySnapshot second = Fixtures.addCopy(d.site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String due = checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(201)
+                .extract().path("dueDate");
+        assertEquals(LocalDate.now(LA).plusDays(7), Instant.parse(due).atZone(LA).toLocalDate());
+        checkOut(token, d.site, d.patronBarcode, second.barcode(), null).then().statusCode(409)
+                .body("code", equalTo("limit-reached"));
+    }
+
+    @Test
+    void aDueDateOnAClosedDayMovesToTheNextOpenDay() {
+        Desk d = desk();
+        LocalDate dueDay = LocalDate.now(LA).plusDays(14);
+        given().auth().oauth2(TestTokens.siteStaff(d.site)).when()
+                .put("/api/v1/sites/" + d.site + "/closed-days/" + dueDay).then().statusCode(204);
+        String due = checkOut(TestTokens.siteStaff(d.site), d.site, d.patronBarcode, d.copy.barcode(), null)
+                .then().statusCode(201).extract().path("dueDate");
+        assertEquals(dueDay.plusDays(1), Instant.parse(due).atZone(LA).toLocalDate());
+    }
+
+    @Test
+    void anOverdueReturnIsFinedByThePolicyAndTheFeeBlocksAboveTheLimit() throws Exception {
+        Desk d = desk();
+        String token = TestTokens.siteStaff(d.site);
+        Map<String, Object> rule = Fixtures.policyRule(d.site, null, null, 14);
+        rule.put("finePerDay", "2.50");
+        rule.put("maxFine", "50.00");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
+                .then().statusCode(201);
+        String loanId = checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        update("UPDATE loan SET due_at = now() - interval '5 days' WHERE id = ?", UUID.fromString(loanId));
+
+        checkIn(d.site, d.copy.barcode()).then().statusCode(200)
+                .body("daysOverdue", equalTo(5)).body("fine", equalTo(12.5f));
+        given().auth().oauth2(token).when().get("/api/v1/patrons/" + d.patronId + "/fees")
+                .then().statusCode(200).body("", hasSize(1)).body("[0].kind", equalTo("OVERDUE"))
+                .body("[0].balance", equalTo(12.5f));
+        // the fee is open: the loan keeps its patron until it is settled
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId)
+                .then().body("patronId", equalTo(d.patronId));
+
+        checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(409)
+                .body("code", equalTo("fees-owed"));
+
+        // paid in full: the closed loan no longer names the patron (privacy), the fee ledger keeps the payment
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"amount\": 12.50, \"method\": \"CASH\"}")
+                .when().post("/api/v1/patrons/" + d.patronId + "/payments").then().statusCode(201)
+                .body("balance", equalTo(0.0f));
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId)
+                .then().body("patronId", equalTo(null));
+        checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(201);
+    }
+
+    @Test
+    void renewalsFollowThePolicyOneOrAll() {
+        Desk d = desk();
+        String token = TestTokens.siteStaff(d.site);
+        Map<String, Object> rule = Fixtures.policyRule(d.site, null, null, 10);
+        rule.put("renewalsAllowed", 1);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
+                .then().statusCode(201);
+        CopySnapshot second = Fixtures.addCopy(d.site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String first = checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        checkOut(token, d.site, d.patronBarcode, second.barcode(), null).then().statusCode(201);
+        update("UPDATE loan SET due_at = now() + interval '1 day' WHERE id = ?", UUID.fromString(first));
+
+        String renewedDue = given().auth().oauth2(token).when().post("/api/v1/loans/" + first + "/renewal")
+                .then().statusCode(200).body("renewals", equalTo(1)).extract().path("dueDate");
+        assertEquals(LocalDate.now(LA).plusDays(10), Instant.parse(renewedDue).atZone(LA).toLocalDate());
+        given().auth().oauth2(token).when().post("/api/v1/loans/" + first + "/renewal")
+                .then().statusCode(409).body("code", equalTo("renewals-exhausted"));
+
+        given().auth().oauth2(token).when().post("/api/v1/patrons/" + d.patronId + "/loans/renewals")
+                .then().statusCode(200).body("", hasSize(2))
+                .body("find { it.loanId == '" + first + "' }.renewed", equalTo(false))
+                .body("find { it.loanId != '" + first + "' }.renewed", equalTo(true));
+        given().auth().oauth2(TestTokens.siteStaff(Fixtures.newSite()))
+                .when().post("/api/v1/patrons/" + d.patronId + "/loans/renewals").then().statusCode(403);
+    }
+
+    @Test
+    void perRoleTheDeskIsForStaffOfTheSite() {
+        Desk d = desk();
+        checkOut(TestTokens.student(d.site), d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(403);
+        checkOut(TestTokens.siteStaff("ELSEWHERE"), d.site, d.patronBarcode, d.copy.barcode(), null)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("siteCode", d.site)).when().post("/api/v1/checkouts")
+                .then().statusCode(401);
+        given().auth().oauth2(TestTokens.siteStaff(d.site)).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", d.site, "patronBarcode", d.patronBarcode))
+                .when().post("/api/v1/checkouts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("itemBarcode"));
+        assertEquals(0, count("SELECT count(*) FROM loan WHERE copy_id = ?", d.copy.copyId()));
+        checkOut(TestTokens.districtAdmin(), d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(201);
+    }
+
+    @Test
+    void aWithdrawnOrMissingCopyIsNotAvailable() {
+        String site = Fixtures.newSite();
+        String patron = Fixtures.unique("P");
+        Fixtures.newPatron(site, patron, "TEACHER", null);
+        String barcode = Fixtures.unique("C");
+        CopySnapshot copy = Fixtures.addCopy(site, barcode, UUID.randomUUID(), "BOOK", null);
+        CopySnapshot missing = new CopySnapshot(copy.copyId(), barcode, copy.titleId(), copy.title(), null, site,
+                "MISSING", "BOOK", "BOOK", null, null, null, null, null, null, null, null, null);
+        Fixtures.send(EventJson.envelope("catalog-service", site, copy.copyId().toString(),
+                new org.lrms.events.catalog.CopyStatusChanged(missing, "AVAILABLE", "inventory")));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                checkOut(TestTokens.siteStaff(site), site, patron, barcode, null).statusCode() == 409);
+        checkOut(TestTokens.siteStaff(site), site, patron, barcode, null).then()
+                .body("code", equalTo("item-not-available"));
+    }
+
+    long count(String sql, Object param) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, param);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void update(String sql, Object param) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, param);
+            s.executeUpdate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.lrms.circulation.roster;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.lrms.circulation.Fixtures;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.Topics;
+import org.lrms.events.circulation.RosterEnrollmentUpserted;
+import org.lrms.testkit.TestTokens;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class RosterImportTest {
+
+    private static final String MANIFEST = "propertyName,value\nmanifest.version,1.0\noneroster.version,1.1\n"
+            + "file.orgs,bulk\nfile.users,bulk\nfile.classes,bulk\nfile.enrollments,bulk\n";
+    private static final String USERS_HEADER = "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,"
+            + "username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,"
+            + "password\n";
+
+    static byte[] zip(Map<String, String> files) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry("export/" + f.getKey()));
+                zip.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] zip(Path folder) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (Stream<Path> csvs = Files.list(folder)) {
+            for (Path p : csvs.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                files.put(p.getFileName().toString(), Files.readString(p));
+            }
+        }
+        return zip(files);
+    }
+
+    static JsonPath importAndWait(byte[] zip) {
+        String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/zip").body(zip)
+                .when().post("/api/v1/imports/oneroster")
+                .then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(given().auth()
+                .oauth2(TestTokens.districtAdmin()).when().get("/api/v1/imports/" + id).path("status")));
+        return given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/imports/" + id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Map<String, String> roster(String school, String code, String student, String students) {
+        return Map.of(
+                "manifest.csv", MANIFEST,
+                "orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n"
+                        + school + ",active,2026-08-01T00:00:00Z,Test Middle School,school," + code + ",\n",
+                "users.csv", USERS_HEADER + students,
+                "classes.csv", "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,"
+                        + "location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods\n"
+                        + "cls-" + code + ",active,2026-08-01T00:00:00Z,Math 7,07,,M7,scheduled,Room 3," + school
+                        + ",,Mathematics,MTH,1\n",
+                "enrollments.csv", "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,"
+                        + "role,primary,beginDate,endDate\n"
+                        + "enr-" + code + ",active,2026-08-01T00:00:00Z,cls-" + code + "," + school + "," + student
+                        + ",student,false,2026-08-12,2027-06-10\n");
+    }
+
+    private static String user(String sourcedId, String school, String barcode, String grade) {
+        return sourcedId + ",active,2026-08-01T00:00:00Z,true," + school + ",student,u" + barcode + ",,Kai,Ng,,"
+                + barcode + ",,,,,0" + grade + ",\n";
+    }
+
+    @Test
+    void aRosterZipUpsertsSitesPatronsClassesAndDeactivatesMissingUsersOnBulk() {
+        String code = Fixtures.newSite().replace("S", "R");
+        String school = "sch-" + code;
+        String kai = Fixtures.unique("s-");
+        String mia = Fixtures.unique("s-");
+        String kaiBarcode = Fixtures.unique("9");
+        String miaBarcode = Fixtures.unique("9");
+        JsonPath first = importAndWait(zip(roster(school, code, kai,
+                user(kai, school, kaiBarcode, "7") + user(mia, school, miaBarcode, "7"))));
+        assertEquals("FINISHED", first.getString("status"));
+        assertEquals(0, first.getInt("errorCount"));
+        assertEquals(2, first.getInt("usersApplied"));
+        assertEquals(1, first.getInt("classesApplied"));
+        assertEquals(1, first.getInt("enrollmentsApplied"));
+
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/sites/" + code)
+                .then().statusCode(200).body("siteType", equalTo("MIDDLE"));
+        String kaiId = given().auth().oauth2(TestTokens.siteStaff(code)).queryParam("barcode", kaiBarcode)
+                .when().get("/api/v1/patrons")
+                .then().statusCode(200).body("", hasSize(1)).body("[0].homeSite", equalTo(code))
+                .body("[0].grade", equalTo("7")).body("[0].patronType", equalTo("STUDENT"))
+                .extract().path("[0].id");
+        EventEnvelope enrollment = Fixtures.awaitEvents(Topics.CIRCULATION_ROSTER, "enr-" + code,
+                seen -> !seen.isEmpty()).get(0);
+        assertEquals(kaiId, EventJson.payload(enrollment, RosterEnrollmentUpserted.class).patronId().toString());
+
+        // the next full export no longer lists Mia: she is deactivated, Kai stays (an upsert, not a second patron)
+        JsonPath second = importAndWait(zip(roster(school, code, kai, user(kai, school, kaiBarcode, "8"))));
+        assertEquals("FINISHED", second.getString("status"));
+        assertTrue(second.getInt("usersDeactivated") >= 1);
+        given().auth().oauth2(TestTokens.siteStaff(code)).queryParam("barcode", miaBarcode)
+                .when().get("/api/v1/patrons").then().body("[0].status", equalTo("INACTIVE"));
+        given().auth().oauth2(TestTokens.siteStaff(code)).queryParam("barcode", kaiBarcode)
+                .when().get("/api/v1/patrons").then().body("", hasSize(1))
+                .body("[0].status", equalTo("ACTIVE")).body("[0].grade", equalTo("8"));
+    }
+
+    @Test
+    void aMultipartUploadIsImportedToo() {
+        String code = Fixtures.newSite().replace("S", "M");
+        String school = "sch-" + code;
+        String kai = Fixtures.unique("s-");
+        String barcode = Fixtures.unique("9");
+        String id = given().auth().oauth2(TestTokens.integration())
+                .multiPart("file", "roster.zip", zip(roster(school, code, kai, user(kai, school, barcode, "7"))),
+                        "application/zip")
+                .when().post("/api/v1/imports/oneroster")
+                .then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "FINISHED".equals(given().auth()
+                .oauth2(TestTokens.integration()).when().get("/api/v1/imports/" + id).path("status")));
+        given().auth().oauth2(TestTokens.districtAdmin()).queryParam("barcode", barcode)
+                .when().get("/api/v1/patrons").then().body("", hasSize(1));
+    }
+
+    @Test
+    void onlyTheDistrictAndTheSisMayImportAndTheBodyMustBeAZip() {
+        byte[] zip = zip(Map.of("manifest.csv", MANIFEST));
+        given().contentType("application/zip").body(zip).when().post("/api/v1/imports/oneroster")
+                .then().statusCode(401);
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType("application/zip").body(zip)
+                .when().post("/api/v1/imports/oneroster").then().statusCode(403);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/zip").body(zip)
+                .when().post("/api/v1/imports/oneroster")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/zip")
+                .body("not a zip".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/imports/oneroster")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void theDistrictSampleImportsCleanly() throws IOException {
+        Path sample = sharedData("district-sample");
+        JsonPath result = importAndWait(zip(sample));
+        assertEquals("FINISHED", result.getString("status"));
+        assertEquals(0, result.getInt("errorCount"), () -> result.getList("errors").toString());
+        assertEquals(3, result.getInt("sitesApplied"));
+        assertEquals(90, result.getInt("usersApplied"));
+        assertEquals(7, result.getInt("classesApplied"));
+        assertEquals(99, result.getInt("enrollmentsApplied"));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).queryParam("barcode", "900001")
+                .when().get("/api/v1/patrons").then().body("[0].homeSite", equalTo("LHS"))
+                .body("[0].grade", equalTo("10")).body("[0].firstName", equalTo("Mateo"));
+    }
+
+    @Test
+    void theBadSampleAppliesTheGoodRowsAndReportsEachBadRow() throws IOException {
+        Path sample = sharedData("bad-sample");
+        JsonPath result = importAndWait(zip(sample));
+        assertEquals("FINISHED", result.getString("status"));
+        List<Map<String, Object>> errors = result.getList("errors");
+        Map<String, String> byLine = new LinkedHashMap<>();
+        errors.forEach(e -> byLine.put(e.get("file") + ":" + e.get("line"), (String) e.get("reason")));
+        assertTrue(byLine.get("users.csv:14").contains("sourcedId"), byLine.toString());
+        assertTrue(byLine.get("users.csv:15").contains("unknown org"), byLine.toString());
+        assertTrue(byLine.get("users.csv:16").contains("invalid role"), byLine.toString());
+        assertTrue(byLine.get("users.csv:17").contains("duplicate"), byLine.toString());
+        assertTrue(byLine.get("users.csv:18").contains("truncated"), byLine.toString());
+        assertTrue(byLine.get("enrollments.csv:12").contains("unknown class"), byLine.toString());
+        assertTrue(byLine.get("enrollments.csv:13").contains("unknown user"), byLine.toString());
+        // 5 bad users; the enrollments of s-1005 (not in this file) apply only if an earlier roster knew her
+        assertEquals(5, byLine.keySet().stream().filter(k -> k.startsWith("users.csv")).count(), byLine::toString);
+        assertEquals(12, result.getInt("usersApplied"));
+        long badEnrollments = byLine.keySet().stream().filter(k -> k.startsWith("enrollments.csv")).count();
+        assertEquals(12, result.getInt("enrollmentsApplied") + badEnrollments, byLine::toString);
+        assertEquals(byLine.size(), result.getInt("errorCount"));
+    }
+
+    private static Path sharedData(String sample) {
+        String shared = System.getProperty("lrms.shared.dir");
+        Assumptions.assumeTrue(shared != null, "lrms.shared.dir is not set");
+        Path folder = Path.of(shared, "data", "oneroster", sample);
+        Assumptions.assumeTrue(Files.isDirectory(folder), folder + " is absent");
+        return folder;
+    }
+}
