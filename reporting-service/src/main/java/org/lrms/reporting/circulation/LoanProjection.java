@@ -1,0 +1,139 @@
+package org.lrms.reporting.circulation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.Topics;
+import org.lrms.events.circulation.LoanClosed;
+import org.lrms.events.circulation.LoanCreated;
+import org.lrms.events.circulation.LoanDeclaredLost;
+import org.lrms.events.circulation.LoanOverdue;
+import org.lrms.events.circulation.LoanRenewed;
+import org.lrms.events.circulation.LoanSnapshot;
+import org.lrms.reporting.ReportingClock;
+import org.lrms.reporting.circulation.CirculationCounts.Kind;
+import org.lrms.reporting.collection.DeweyClass;
+import org.lrms.reporting.ingest.Projection;
+import org.lrms.reporting.ingest.SqlBatch;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Loans from circulation.loans.v1: daily counts of check-outs, renewals, returns and losses for statistics, and one
+ * row per loan (pseudonymous patron key) for top titles, distinct borrowers and patron data reports.
+ */
+@ApplicationScoped
+public class LoanProjection implements Projection {
+
+    @Inject
+    SqlBatch sql;
+
+    @Inject
+    CirculationCounts counts;
+
+    @Inject
+    ReportingClock clock;
+
+    @Override
+    public String topic() {
+        return Topics.CIRCULATION_LOANS;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("circulation_day", "loan");
+    }
+
+    @Override
+    public boolean apply(EventEnvelope event) {
+        switch (event.type()) {
+            case "LoanCreated" -> {
+                LoanSnapshot loan = loan(event, EventJson.payload(event, LoanCreated.class).loan());
+                Instant at = loan.loanedAt() != null ? loan.loanedAt() : event.occurredAt();
+                upsert(event, loan, at, "OUT", null);
+                count(event, loan, at, Kind.CHECKOUT);
+            }
+            case "LoanRenewed" -> {
+                LoanSnapshot loan = loan(event, EventJson.payload(event, LoanRenewed.class).loan());
+                upsert(event, loan, loan.loanedAt(), "OUT", null);
+                count(event, loan, event.occurredAt(), Kind.RENEWAL);
+            }
+            case "LoanClosed" -> {
+                LoanClosed closed = EventJson.payload(event, LoanClosed.class);
+                LoanSnapshot loan = loan(event, closed.loan());
+                Instant at = closed.returnedAt() != null ? closed.returnedAt() : event.occurredAt();
+                upsert(event, loan, loan.loanedAt(), "RETURNED", at);
+                count(event, loan, at, Kind.RETURN);
+            }
+            case "LoanDeclaredLost" -> {
+                LoanSnapshot loan = loan(event, EventJson.payload(event, LoanDeclaredLost.class).loan());
+                upsert(event, loan, loan.loanedAt(), "LOST", null);
+                count(event, loan, event.occurredAt(), Kind.LOST);
+            }
+            case "LoanOverdue" -> {
+                LoanOverdue overdue = EventJson.payload(event, LoanOverdue.class);
+                LoanSnapshot loan = loan(event, overdue.loan());
+                upsert(event, loan, loan.loanedAt(), "OUT", null);
+                sql.add("UPDATE loan SET days_overdue = GREATEST(days_overdue, ?2) WHERE loan_id = ?1",
+                        loan.loanId(),
+                        overdue.daysOverdue());
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static LoanSnapshot loan(EventEnvelope event, LoanSnapshot loan) {
+        Projection.require(loan, event, "loan");
+        Projection.require(loan.loanId(), event, "loan.loanId");
+        Projection.require(loan.siteCode() != null ? loan.siteCode() : event.siteCode(), event, "loan.siteCode");
+        return loan;
+    }
+
+    private static String site(EventEnvelope event, LoanSnapshot loan) {
+        return (loan.siteCode() != null ? loan.siteCode() : event.siteCode()).toUpperCase(Locale.ROOT);
+    }
+
+    private void count(EventEnvelope event, LoanSnapshot loan, Instant at, Kind kind) {
+        counts.add(clock.day(at), site(event, loan), kind, loan.materialType(), DeweyClass.of(loan.deweyNumber()),
+                loan.patronType(), loan.patronGrade());
+    }
+
+    /**
+     * Keeps the loan's row; a returned loan stays returned, and an event repeating
+     * the loan as out (renewal, overdue notice) never reopens it.
+     * {@code loanedAt} falls back to the event time for a loan first seen after its check-out.
+     */
+    private void upsert(EventEnvelope event, LoanSnapshot loan, Instant loanedAt, String status, Instant returnedAt) {
+        Instant loaned = loanedAt != null ? loanedAt : event.occurredAt();
+        sql.add("""
+                        INSERT INTO loan (loan_id, copy_id, title_id, site_code, patron_key, patron_type,
+                                          patron_grade, material_type, dewey_class, loaned_at, due_at, returned_at,
+                                          status)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                        ON CONFLICT (loan_id) DO UPDATE SET due_at = EXCLUDED.due_at,
+                            returned_at = COALESCE(loan.returned_at, EXCLUDED.returned_at),
+                            status = CASE WHEN EXCLUDED.status = 'OUT' OR loan.status = 'RETURNED' THEN loan.status
+                                          ELSE EXCLUDED.status END
+                        """,
+                loan.loanId(),
+                loan.copyId(),
+                loan.titleId(),
+                site(event, loan),
+                loan.patronKey(),
+                CirculationCounts.dimension(loan.patronType()),
+                CirculationCounts.dimension(loan.patronGrade()),
+                CirculationCounts.dimension(loan.materialType()),
+                DeweyClass.of(loan.deweyNumber()),
+                Timestamp.from(loaned),
+                loan.dueAt() == null ? null : Timestamp.from(loan.dueAt()),
+                returnedAt == null ? null : Timestamp.from(returnedAt),
+                status);
+    }
+}

@@ -1,0 +1,115 @@
+package org.lrms.reporting.fees;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.Topics;
+import org.lrms.events.circulation.FeeAssessed;
+import org.lrms.events.circulation.FeePaid;
+import org.lrms.events.circulation.FeeSnapshot;
+import org.lrms.events.circulation.FeeWaived;
+import org.lrms.reporting.ReportingClock;
+import org.lrms.reporting.ingest.Projection;
+import org.lrms.reporting.ingest.SqlBatch;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/** Fines and fees from circulation.fees.v1: each fee's balance, and the day's amounts assessed, paid and waived. */
+@ApplicationScoped
+public class FeeProjection implements Projection {
+
+    @Inject
+    SqlBatch sql;
+
+    @Inject
+    ReportingClock clock;
+
+    @Override
+    public String topic() {
+        return Topics.CIRCULATION_FEES;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("fee", "fee_day");
+    }
+
+    @Override
+    public boolean apply(EventEnvelope event) {
+        switch (event.type()) {
+            case "FeeAssessed" -> {
+                FeeSnapshot fee = fee(event, EventJson.payload(event, FeeAssessed.class).fee());
+                upsert(event, fee);
+                move(event, fee, "ASSESSED", Projection.require(fee.amount(), event, "fee.amount"));
+            }
+            case "FeePaid" -> {
+                FeePaid paid = EventJson.payload(event, FeePaid.class);
+                FeeSnapshot fee = fee(event, paid.fee());
+                upsert(event, fee);
+                move(event, fee, "PAID", Projection.require(paid.paid(), event, "paid"));
+            }
+            case "FeeWaived" -> {
+                FeeWaived waived = EventJson.payload(event, FeeWaived.class);
+                FeeSnapshot fee = fee(event, waived.fee());
+                upsert(event, fee);
+                move(event, fee, "WAIVED", Projection.require(waived.waived(), event, "waived"));
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static FeeSnapshot fee(EventEnvelope event, FeeSnapshot fee) {
+        Projection.require(fee, event, "fee");
+        Projection.require(fee.feeId(), event, "fee.feeId");
+        Projection.require(fee.siteCode() != null ? fee.siteCode() : event.siteCode(), event, "fee.siteCode");
+        return fee;
+    }
+
+    private static String site(EventEnvelope event, FeeSnapshot fee) {
+        return (fee.siteCode() != null ? fee.siteCode() : event.siteCode()).toUpperCase(Locale.ROOT);
+    }
+
+    private static String kind(FeeSnapshot fee) {
+        return fee.kind() == null ? "OTHER" : fee.kind().toUpperCase(Locale.ROOT);
+    }
+
+    private void upsert(EventEnvelope event, FeeSnapshot fee) {
+        BigDecimal amount = fee.amount() != null ? fee.amount() : BigDecimal.ZERO;
+        sql.add("""
+                        INSERT INTO fee (fee_id, site_code, kind, patron_key, patron_type, patron_grade, amount,
+                                         balance, status)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                        ON CONFLICT (fee_id) DO UPDATE SET amount = EXCLUDED.amount, balance = EXCLUDED.balance,
+                            status = EXCLUDED.status
+                        """,
+                fee.feeId(),
+                site(event, fee),
+                kind(fee),
+                fee.patronKey(),
+                fee.patronType(),
+                fee.patronGrade(),
+                amount,
+                fee.balance() != null ? fee.balance() : amount,
+                fee.status() == null ? "OPEN" : fee.status().toUpperCase(Locale.ROOT));
+    }
+
+    private void move(EventEnvelope event, FeeSnapshot fee, String action, BigDecimal amount) {
+        sql.add("""
+                        INSERT INTO fee_day (day, site_code, kind, action, events, amount)
+                        VALUES (?1, ?2, ?3, ?4, 1, ?5)
+                        ON CONFLICT (day, site_code, kind, action)
+                        DO UPDATE SET events = fee_day.events + 1, amount = fee_day.amount + EXCLUDED.amount
+                        """,
+                clock.day(event.occurredAt()),
+                site(event, fee),
+                kind(fee),
+                action,
+                amount);
+    }
+}

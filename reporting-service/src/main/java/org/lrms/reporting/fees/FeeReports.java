@@ -1,0 +1,97 @@
+package org.lrms.reporting.fees;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.lrms.events.Topics;
+import org.lrms.reporting.freshness.FreshnessService;
+import org.lrms.reporting.report.ReportPeriod;
+import org.lrms.reporting.report.ReportScope;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.lrms.reporting.report.Scalars.count;
+import static org.lrms.reporting.report.Scalars.money;
+
+/** Fines and fees from the daily money movements and the fees' balances. */
+@ApplicationScoped
+public class FeeReports {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    FreshnessService freshness;
+
+    /** Movements of one key (a fee kind or a site), added up as the rows come. */
+    private static final class Tally {
+        BigDecimal assessed = BigDecimal.ZERO;
+        long assessedFees;
+        BigDecimal paid = BigDecimal.ZERO;
+        BigDecimal waived = BigDecimal.ZERO;
+        BigDecimal outstanding = BigDecimal.ZERO;
+        long openFees;
+
+        FeeReport.Amounts amounts() {
+            return new FeeReport.Amounts(money(assessed), assessedFees, money(paid), money(waived),
+                    money(outstanding), openFees);
+        }
+    }
+
+    @Transactional
+    public FeeReport report(ReportScope scope, ReportPeriod period) {
+        Tally total = new Tally();
+        Map<String, Tally> byKind = new TreeMap<>();
+        Map<String, Tally> bySite = new TreeMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> moves = em.createNativeQuery("""
+                        SELECT kind, site_code, action, sum(events), sum(amount) FROM fee_day
+                        WHERE (:district OR site_code IN (:sites)) AND day BETWEEN :from AND :to
+                        GROUP BY 1, 2, 3
+                        """)
+                .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())
+                .setParameter("from", period.from()).setParameter("to", period.to())
+                .getResultList();
+        for (Object[] r : moves) {
+            for (Tally t : List.of(total, byKind.computeIfAbsent((String) r[0], k -> new Tally()),
+                    bySite.computeIfAbsent((String) r[1], k -> new Tally()))) {
+                BigDecimal amount = money(r[4]);
+                switch ((String) r[2]) {
+                    case "ASSESSED" -> {
+                        t.assessed = t.assessed.add(amount);
+                        t.assessedFees += count(r[3]);
+                    }
+                    case "PAID" -> t.paid = t.paid.add(amount);
+                    case "WAIVED" -> t.waived = t.waived.add(amount);
+                    default -> { }
+                }
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> open = em.createNativeQuery("""
+                        SELECT kind, site_code, count(*), sum(balance) FROM fee
+                        WHERE (:district OR site_code IN (:sites)) AND status = 'OPEN' AND balance > 0
+                        GROUP BY 1, 2
+                        """)
+                .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())
+                .getResultList();
+        for (Object[] r : open) {
+            for (Tally t : List.of(total, byKind.computeIfAbsent((String) r[0], k -> new Tally()),
+                    bySite.computeIfAbsent((String) r[1], k -> new Tally()))) {
+                t.outstanding = t.outstanding.add(money(r[3]));
+                t.openFees += count(r[2]);
+            }
+        }
+        List<FeeReport.Breakdown> kinds = new ArrayList<>();
+        byKind.forEach((k, t) -> kinds.add(new FeeReport.Breakdown(k, t.amounts())));
+        List<FeeReport.Breakdown> sites = new ArrayList<>();
+        bySite.forEach((k, t) -> sites.add(new FeeReport.Breakdown(k, t.amounts())));
+        return new FeeReport(scope.label(), scope.sites(), period.from(), period.to(), total.amounts(), kinds, sites,
+                freshness.of(List.of(Topics.CIRCULATION_FEES)));
+    }
+}

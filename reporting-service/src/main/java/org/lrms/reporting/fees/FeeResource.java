@@ -1,0 +1,82 @@
+package org.lrms.reporting.fees;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.lrms.kit.security.Roles;
+import org.lrms.reporting.ReportingClock;
+import org.lrms.reporting.report.Downloads;
+import org.lrms.reporting.report.ReportDocument;
+import org.lrms.reporting.report.ReportDocument.Table;
+import org.lrms.reporting.report.ReportPeriod;
+import org.lrms.reporting.report.ReportScopes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Fines and fees: assessed, paid, waived in the period; outstanding now. */
+@Path("/api/v1/reports/fees")
+public class FeeResource {
+
+    private static final List<String> COLUMNS = List.of("Assessed", "Fees assessed", "Paid", "Waived",
+            "Outstanding", "Open fees");
+
+    @Inject
+    FeeReports reports;
+
+    @Inject
+    ReportScopes scopes;
+
+    @Inject
+    ReportingClock clock;
+
+    @Inject
+    Downloads downloads;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Downloads.CSV, Downloads.XLSX, Downloads.PDF})
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.SITE_STAFF, Roles.INTEGRATION})
+    public Response fees(@QueryParam("site") String site, @QueryParam("from") String from,
+                         @QueryParam("to") String to, @QueryParam("format") String format,
+                         @Context HttpHeaders headers) {
+        var scope = scopes.resolve(site);
+        var report = reports.report(scope, ReportPeriod.of(from, to, clock.today()));
+        return downloads.respond(report, () -> document(report), format, headers);
+    }
+
+    static ReportDocument document(FeeReport r) {
+        List<Table> tables = new ArrayList<>();
+        tables.add(new Table("Totals", COLUMNS, List.of(amounts(r.totals()))));
+        tables.add(breakdown("By fee kind", "Kind", r.byKind()));
+        tables.add(breakdown("By site", "Site", r.bySite()));
+        return new ReportDocument("Fines and fees", "fees-" + r.scope().replace(',', '-'),
+                List.of("Scope: " + r.scope(), "From " + r.from() + " to " + r.to()
+                        + " (outstanding: as of now)", "Data as of " + r.freshness().asOf()), tables);
+    }
+
+    private static Table breakdown(String caption, String first, List<FeeReport.Breakdown> rows) {
+        List<String> columns = new ArrayList<>();
+        columns.add(first);
+        columns.addAll(COLUMNS);
+        List<List<Object>> out = new ArrayList<>();
+        for (FeeReport.Breakdown b : rows) {
+            List<Object> row = new ArrayList<>();
+            row.add(b.key());
+            row.addAll(amounts(b.amounts()));
+            out.add(row);
+        }
+        return new Table(caption, columns, out);
+    }
+
+    private static List<Object> amounts(FeeReport.Amounts a) {
+        return Arrays.asList(a.assessed(), a.assessedFees(), a.paid(), a.waived(), a.outstanding(), a.openFees());
+    }
+}

@@ -1,0 +1,101 @@
+package org.lrms.reporting.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.util.Locale;
+
+/**
+ * The Kafka consumers: one channel per topic, polled in batches, applied in order, one transaction per batch. A
+ * record that cannot be read or applied goes to {@code <topic>.dlt} with the reason, and the rest of the batch
+ * goes on.
+ */
+@ApplicationScoped
+public class TopicConsumers {
+
+    private static final Logger LOG = Logger.getLogger(TopicConsumers.class);
+
+    @Inject
+    BatchIngestion ingestion;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    ConsumerLag lag;
+
+    @Inject
+    ProjectionRebuild rebuild;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Incoming("titles")
+    @Blocking(ordered = true)
+    public void titles(ConsumerRecords<String, String> records) {
+        consume(records);
+    }
+
+    @Incoming("copies")
+    @Blocking(ordered = true)
+    public void copies(ConsumerRecords<String, String> records) {
+        consume(records);
+    }
+
+    @Incoming("loans")
+    @Blocking(ordered = true)
+    public void loans(ConsumerRecords<String, String> records) {
+        consume(records);
+    }
+
+    @Incoming("holds")
+    @Blocking(ordered = true)
+    public void holds(ConsumerRecords<String, String> records) {
+        consume(records);
+    }
+
+    @Incoming("fees")
+    @Blocking(ordered = true)
+    public void fees(ConsumerRecords<String, String> records) {
+        consume(records);
+    }
+
+    @Incoming("patrons")
+    @Blocking(ordered = true)
+    public void patrons(ConsumerRecords<String, String> records) {
+        consume(records);
+    }
+
+    @Incoming("sites")
+    @Blocking(ordered = true)
+    public void sites(ConsumerRecords<String, String> records) {
+        consume(records);
+    }
+
+    void consume(ConsumerRecords<String, String> records) {
+        for (TopicPartition partition : records.partitions()) {
+            var batch = records.records(partition);
+            String topic = partition.topic();
+            BatchIngestion.Result result = rebuild.whileLive(() -> ingestion.apply(topic, batch, this::deadLetter));
+            result.outcomes().forEach((outcome, n) -> metrics.counter("lrms_reporting_events", "topic", topic,
+                    "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment(n));
+            ConsumerRecord<String, String> last = batch.get(batch.size() - 1);
+            lag.consumed(topic, last.partition(), last.offset());
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> record, RuntimeException reason) {
+        // the reason goes with the record to the dead-letter topic, not to the log: it may quote the payload
+        LOG.warnf("event at %s-%d@%d goes to the dead-letter topic (%s)", record.topic(), record.partition(),
+                record.offset(), reason.getClass().getSimpleName());
+        deadLetters.send(record, reason);
+        metrics.counter("lrms_reporting_events", "topic", record.topic(), "outcome", "dead_lettered").increment();
+    }
+}
