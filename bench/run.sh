@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# One command for the benchmarks: builds the bench module, makes sure the local stack runs, generates the chosen
+# scale once, runs the scenarios and writes bench/results/<time>/report.{md,json,html} (git ignores bench/results).
+#
+#   ./bench/run.sh                                   small scale, every scenario, 60 s each
+#   ./bench/run.sh --scale district --duration 120   the 1,200-school district (loads ~14 M rows first)
+#   ./bench/run.sh --scenarios limits,desk-storm --desks 32
+#   ./bench/run.sh --scale small --titles 1000000    any size between, by parameters
+#
+# Options: --scale small|medium|district, --sites/--patrons/--titles/--copies N, --seed N, --duration S,
+#          --rate N (desk arrivals per second: N check-outs + N check-ins), --desks N (closed-model desks and
+#          pgbench clients), --search-rate N, --scenarios generate,limits,memory-idle,lookup,search,desk-latency,
+#          desk-storm (default all). The stack's ports come from the same variables as deploy/local/run.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+
+source deploy/local/lib.sh
+export LRMS_STATE_DIR="$STATE"
+
+for svc in catalog circulation reporting; do
+  port="${SERVICE_PORT[$svc]}"
+  if ! curl -fs -o /dev/null --max-time 3 "http://localhost:$port/q/health/ready"; then
+    echo "bench: the $svc service is not ready on port $port; starting the local stack (./deploy/local/run.sh)"
+    LRMS_SEED="${LRMS_SEED:-0}" ./deploy/local/run.sh
+    break
+  fi
+done
+
+command -v pgbench >/dev/null || [[ -x "$(pg_bin)/pgbench" ]] || { echo "bench: pgbench missing (apt-get install postgresql-contrib or postgresql)"; exit 1; }
+echo "==> building the bench module"
+./mvnw -B -q -f bench/pom.xml -DskipTests package
+CLASSPATH_FILE=bench/target/bench.classpath
+CP="$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")"
+
+export LRMS_PG_BIN_DETECTED="$(pg_bin)"
+exec java -Xms512m -Xmx2g -cp "$CP" org.lrms.bench.BenchMain --project "$ROOT" --classpath "$CP" "$@"

@@ -1,0 +1,301 @@
+package org.lrms.bench;
+
+import org.lrms.bench.generate.DistrictGenerator;
+import org.lrms.bench.generate.Scale;
+import org.lrms.bench.limits.Memory;
+import org.lrms.bench.limits.PgBench;
+import org.lrms.bench.report.Figure;
+import org.lrms.bench.report.Report;
+import org.lrms.bench.scenario.BarcodeLookupSimulation;
+import org.lrms.bench.scenario.DeskLatencySimulation;
+import org.lrms.bench.scenario.DeskStormSimulation;
+import org.lrms.bench.scenario.FreshnessProbe;
+import org.lrms.bench.scenario.GatlingRun;
+import org.lrms.bench.scenario.HelloSimulation;
+import org.lrms.bench.scenario.SearchSimulation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a chosen scale and scenarios against the running local stack and writes one report. See bench/README.md.
+ * <pre>
+ * ./bench/run.sh --scale small --scenarios all --duration 60
+ * </pre>
+ */
+public final class BenchMain {
+
+    static final List<String> ALL = List.of("generate", "limits", "memory-idle", "lookup", "search",
+            "desk-latency", "desk-storm");
+    static final List<String> SERVICES = List.of("catalog", "circulation", "textbook", "acquisitions", "reporting");
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        Path project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
+        Scale scale = Scale.named(options.getOrDefault("scale", "small")).with(integer(options, "sites"),
+                integer(options, "patrons"), integer(options, "titles"), integer(options, "copies"));
+        long seed = Long.parseLong(options.getOrDefault("seed", "20260901"));
+        int duration = Integer.parseInt(options.getOrDefault("duration", "60"));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
+        int desks = Integer.parseInt(options.getOrDefault("desks", "32"));
+        int searchRate = Integer.parseInt(options.getOrDefault("search-rate", "100"));
+        Set<String> scenarios = scenarios(options.getOrDefault("scenarios", "all"));
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path out = Path.of(options.getOrDefault("out", project.resolve("bench/results/" + stamp).toString()));
+        Files.createDirectories(out);
+        Path log = out.resolve("bench.log");
+        Path feeds = project.resolve("bench/results/feeds-" + scale.name() + "-" + seed);
+        String classpath = options.get("classpath");
+
+        Stack stack = Stack.fromEnvironment(project);
+        Report report = new Report()
+                .machine("cores", Runtime.getRuntime().availableProcessors())
+                .machine("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "))
+                .machine("cpu", cpuModel())
+                .machine("java", System.getProperty("java.version"))
+                .parameter("scale", scale)
+                .parameter("seed", seed)
+                .parameter("scenarios", scenarios)
+                .parameter("duration seconds", duration)
+                .parameter("offered desk rate per second (each: one check-out and one check-in)", rate)
+                .parameter("desks (closed model) and pgbench clients", desks);
+
+        if (scenarios.contains("generate")) {
+            say("generating " + scale + " (seed " + seed + ")");
+            AtomicLong rows = new AtomicLong();
+            long started = System.nanoTime();
+            Thread ticker = ticker(rows, started);
+            DistrictGenerator.Loaded loaded = new DistrictGenerator(scale, seed, stack.jdbcUrl("catalog"),
+                    stack.jdbcUrl("circulation"), "lrms", "lrms").generate(feeds, rows::addAndGet);
+            ticker.interrupt();
+            if (loaded.skipped()) {
+                report.note("generation skipped: this scale and seed were loaded before");
+            } else {
+                report.figure(Figure.value("generator load (rows/s, COPY)", loaded.rowsPerSecond(), "rows/s"));
+                say(String.format(Locale.ROOT, "loaded %d rows in %.0f s (%.0f rows/s)", loaded.rows(),
+                        loaded.seconds(), loaded.rowsPerSecond()));
+            }
+        }
+        if (!Files.exists(feeds.resolve("desk.csv")) && needsFeeds(scenarios)) {
+            throw new IllegalStateException("no generated data for this scale and seed: include 'generate'");
+        }
+
+        GatlingRun gatling = new GatlingRun(classpath, out);
+        Memory memory = new Memory(stack.stateDir().resolve("pids"), SERVICES);
+        Map<String, String> common = new HashMap<>(Map.of("catalogUrl", stack.catalogUrl(),
+                "circulationUrl", stack.circulationUrl(), "duration", String.valueOf(duration),
+                "desks", String.valueOf(desks)));
+
+        Double pgbenchTps = null;
+        Double helloRps = null;
+        if (scenarios.contains("limits")) {
+            say("limit: pgbench with " + desks + " clients");
+            Figure pg = new PgBench(stack.pgBin(), stack.pgPort(), "lrms", "lrms").run(desks, duration, 10,
+                    out.resolve("pgbench.log"));
+            report.limit(pg);
+            pgbenchTps = pg.perSecond();
+            say("limit: hello endpoint with " + desks + " clients");
+            GatlingRun.Result hello = gatling.run(HelloSimulation.class, common, log);
+            report.limit(rename(hello.all(), "hello endpoint (catalog /q/health/live), " + desks + " clients"));
+            report.chart("hello", hello.chart(), out);
+            helloRps = hello.all().perSecond();
+        }
+        if (scenarios.contains("memory-idle")) {
+            Map<String, Double> idle = memory.residentMb();
+            idle.forEach((svc, mb) -> report.figure(Figure.value(svc + " resident idle", mb, "MB")));
+            double worst = idle.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            report.target("each service <= 300 MB resident idle", String.format(Locale.ROOT, "max %.0f MB", worst),
+                    worst <= 300);
+        }
+        String token = needsToken(scenarios) ? stack.token("district.admin") : "";
+        common.put("token", token);
+
+        if (scenarios.contains("lookup")) {
+            say("barcode lookup at " + rate + "/s");
+            Map<String, String> p = with(common, "feed", feeds.resolve("lookup.csv").toString(), "rate",
+                    String.valueOf(rate));
+            GatlingRun.Result lookup = gatling.run(BarcodeLookupSimulation.class, p, log);
+            Figure f = rename(lookup.all(), "barcode lookup, " + rate + "/s offered");
+            report.figure(f);
+            report.chart("barcode lookup", lookup.chart(), out);
+            report.target("barcode lookup p99 <= 5 ms", ms(f.p99Ms()), f.p99Ms() <= 5 && f.failed() == 0);
+            ratio(report, f, helloRps);
+        }
+        if (scenarios.contains("search")) {
+            say("catalog search at " + searchRate + "/s");
+            Map<String, String> p = with(common, "feed", feeds.resolve("search.csv").toString(), "rate",
+                    String.valueOf(searchRate));
+            GatlingRun.Result search = gatling.run(SearchSimulation.class, p, log);
+            Figure f = rename(search.all(), "catalog search, " + searchRate + "/s offered");
+            report.figure(f);
+            report.chart("catalog search", search.chart(), out);
+            report.target("search p95 <= 50 ms (at " + scale.titles() + " titles)", ms(f.p95Ms()),
+                    f.p95Ms() <= 50 && f.failed() == 0);
+        }
+        if (scenarios.contains("desk-latency")) {
+            say("desk latency: " + rate + " check-outs + " + rate + " check-ins per second (open model)");
+            Map<String, String> p = with(common, "feed", feeds.resolve("desk.csv").toString(), "rate",
+                    String.valueOf(rate));
+            GatlingRun.Result desk = gatling.run(DeskLatencySimulation.class, p, log);
+            report.chart("desk latency", desk.chart(), out);
+            for (String kind : List.of("check-out", "check-in")) {
+                Figure f = desk.figures().get(kind);
+                if (f == null) {
+                    report.note("desk latency: no " + kind + " figure in Gatling's report");
+                    continue;
+                }
+                report.figure(rename(f, kind + ", " + rate + "/s offered"));
+                report.target(kind + " p99 <= 25 ms at " + rate + "/s offered", ms(f.p99Ms()) + ", "
+                        + f.failed() + " failed", f.p99Ms() <= 25 && f.failed() == 0);
+            }
+        }
+        if (scenarios.contains("desk-storm")) {
+            say("desk storm: " + desks + " desks as fast as they can");
+            Map<String, Double> peak = new HashMap<>();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    memory.residentMb().forEach((svc, mb) -> peak.merge(svc, mb, Math::max));
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+            FreshnessProbe probe = new FreshnessProbe(stack.circulationUrl(), stack.reportingUrl(), token,
+                    feeds.resolve("probe.csv"));
+            Thread prober = new Thread(probe, "freshness-probe");
+            prober.start();
+            Map<String, String> p = with(common, "feed", feeds.resolve("desk.csv").toString());
+            GatlingRun.Result storm = gatling.run(DeskStormSimulation.class, p, log);
+            sampler.interrupt();
+            prober.interrupt();
+            prober.join(35_000);
+            Figure freshness = probe.figure("event freshness under the storm (check-out committed -> in reporting)");
+            report.figure(freshness);
+            report.target("freshness p99 <= 2 s under the desk storm", ms(freshness.p99Ms()) + " over "
+                    + freshness.requests() + " probes", freshness.requests() > 0 && freshness.p99Ms() <= 2000);
+            Figure f = rename(storm.all(), "desk storm, " + desks + " desks (check-outs + check-ins)");
+            report.figure(f);
+            report.chart("desk storm", storm.chart(), out);
+            peak.forEach((svc, mb) -> report.figure(Figure.value(svc + " resident under the storm (peak)", mb,
+                    "MB")));
+            if (pgbenchTps != null) {
+                double ratio = f.perSecond() / pgbenchTps;
+                report.target("desk storm throughput >= 0.5 x pgbench TPS",
+                        String.format(Locale.ROOT, "%.0f/s = %.2f x %.0f TPS", f.perSecond(), ratio, pgbenchTps),
+                        ratio >= 0.5 && f.failed() == 0);
+            } else {
+                report.note("desk storm: run 'limits' in the same run to compare it with pgbench");
+            }
+        }
+        report.write(out);
+        say("report: " + out.resolve("report.md"));
+        System.out.println(Files.readString(out.resolve("report.md")));
+    }
+
+    private static void ratio(Report report, Figure figure, Double helloRps) {
+        if (helloRps != null && figure.perSecond() != null) {
+            report.note(String.format(Locale.ROOT, "%s served %.0f/s, %.2f of the hello endpoint's %.0f/s",
+                    figure.name(), figure.perSecond(), figure.perSecond() / helloRps, helloRps));
+        }
+    }
+
+    private static Figure rename(Figure f, String name) {
+        return new Figure(name, f.perSecond(), f.meanMs(), f.p50Ms(), f.p95Ms(), f.p99Ms(), f.requests(),
+                f.failed(), f.value(), f.unit());
+    }
+
+    private static String ms(Double value) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%.0f ms", value);
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... pairs) {
+        Map<String, String> result = new HashMap<>(base);
+        for (int i = 0; i < pairs.length; i += 2) {
+            result.put(pairs[i], pairs[i + 1]);
+        }
+        return result;
+    }
+
+    private static boolean needsFeeds(Set<String> scenarios) {
+        return scenarios.contains("lookup") || scenarios.contains("search") || scenarios.contains("desk-latency")
+                || scenarios.contains("desk-storm");
+    }
+
+    private static boolean needsToken(Set<String> scenarios) {
+        return scenarios.contains("lookup") || scenarios.contains("desk-latency") || scenarios.contains("desk-storm");
+    }
+
+    private static Set<String> scenarios(String list) {
+        if (list.equals("all")) {
+            return new LinkedHashSet<>(ALL);
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String s : list.split(",")) {
+            if (!ALL.contains(s.trim())) {
+                throw new IllegalArgumentException("unknown scenario " + s + "; known: " + ALL);
+            }
+            chosen.add(s.trim());
+        }
+        return chosen;
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    private static Integer integer(Map<String, String> options, String key) {
+        return options.containsKey(key) ? Integer.valueOf(options.get(key)) : null;
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static Thread ticker(AtomicLong rows, long started) {
+        Thread ticker = new Thread(() -> {
+            long last = 0;
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(5000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = rows.get();
+                say(String.format(Locale.ROOT, "  %,d rows (%,.0f rows/s now, %,.0f on average)", now,
+                        (now - last) / 5.0, now / ((System.nanoTime() - started) / 1e9)));
+                last = now;
+            }
+        });
+        ticker.setDaemon(true);
+        ticker.start();
+        return ticker;
+    }
+
+    static void say(String message) {
+        System.out.println("==> " + message);
+    }
+}

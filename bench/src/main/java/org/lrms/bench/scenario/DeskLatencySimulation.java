@@ -1,0 +1,53 @@
+package org.lrms.bench.scenario;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.csv;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * Desk latency, open model: patrons arrive at a constant rate whatever the service's speed (so queueing shows
+ * honestly); each checks a copy out and back in, giving the same rate of check-outs and of check-ins.
+ * The feeder hands each arrival a copy and a patron of one site, circularly over many copies, so no two arrivals
+ * in flight share a copy.
+ */
+public class DeskLatencySimulation extends Simulation {
+
+    HttpProtocolBuilder protocol = http.baseUrl(Params.text("circulationUrl"))
+            .authorizationHeader(Params.bearer()).contentTypeHeader("application/json").shareConnections();
+
+    ScenarioBuilder desk = scenario("desk")
+            .feed(csv(Params.text("feed")).circular())
+            .exec(DeskSteps.checkOut())
+            .exec(DeskSteps.checkIn());
+
+    {
+        setUp(desk.injectOpen(constantUsersPerSec(Params.number("rate", 500)).during(Params.duration())))
+                .protocols(protocol);
+    }
+
+    /** The two desk requests, shared by the latency and the storm scenarios. */
+    static final class DeskSteps {
+        private DeskSteps() {
+        }
+
+        static io.gatling.javaapi.http.HttpRequestActionBuilder checkOut() {
+            return http("check-out").post("/api/v1/checkouts")
+                    .body(StringBody("{\"siteCode\":\"#{siteCode}\",\"patronBarcode\":\"#{patronBarcode}\","
+                            + "\"itemBarcode\":\"#{itemBarcode}\"}"))
+                    .check(status().is(201));
+        }
+
+        static io.gatling.javaapi.http.HttpRequestActionBuilder checkIn() {
+            return http("check-in").post("/api/v1/checkins")
+                    .body(StringBody("{\"siteCode\":\"#{siteCode}\",\"itemBarcode\":\"#{itemBarcode}\"}"))
+                    .check(status().in(200, 201));
+        }
+    }
+}

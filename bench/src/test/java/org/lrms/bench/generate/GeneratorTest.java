@@ -1,0 +1,79 @@
+package org.lrms.bench.generate;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GeneratorTest {
+
+    private static DistrictGenerator generator(long seed) {
+        return new DistrictGenerator(Scale.named("small"), seed, "jdbc:none", "jdbc:none", "u", "p");
+    }
+
+    @Test
+    void sameSeedGivesTheSameDistrict() {
+        assertEquals(generator(7).title(1234), generator(7).title(1234));
+        assertEquals(generator(7).copyTitle(99), generator(7).copyTitle(99));
+        assertNotEquals(generator(7).title(1234), generator(8).title(1234));
+    }
+
+    @Test
+    void generatedIsbnsAreValidIsbn13s() {
+        for (long n = 0; n < 2_000; n += 37) {
+            String isbn = Words.isbn13(n);
+            assertEquals(13, isbn.length());
+            int sum = 0;
+            for (int i = 0; i < 13; i++) {
+                sum += (isbn.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+            }
+            assertEquals(0, sum % 10, isbn + " has a wrong check digit");
+        }
+        assertEquals("9780306406157", Words.isbn13(30640615L));
+    }
+
+    @Test
+    void barcodesAreUniqueAndCopiesSpreadOverEverySite() {
+        DistrictGenerator g = generator(1);
+        Set<String> barcodes = new HashSet<>();
+        Set<Integer> sites = new HashSet<>();
+        for (long i = 0; i < 3_000; i++) {
+            barcodes.add(DistrictGenerator.copyBarcode(i));
+            sites.add(g.copySite(i));
+            int title = g.copyTitle(i);
+            assertTrue(title >= 0 && title < 20_000);
+        }
+        assertEquals(3_000, barcodes.size());
+        assertEquals(Set.of(0, 1, 2), sites);
+        assertEquals("S0001", DistrictGenerator.siteCode(0));
+    }
+
+    @Test
+    void scalesAreNamedOrGivenByParameters() {
+        Scale district = Scale.named("district");
+        assertEquals(1_200, district.sites());
+        assertEquals(6_000_000, district.copies());
+        Scale custom = Scale.named("small").with(null, null, 1_000_000, null);
+        assertEquals("custom", custom.name());
+        assertEquals(1_000_000, custom.titles());
+        assertThrows(IllegalArgumentException.class, () -> Scale.named("huge"));
+    }
+
+    @Test
+    void arraysAreQuotedForCopy() {
+        assertEquals("{\"Sachar, Louis\",\"say \\\"hi\\\"\"}", CopyWriter.pgArray(List.of("Sachar, Louis", "say \"hi\"")));
+    }
+
+    @Test
+    void misspellingsStayCloseToTheWord() {
+        String word = Words.misspelled("lighthouse", new SplittableRandom(3));
+        assertTrue(Math.abs(word.length() - "lighthouse".length()) == 1, word);
+    }
+}
