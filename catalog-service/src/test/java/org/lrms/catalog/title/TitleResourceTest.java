@@ -85,6 +85,15 @@ class TitleResourceTest {
     }
 
     @Test
+    void aValueOfTheWrongFormIsA400ProblemNamingTheField() {
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body("{\"title\":\"Holes\",\"publicationYear\":\"last year\"}")
+                .when().post("/api/v1/titles")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("publicationYear"));
+    }
+
+    @Test
     void unknownTitleIsA404Problem() {
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json")

@@ -74,6 +74,15 @@ public class ProblemMappers {
                 "malformed-body", List.of(new Problem.FieldError(field, message)), null));
     }
 
+    /**
+     * A body value of the wrong form (e.g. a date "2027-13-45") is a {@link MismatchedInputException}, which Quarkus
+     * REST Jackson would otherwise answer itself, as plain JSON, ahead of the mapper for its supertype.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);
