@@ -20,7 +20,7 @@ public class DeskStormSimulation extends Simulation {
 
     ScenarioBuilder desks = scenario("desk storm")
             .forever().on(
-                    io.gatling.javaapi.core.CoreDsl.feed(csv(Params.text("feed")).circular())
+                    io.gatling.javaapi.core.CoreDsl.feed(csv(Params.text("feed")).shuffle().circular())
                             .exec(DeskLatencySimulation.DeskSteps.checkOut())
                             .exec(DeskLatencySimulation.DeskSteps.checkIn()));
 

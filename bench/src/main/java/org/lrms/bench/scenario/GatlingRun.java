@@ -1,7 +1,5 @@
 package org.lrms.bench.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lrms.bench.report.Figure;
 
 import java.io.IOException;
@@ -10,9 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +36,9 @@ public final class GatlingRun {
         Path folder = resultsDir.resolve("gatling");
         Files.createDirectories(folder);
         List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xms256m", "-Xmx1g"));
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xms256m", "-Xmx1g",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"));
         params.forEach((k, v) -> command.add("-Dlrms." + k + "=" + v));
         command.addAll(List.of("-cp", classpath, "io.gatling.app.Gatling",
                 "-s", simulation.getName(), "-rf", folder.toString(), "-rd", simulation.getSimpleName()));
@@ -47,7 +50,7 @@ public final class GatlingRun {
             throw new IllegalStateException(simulation.getSimpleName() + " wrote no report (exit " + exit + "); see "
                     + log);
         }
-        return new Result(read(report.resolve("js/stats.json")), report.resolve("index.html"));
+        return new Result(read(report.resolve("index.html")), report.resolve("index.html"));
     }
 
     /** Figures by request name ("All Requests" for the whole run) and the HTML chart of the run. */
@@ -60,35 +63,45 @@ public final class GatlingRun {
     private static Path newestReport(Path folder, String prefix) throws IOException {
         try (Stream<Path> runs = Files.list(folder)) {
             return runs.filter(p -> p.getFileName().toString().startsWith(prefix))
-                    .filter(p -> Files.exists(p.resolve("js/stats.json")))
+                    .filter(p -> Files.exists(p.resolve("index.html")))
                     .max(Comparator.comparing(p -> p.toFile().lastModified()))
                     .orElse(null);
         }
     }
 
-    static Map<String, Figure> read(Path statsJson) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(statsJson.toFile());
-        Map<String, Figure> figures = new LinkedHashMap<>();
-        collect(root, figures);
-        return figures;
-    }
+    private static final Pattern NAME = Pattern.compile("class=\"ellipsed-name\">([^<]*)</span>");
+    private static final Pattern CELL = Pattern.compile("<td class=\"value [a-z]+ col-(\\d+)\">([^<]*)</td>");
 
-    private static void collect(JsonNode node, Map<String, Figure> figures) {
-        JsonNode stats = node.get("stats");
-        if (stats != null) {
-            String name = node.path("name").asText(stats.path("name").asText());
-            figures.put(name, Figure.latency(name,
-                    stats.at("/meanNumberOfRequestsPerSecond/total").asDouble(),
-                    stats.at("/meanResponseTime/total").asDouble(),
-                    stats.at("/percentiles1/total").asDouble(),
-                    stats.at("/percentiles3/total").asDouble(),
-                    stats.at("/percentiles4/total").asDouble(),
-                    stats.at("/numberOfRequests/total").asLong(),
-                    stats.at("/numberOfRequests/ko").asLong()));
+    /**
+     * Reads the statistics table of Gatling's HTML report (Gatling 3.14 writes no JSON of it): per row, the request
+     * name, then count (col 2), KO (4), count per second (6), p50 (8), p95 (10), p99 (11), mean (13).
+     */
+    static Map<String, Figure> read(Path indexHtml) throws IOException {
+        String html = Files.readString(indexHtml);
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        for (String row : html.split("<tr")) {
+            Matcher name = NAME.matcher(row);
+            if (!name.find()) {
+                continue;
+            }
+            Map<Integer, Double> cells = new HashMap<>();
+            Matcher cell = CELL.matcher(row);
+            while (cell.find()) {
+                String text = cell.group(2).trim();
+                cells.put(Integer.parseInt(cell.group(1)), text.equals("-") || text.isEmpty() ? 0
+                        : Double.parseDouble(text.replace(",", "")));
+            }
+            if (!cells.containsKey(2)) {
+                continue;
+            }
+            String request = name.group(1).trim();
+            figures.putIfAbsent(request, Figure.latency(request, cells.getOrDefault(6, 0.0),
+                    cells.getOrDefault(13, 0.0), cells.getOrDefault(8, 0.0), cells.getOrDefault(10, 0.0),
+                    cells.getOrDefault(11, 0.0), cells.get(2).longValue(), cells.getOrDefault(4, 0.0).longValue()));
         }
-        JsonNode contents = node.get("contents");
-        if (contents != null) {
-            contents.forEach(child -> collect(child, figures));
+        if (figures.isEmpty()) {
+            throw new IllegalStateException("no statistics found in " + indexHtml);
         }
+        return figures;
     }
 }

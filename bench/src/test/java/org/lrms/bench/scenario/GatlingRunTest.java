@@ -12,14 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class GatlingRunTest {
 
     @Test
-    void readsEveryRequestKindFromGatlingsStats() throws Exception {
-        Map<String, Figure> figures = GatlingRun.read(Path.of(getClass().getResource("/stats.json").toURI()));
+    void readsEveryRequestKindFromGatlingsReport() throws Exception {
+        Map<String, Figure> figures = GatlingRun.read(Path.of(getClass().getResource("/gatling-index.html").toURI()));
         Figure all = figures.get("All Requests");
-        assertEquals(1000, all.requests());
-        assertEquals(3, all.failed());
-        assertEquals(12.0, all.p99Ms());
+        assertEquals(391364, all.requests());
+        assertEquals(0, all.failed());
+        assertEquals(10.0, all.p99Ms());
+        assertEquals(13045.47, all.perSecond());
         Figure checkOut = figures.get("check-out");
         assertEquals(500, checkOut.requests());
+        assertEquals(3, checkOut.failed());
         assertEquals(7.0, checkOut.p95Ms());
         assertEquals(250.0, checkOut.perSecond());
     }
