@@ -1,23 +1,15 @@
 package org.lrms.catalog;
 
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.SiteUpserted;
+import org.lrms.testkit.TestKafka;
 import org.lrms.testkit.TestTokens;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,15 +44,9 @@ public final class CatalogFixtures {
     }
 
     public static void send(String topic, String key, String value) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()), new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value));
-            producer.flush();
-        }
+        TestKafka.send(topic, key, value);
     }
 
-    /** A new title; answers its id. */
     public static String title(String name) {
         return given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("title", name, "authors", List.of("Test Author"), "materialType", "BOOK",
@@ -87,50 +73,11 @@ public final class CatalogFixtures {
 
     /** The first event on {@code topic} keyed {@code key} that matches. */
     public static EventEnvelope awaitEvent(String topic, String key, Predicate<EventEnvelope> matching) {
-        List<EventEnvelope> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        EventEnvelope event = EventJson.read(r.value());
-                        if (matching.test(event)) {
-                            seen.add(event);
-                        }
-                    }
-                }
-                return !seen.isEmpty();
-            });
-        }
-        return seen.get(0);
+        return TestKafka.awaitEvent(topic, key, matching);
     }
 
     /** Raw records of a topic keyed {@code key} (e.g. a dead-letter topic), once at least one is there. */
     public static List<ConsumerRecord<String, String>> awaitRecords(String topic, String key) {
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        seen.add(r);
-                    }
-                }
-                return !seen.isEmpty();
-            });
-        }
-        return seen;
-    }
-
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        return TestKafka.awaitRecords(topic, r -> key.equals(r.key()), seen -> !seen.isEmpty());
     }
 }

@@ -1,26 +1,18 @@
 package org.lrms.circulation;
 
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.CopyAdded;
 import org.lrms.events.catalog.CopySnapshot;
+import org.lrms.testkit.TestKafka;
 import org.lrms.testkit.TestTokens;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +26,6 @@ import static org.awaitility.Awaitility.await;
 /** Test data through the public API and real Kafka: sites, patrons, catalog copies. */
 public final class Fixtures {
 
-    private static KafkaProducer<String, String> producer;
 
     private Fixtures() {
     }
@@ -91,58 +82,19 @@ public final class Fixtures {
         sendRaw(envelope.aggregateId(), EventJson.write(envelope));
     }
 
-    public static synchronized void sendRaw(String key, String value) {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-        }
-        try {
-            producer.send(new ProducerRecord<>(Topics.CATALOG_COPIES, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    public static void sendRaw(String key, String value) {
+        TestKafka.send(Topics.CATALOG_COPIES, key, value);
     }
 
     /** Waits for the events of {@code topic} keyed {@code key} until {@code done} holds, and answers them. */
     public static List<EventEnvelope> awaitEvents(String topic, String key, Predicate<List<EventEnvelope>> done) {
-        List<EventEnvelope> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        seen.add(EventJson.read(r.value()));
-                    }
-                }
-                return done.test(seen);
-            });
-        }
-        return seen;
+        return TestKafka.awaitEvents(topic, key, done);
     }
 
     /** Raw records of a topic whose value contains {@code marker}, e.g. from a dead-letter topic. */
     public static List<ConsumerRecord<String, String>> awaitRecords(String topic, String marker) {
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() != null && r.value().contains(marker)) {
-                        seen.add(r);
-                    }
-                }
-                return !seen.isEmpty();
-            });
-        }
-        return seen;
+        return TestKafka.awaitRecords(topic, r -> r.value() != null && r.value().contains(marker),
+                seen -> !seen.isEmpty());
     }
 
     /** A policy rule as the API takes it: 5 items, 1 renewal, 0.10 a day up to 5.00, 30 days to lost. */
@@ -162,9 +114,5 @@ public final class Fixtures {
         body.put("holdsAllowed", true);
         body.put("holdShelfDays", 5);
         return body;
-    }
-
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 }
