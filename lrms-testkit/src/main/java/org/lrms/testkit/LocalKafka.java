@@ -39,8 +39,9 @@ final class LocalKafka {
         String classpath = brokerClasspath();
         try {
             Path base = Files.createTempDirectory("lrms-test-kafka-");
-            int port = Processes.freePort();
-            int controllerPort = Processes.freePort();
+            int[] ports = Processes.freePorts(2);
+            int port = ports[0];
+            int controllerPort = ports[1];
             Path config = base.resolve("server.properties");
             Files.writeString(config, String.join("\n",
                     "process.roles=broker,controller",
