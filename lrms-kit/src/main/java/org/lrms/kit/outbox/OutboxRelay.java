@@ -151,8 +151,8 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch; answers how many events were sent. Exposed for tests that drive the relay themselves. */
-    public int relayBatch() throws Exception {
+    /** Sends one batch; answers how many events were sent. */
+    private int relayBatch() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -207,16 +207,6 @@ public class OutboxRelay {
             Array array = connection.createArrayOf("bigint", ids.toArray());
             delete.setArray(1, array);
             delete.executeUpdate();
-        }
-    }
-
-    /** Rows still waiting; for health and tests. */
-    public long pending() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM outbox_event");
-             ResultSet rs = count.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }
