@@ -21,7 +21,10 @@ cd "$LRMS_ROOT"
 
 START_TIMEOUT="${LRMS_START_TIMEOUT:-300}"
 DEADLINE=$((SECONDS + START_TIMEOUT))
-JAVA_OPTS="${LRMS_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+# Full tiered compilation (C1 then C2): C1 alone (-XX:TieredStopAtLevel=1) starts a little faster but has none of
+# C2's intrinsics, and a desk request then spends a fifth of its CPU verifying the token's RSA signature in plain
+# BigInteger arithmetic (JFR profile of the desk storm; bench/README.md).
+JAVA_OPTS="${LRMS_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC}"
 LOCAL_PASSWORD="changeit"   # LOCAL DEMO ONLY: the realm's demo users
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -43,7 +43,15 @@ public class CatalogCopyEvents {
         switch (envelope.type()) {
             case "CopyAdded" -> snapshot = EventJson.payload(envelope, CopyAdded.class).copy();
             case "CopyUpdated" -> snapshot = EventJson.payload(envelope, CopyUpdated.class).copy();
-            case "CopyStatusChanged" -> snapshot = EventJson.payload(envelope, CopyStatusChanged.class).copy();
+            case "CopyStatusChanged" -> {
+                CopyStatusChanged changed = EventJson.payload(envelope, CopyStatusChanged.class);
+                snapshot = changed.copy();
+                if (snapshot != null && Copy.isCirculationEcho(changed.previousStatus(), snapshot.status())) {
+                    // the catalog showing our own check-out or check-in: every desk transaction would otherwise
+                    // cost this service a second transaction for nothing
+                    return;
+                }
+            }
             case "CopyWithdrawn" -> {
                 snapshot = EventJson.payload(envelope, CopyWithdrawn.class).copy();
                 withdrawn = true;

@@ -8,11 +8,13 @@ import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The replica of a catalog copy. {@code catalogStatus} is the catalog's word and changes only by catalog events;
+ * The replica of a catalog copy. {@code catalogStatus} is the catalog's word and changes only by catalog events
+ * (not by the catalog's echo of circulation's own loans and holds, see {@link #isCirculationEcho});
  * {@code circulationState} is circulation's own (on loan, on the hold shelf, in transit), so a catalog event that
  * arrives late never undoes a check-out.
  */
@@ -70,6 +72,15 @@ public class Copy extends PanacheEntityBase {
     public Instant catalogUpdatedAt;
 
     /** False when the catalog took the copy out of circulation (missing, damaged, withdrawn...). */
+    /**
+     * A catalog status change between two statuses that both circulate (available, checked out, on the hold shelf,
+     * in transit) is the catalog showing a loan or hold that circulation made itself: it changes nothing here.
+     */
+    public static boolean isCirculationEcho(String previousStatus, String status) {
+        return previousStatus != null && status != null && CIRCULATING.contains(previousStatus.toUpperCase(
+                Locale.ROOT)) && CIRCULATING.contains(status.toUpperCase(Locale.ROOT));
+    }
+
     public boolean circulates() {
         return !withdrawn && CIRCULATING.contains(catalogStatus);
     }

@@ -1,5 +1,6 @@
 package org.lrms.circulation.copy;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,9 @@ import org.lrms.events.catalog.CopyStatusChanged;
 import org.lrms.events.catalog.CopyWithdrawn;
 import org.lrms.testkit.TestTokens;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import java.time.Duration;
 import java.util.UUID;
 
@@ -22,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class CopyReplicaTest {
+
+    @Inject
+    EntityManager em;
 
     @Test
     void copyEventsKeepTheLocalReplica() {
@@ -38,6 +45,35 @@ class CopyReplicaTest {
                 new CopyStatusChanged(missing, "AVAILABLE", "inventory")));
         await().atMost(Duration.ofSeconds(30)).until(() -> "MISSING".equals(given().auth()
                 .oauth2(TestTokens.districtAdmin()).when().get("/api/v1/copies/" + barcode).path("catalogStatus")));
+    }
+
+    @Test
+    void theCatalogsEchoOfALoanCostsNoTransactionAndAStaffStatusStillArrives() {
+        String site = Fixtures.newSite();
+        String barcode = Fixtures.unique("C");
+        CopySnapshot copy = Fixtures.addCopy(site, barcode, UUID.randomUUID(), "BOOK", "8.00");
+        EventEnvelope echo = EventJson.envelope("catalog-service", site, copy.copyId().toString(),
+                new CopyStatusChanged(withStatus(copy, "CHECKED_OUT"), "AVAILABLE", "checked out"));
+        EventEnvelope damaged = EventJson.envelope("catalog-service", site, copy.copyId().toString(),
+                new CopyStatusChanged(withStatus(copy, "DAMAGED"), "CHECKED_OUT", "staff"));
+        Fixtures.send(echo);
+        Fixtures.send(damaged);   // same key, so it is consumed after the echo
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DAMAGED".equals(given().auth()
+                .oauth2(TestTokens.districtAdmin()).when().get("/api/v1/copies/" + barcode).path("catalogStatus")));
+        assertEquals(0L, processedCount(echo.eventId()), "the echo is skipped before any database work");
+        assertEquals(1L, processedCount(damaged.eventId()));
+    }
+
+    private long processedCount(UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM processed_event WHERE event_id = ?1")
+                .setParameter(1, eventId).getSingleResult()).longValue());
+    }
+
+    private static CopySnapshot withStatus(CopySnapshot c, String status) {
+        return new CopySnapshot(c.copyId(), c.barcode(), c.titleId(), c.title(), c.author(), c.siteCode(), status,
+                c.circulationType(), c.materialType(), c.deweyNumber(), c.callNumber(), c.shelfLocation(), c.price(),
+                c.acquiredOn(), c.fundingSource(), c.condition(), c.categories(), c.publicationYear());
     }
 
     @Test
