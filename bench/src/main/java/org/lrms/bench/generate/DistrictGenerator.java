@@ -92,8 +92,16 @@ public final class DistrictGenerator {
         }
     }
 
-    static String siteCode(int index) {
+    public static String siteCode(int index) {
         return String.format("S%04d", index + 1);
+    }
+
+    public static String siteType(int index) {
+        return index % 10 < 6 ? "ELEMENTARY" : index % 10 < 8 ? "MIDDLE" : "HIGH";
+    }
+
+    public static String siteName(int index) {
+        return "Generated " + Words.capitalized(siteType(index).toLowerCase()) + " School " + (index + 1);
     }
 
     private long sites(Connection catalog, Connection circulation) throws SQLException {
@@ -101,8 +109,8 @@ public final class DistrictGenerator {
              CopyWriter r = new CopyWriter(circulation, "site",
                      "code, name, site_type, active, created_at, updated_at, version")) {
             for (int i = 0; i < scale.sites(); i++) {
-                String type = i % 10 < 6 ? "ELEMENTARY" : i % 10 < 8 ? "MIDDLE" : "HIGH";
-                String name = "Generated " + Words.capitalized(type.toLowerCase()) + " School " + (i + 1);
+                String type = siteType(i);
+                String name = siteName(i);
                 c.row(siteCode(i), name, type, true, "now");
                 r.row(siteCode(i), name, type, true, "now", "now", 0);
             }
