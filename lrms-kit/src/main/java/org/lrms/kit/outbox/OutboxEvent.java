@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One event waiting in the outbox for the relay. */
+/**
+ * One event waiting in the outbox for the relay. {@link Outbox} and {@link OutboxRelay} write and read the table
+ * with JDBC; the mapping keeps it known to every service's persistence unit, so that a service with no entities of
+ * its own (reporting, which reads and writes with native queries) still has an EntityManager.
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
