@@ -170,17 +170,34 @@ public class FeeLedger {
     public void refundLostIfReturned(Patron patron, Loan loan, Copy copy) {
         List<Fee> lost = Fee.list("loanId = ?1 and kind = 'LOST' and status <> 'WAIVED'", loan.id);
         for (Fee fee : lost) {
-            BigDecimal paid = fee.amount.subtract(fee.balance);
-            if (fee.balance.signum() > 0) {
-                BigDecimal open = fee.balance;
-                waivePart(fee, patron, open, "lost item returned");
-                settled(patron, open.negate());
-            }
-            if (paid.signum() > 0) {
-                record(fee, "REFUND", paid, null, "lost item returned", receiptNo());
-            }
-            fee.status = "RETURNED";
+            forgive(fee, patron, "lost item returned", "RETURNED");
         }
+    }
+
+    /**
+     * The textbook service cancelled the charge this fee books: what is open is waived, what was paid is refunded
+     * (as for a lost library item returned). A fee already cancelled or waived is left as it is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelCharge(Fee fee, String reason) {
+        if ("CANCELLED".equals(fee.status) || "WAIVED".equals(fee.status)) {
+            return;
+        }
+        Patron patron = Patron.findById(fee.patronId, LockModeType.PESSIMISTIC_WRITE);
+        forgive(fee, patron, reason, "CANCELLED");
+    }
+
+    private void forgive(Fee fee, Patron patron, String reason, String finalStatus) {
+        BigDecimal paid = fee.amount.subtract(fee.balance);
+        if (fee.balance.signum() > 0) {
+            BigDecimal open = fee.balance;
+            waivePart(fee, patron, open, reason);
+            settled(patron, open.negate());
+        }
+        if (paid.signum() > 0) {
+            record(fee, "REFUND", paid, null, reason, receiptNo());
+        }
+        fee.status = finalStatus;
     }
 
     private void waivePart(Fee fee, Patron patron, BigDecimal amount, String reason) {
