@@ -45,6 +45,9 @@ public class FeeLedger {
     @Inject
     PatronKeys keys;
 
+    @Inject
+    org.lrms.circulation.loan.LoanPrivacy privacy;
+
     /** Adds a fee to a patron's account, inside the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Fee assess(Patron patron, String siteCode, String kind, BigDecimal amount, UUID loanId, Copy copy,
@@ -214,9 +217,7 @@ public class FeeLedger {
     private void settled(Patron patron, BigDecimal change) {
         patron.feeBalance = patron.feeBalance.add(change);
         if (patron.feeBalance.signum() == 0) {
-            em.flush();
-            em.createNativeQuery("UPDATE loan SET patron_id = NULL WHERE patron_id = ?1 AND returned_at IS NOT NULL")
-                    .setParameter(1, patron.id).executeUpdate();
+            privacy.anonymizeClosedLoans(patron.id);
         }
     }
 

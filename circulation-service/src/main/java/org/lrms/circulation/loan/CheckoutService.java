@@ -88,6 +88,9 @@ public class CheckoutService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    LoanPrivacy privacy;
+
     @Transactional
     public Outcome checkOut(CheckoutRequest request, String idempotencyKey) {
         return checkOut(request, idempotencyKey, Instant.now());
@@ -417,9 +420,7 @@ public class CheckoutService {
 
     /** Closed loans keep no patron once nothing is owed (privacy: patron records are confidential). */
     private void anonymizeClosedLoans(UUID patronId) {
-        em.flush();
-        em.createNativeQuery("UPDATE loan SET patron_id = NULL WHERE patron_id = ?1 AND returned_at IS NOT NULL")
-                .setParameter(1, patronId).executeUpdate();
+        privacy.anonymizeClosedLoans(patronId);
     }
 
     private interface RefusalCheck {
