@@ -68,7 +68,22 @@ public class FeeLedger {
         patron.feeBalance = patron.feeBalance.add(fee.amount);
         outbox.publish(Topics.CIRCULATION_FEES, siteCode, fee.id.toString(),
                 new FeeAssessed(snapshot(fee, patron, copy)));
+        if (!NO_FINE_NOTICE.contains(kind)) {
+            fineNotice(patron, fee);
+        }
         return fee;
+    }
+
+    /** A lost item's fees come with the LOST notice; every other fee gets a FINE notice. */
+    private static final java.util.Set<String> NO_FINE_NOTICE = java.util.Set.of("LOST", "PROCESSING");
+
+    /** The patron is told of the fee (by e-mail or a printed slip, see Notices), in their language. */
+    private void fineNotice(Patron patron, Fee fee) {
+        em.createNativeQuery("INSERT INTO notice (id, patron_id, site_code, kind, stage, language, loan_id, fee_id, "
+                        + "homeroom, created_at) VALUES (?1, ?2, ?3, 'FINE', 1, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, patron.id).setParameter(3, patron.homeSite)
+                .setParameter(4, patron.language).setParameter(5, fee.loanId).setParameter(6, fee.id)
+                .setParameter(7, patron.homeroom).setParameter(8, fee.createdAt).executeUpdate();
     }
 
     @Transactional
