@@ -154,11 +154,16 @@ public class CheckoutService {
                 ? CheckoutRefused.overridable("fees-owed", "the patron owes " + patron.feeBalance
                 + ", above the limit of " + config.blocks().feeLimit())
                 : null);
-        Object[] counts = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE due_at < ?2) "
-                        + "FROM loan WHERE patron_id = ?1 AND returned_at IS NULL")
+        Object[] counts = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE due_at < ?2), "
+                        + "count(*) FILTER (WHERE overdue_block) FROM loan WHERE patron_id = ?1 AND returned_at IS NULL")
                 .setParameter(1, patron.id).setParameter(2, now).getSingleResult();
         long open = ((Number) counts[0]).longValue();
         long overdue = ((Number) counts[1]).longValue();
+        long blocking = ((Number) counts[2]).longValue();
+        refuseUnlessOverridden(overridden, override, () -> blocking > 0
+                ? CheckoutRefused.overridable("overdue-block", "the patron has " + blocking + " overdue item(s) at "
+                + "a notice stage that blocks borrowing until they are returned")
+                : null);
         refuseUnlessOverridden(overridden, override, () -> overdue >= config.blocks().maxOverdueItems()
                 ? CheckoutRefused.overridable("too-many-overdue", "the patron has " + overdue + " overdue items")
                 : null);
@@ -342,6 +347,9 @@ public class CheckoutService {
         if (patron != null && patron.blocked) {
             refusal = "patron-blocked";
             detail = "the patron is blocked: " + patron.blockNote;
+        } else if (loan.overdueBlock) {
+            refusal = "overdue-block";
+            detail = "the loan reached an overdue notice stage that blocks; it must be returned";
         } else if (loan.renewals >= rule.renewalsAllowed()) {
             refusal = "renewals-exhausted";
             detail = "the loan was renewed " + loan.renewals + " times, the limit is " + rule.renewalsAllowed();
@@ -361,6 +369,7 @@ public class CheckoutService {
             loan.dueAt = due;
         }
         loan.renewals++;
+        loan.overdueStage = 0; // due again later: its overdue notices start over from the first stage
         outbox.publish(Topics.CIRCULATION_LOANS, loan.siteCode, loan.id.toString(),
                 new LoanRenewed(snapshot(loan, copy)));
         return new RenewalResult(loan.id, copy.barcode, true, loan.dueAt, overridden, null);
