@@ -155,7 +155,8 @@ public class CheckoutService {
                 + ", above the limit of " + config.blocks().feeLimit())
                 : null);
         Object[] counts = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE due_at < ?2), "
-                        + "count(*) FILTER (WHERE overdue_block) FROM loan WHERE patron_id = ?1 AND returned_at IS NULL")
+                        + "count(*) FILTER (WHERE overdue_block) "
+                        + "FROM loan WHERE patron_id = ?1 AND returned_at IS NULL")
                 .setParameter(1, patron.id).setParameter(2, now).getSingleResult();
         long open = ((Number) counts[0]).longValue();
         long overdue = ((Number) counts[1]).longValue();
@@ -338,7 +339,7 @@ public class CheckoutService {
         return results;
     }
 
-    /** With {@code holdOverridden}, a hold waiting for the item does not stop the renewal (it is named in the result). */
+    /** With {@code holdOverridden}, a hold waiting for the item does not stop the renewal (the result names it). */
     private RenewalResult renewOne(Loan loan, Copy copy, Patron patron, PolicyRule rule, Instant now, String site,
                                    boolean holdOverridden) {
         String overridden = null;

@@ -69,10 +69,12 @@ public final class NoticeText {
         Text text = es
                 ? new Text(last ? "Último aviso de libro atrasado" : "Segundo aviso de libro atrasado",
                 "Hola " + name + ": " + item + " debía devolverse el " + when + " y todavía no ha vuelto. "
-                        + (last ? "Este es el último aviso. " : "") + "Por favor, devuélvelo a la biblioteca cuanto antes.")
+                        + (last ? "Este es el último aviso. " : "")
+                        + "Por favor, devuélvelo a la biblioteca cuanto antes.")
                 : new Text(last ? "Final overdue notice" : "Second overdue notice",
                 "Hello " + name + ": " + item + " was due on " + when + " and has not come back yet. "
-                        + (last ? "This is the final notice. " : "") + "Please return it to the library as soon as possible.");
+                        + (last ? "This is the final notice. " : "")
+                        + "Please return it to the library as soon as possible.");
         return blocks ? new Text(text.subject(), text.body() + block(es)) : text;
     }
 

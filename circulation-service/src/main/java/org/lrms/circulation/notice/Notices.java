@@ -29,8 +29,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Notices the daily jobs and the ledger recorded (overdue by stage, lost, hold available, fine): listed for staff, e-mailed to patrons who have an
- * address, and printed as one PDF per site grouped by homeroom for those delivered by hand.
+ * Notices the daily jobs and the ledger recorded (overdue by stage, lost, hold available, fine): listed for staff,
+ * e-mailed to patrons who have an address, and printed as one PDF per site grouped by homeroom for those delivered
+ * by hand.
  */
 @ApplicationScoped
 public class Notices {
