@@ -79,4 +79,19 @@ class EventJsonTest {
     void deadLetterTopicSitsBesideItsTopic() {
         assertEquals("catalog.copies.v1.dlt", Topics.deadLetter(Topics.CATALOG_COPIES));
     }
+
+    @Test
+    void aTextbookChargeKeepsItsExactAmountThroughJson() {
+        UUID charge = UUID.randomUUID();
+        EventEnvelope envelope = EventJson.envelope("textbook-service", "LHS", charge.toString(),
+                new org.lrms.events.textbook.TextbookChargeRequested(charge, UUID.randomUUID(), "LHS", "LOST",
+                        new java.math.BigDecimal("64.10"), "Algebra 1", "9780133281149", "T0001", "not returned",
+                        java.time.Instant.parse("2026-06-10T15:00:00Z")));
+        EventEnvelope read = EventJson.read(EventJson.write(envelope));
+        assertEquals("TextbookChargeRequested", read.type());
+        org.lrms.events.textbook.TextbookChargeRequested payload = EventJson.payload(read,
+                org.lrms.events.textbook.TextbookChargeRequested.class);
+        assertEquals(0, new java.math.BigDecimal("64.10").compareTo(payload.amount()), "amount " + payload.amount());
+        assertEquals(charge, payload.chargeId());
+    }
 }

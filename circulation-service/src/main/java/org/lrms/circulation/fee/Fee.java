@@ -47,6 +47,10 @@ public class Fee extends PanacheEntityBase {
 
     public String note;
 
+    /** The textbook service's charge this fee books (kind TEXTBOOK); null for other fees. */
+    @Column(name = "charge_id")
+    public UUID chargeId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

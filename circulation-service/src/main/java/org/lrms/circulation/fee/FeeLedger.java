@@ -45,6 +45,9 @@ public class FeeLedger {
     @Inject
     PatronKeys keys;
 
+    @Inject
+    org.lrms.circulation.loan.LoanPrivacy privacy;
+
     /** Adds a fee to a patron's account, inside the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Fee assess(Patron patron, String siteCode, String kind, BigDecimal amount, UUID loanId, Copy copy,
@@ -65,7 +68,22 @@ public class FeeLedger {
         patron.feeBalance = patron.feeBalance.add(fee.amount);
         outbox.publish(Topics.CIRCULATION_FEES, siteCode, fee.id.toString(),
                 new FeeAssessed(snapshot(fee, patron, copy)));
+        if (!NO_FINE_NOTICE.contains(kind)) {
+            fineNotice(patron, fee);
+        }
         return fee;
+    }
+
+    /** A lost item's fees come with the LOST notice; every other fee gets a FINE notice. */
+    private static final java.util.Set<String> NO_FINE_NOTICE = java.util.Set.of("LOST", "PROCESSING");
+
+    /** The patron is told of the fee (by e-mail or a printed slip, see Notices), in their language. */
+    private void fineNotice(Patron patron, Fee fee) {
+        em.createNativeQuery("INSERT INTO notice (id, patron_id, site_code, kind, stage, language, loan_id, fee_id, "
+                        + "homeroom, created_at) VALUES (?1, ?2, ?3, 'FINE', 1, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, patron.id).setParameter(3, patron.homeSite)
+                .setParameter(4, patron.language).setParameter(5, fee.loanId).setParameter(6, fee.id)
+                .setParameter(7, patron.homeroom).setParameter(8, fee.createdAt).executeUpdate();
     }
 
     @Transactional
@@ -170,17 +188,34 @@ public class FeeLedger {
     public void refundLostIfReturned(Patron patron, Loan loan, Copy copy) {
         List<Fee> lost = Fee.list("loanId = ?1 and kind = 'LOST' and status <> 'WAIVED'", loan.id);
         for (Fee fee : lost) {
-            BigDecimal paid = fee.amount.subtract(fee.balance);
-            if (fee.balance.signum() > 0) {
-                BigDecimal open = fee.balance;
-                waivePart(fee, patron, open, "lost item returned");
-                settled(patron, open.negate());
-            }
-            if (paid.signum() > 0) {
-                record(fee, "REFUND", paid, null, "lost item returned", receiptNo());
-            }
-            fee.status = "RETURNED";
+            forgive(fee, patron, "lost item returned", "RETURNED");
         }
+    }
+
+    /**
+     * The textbook service cancelled the charge this fee books: what is open is waived, what was paid is refunded
+     * (as for a lost library item returned). A fee already cancelled or waived is left as it is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelCharge(Fee fee, String reason) {
+        if ("CANCELLED".equals(fee.status) || "WAIVED".equals(fee.status)) {
+            return;
+        }
+        Patron patron = Patron.findById(fee.patronId, LockModeType.PESSIMISTIC_WRITE);
+        forgive(fee, patron, reason, "CANCELLED");
+    }
+
+    private void forgive(Fee fee, Patron patron, String reason, String finalStatus) {
+        BigDecimal paid = fee.amount.subtract(fee.balance);
+        if (fee.balance.signum() > 0) {
+            BigDecimal open = fee.balance;
+            waivePart(fee, patron, open, reason);
+            settled(patron, open.negate());
+        }
+        if (paid.signum() > 0) {
+            record(fee, "REFUND", paid, null, reason, receiptNo());
+        }
+        fee.status = finalStatus;
     }
 
     private void waivePart(Fee fee, Patron patron, BigDecimal amount, String reason) {
@@ -197,9 +232,7 @@ public class FeeLedger {
     private void settled(Patron patron, BigDecimal change) {
         patron.feeBalance = patron.feeBalance.add(change);
         if (patron.feeBalance.signum() == 0) {
-            em.flush();
-            em.createNativeQuery("UPDATE loan SET patron_id = NULL WHERE patron_id = ?1 AND returned_at IS NOT NULL")
-                    .setParameter(1, patron.id).executeUpdate();
+            privacy.anonymizeClosedLoans(patron.id);
         }
     }
 

@@ -44,13 +44,62 @@ public class HoldQueue {
     @Inject
     jakarta.persistence.EntityManager em;
 
-    /** The hold a copy is set aside for (on the hold shelf or on its way there). */
-    public Optional<SetAside> setAsideFor(UUID copyId) {
-        return Hold.<Hold>find("assignedCopyId = ?1 and status in ('IN_TRANSIT', 'ON_SHELF')", copyId)
-                .firstResultOptional().map(h -> new SetAside(h.id, h.patronId, h.pickupSite));
+    /**
+     * What the desk needs to know of holds before lending a copy, in one statement: the hold the copy is set aside
+     * for, if any, and whether any patron waits for the copy's title (a title-level hold, or a hold on this copy).
+     */
+    public DeskHolds deskHolds(Copy copy) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT s.id, s.patron_id, s.pickup_site, "
+                        + "EXISTS (SELECT 1 FROM hold w WHERE w.status = 'WAITING' AND w.title_id = ?2 "
+                        + "AND (w.copy_id IS NULL OR w.copy_id = ?1)) "
+                        + "FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT h.id, h.patron_id, h.pickup_site FROM hold h "
+                        + "WHERE h.assigned_copy_id = ?1 AND h.status IN ('IN_TRANSIT', 'ON_SHELF') LIMIT 1) s ON true")
+                .setParameter(1, copy.id).setParameter(2, copy.titleId).getSingleResult();
+        Optional<SetAside> setAside = row[0] == null ? Optional.empty()
+                : Optional.of(new SetAside((UUID) row[0], (UUID) row[1], (String) row[2]));
+        return new DeskHolds(setAside, copy.titleId != null && Boolean.TRUE.equals(row[3]));
     }
 
-    /** The copy went out on loan: a hold of this patron it was set aside for is filled. */
+    /** See {@link #deskHolds}. */
+    public record DeskHolds(Optional<SetAside> setAside, boolean titleWaited) {
+    }
+
+    /**
+     * Would lending this copy (not set aside) to {@code patronId} at {@code site} leave other patrons' holds
+     * unfilled? Yes when another patron waits for this very copy ahead of the borrower, or when the holds of other
+     * patrons ahead of the borrower's own hold (all of them if the borrower has none) for pickup here are at least
+     * the site's available copies of the title. Answers the detail of the refusal, or empty.
+     */
+    public Optional<String> lendingLeavesHoldsUnfilled(Copy copy, UUID patronId, String site) {
+        List<Hold> waiting = Hold.list("status = 'WAITING' and titleId = ?2 and (copyId is null or copyId = ?1) "
+                + "order by priority desc, placedAt", copy.id, copy.titleId);
+        int ahead = 0;
+        for (Hold hold : waiting) {
+            if (hold.patronId.equals(patronId)) {
+                break;
+            }
+            if (copy.id.equals(hold.copyId)) {
+                return Optional.of("another patron waits for this very item");
+            }
+            if (hold.copyId == null && hold.pickupSite.equals(site)) {
+                ahead++;
+            }
+        }
+        if (ahead == 0) {
+            return Optional.empty();
+        }
+        long available = Copy.count("titleId = ?1 and siteCode = ?2 and circulationState = ?3 and withdrawn = false",
+                copy.titleId, site, Copy.AVAILABLE);
+        return ahead >= available
+                ? Optional.of(ahead + " other patron(s) wait for this title at this site and " + available
+                + " copy(ies) are on the shelf")
+                : Optional.empty();
+    }
+
+    /**
+     * The copy went out on loan: the borrower's hold it was set aside for is filled, else the borrower's own waiting
+     * hold on its title or on this copy (the holder checking a copy out fills their hold).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void fillOnLoan(Copy copy, UUID patronId) {
         Hold hold = Hold.<Hold>find("assignedCopyId = ?1 and status in ('IN_TRANSIT', 'ON_SHELF') and patronId = ?2",
@@ -59,6 +108,22 @@ public class HoldQueue {
             hold.status = "FILLED";
             hold.closedAt = Instant.now();
         }
+    }
+
+    /** The borrower's own waiting hold on the copy's title (or on this copy) is filled by this loan. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void fillWaitingOnLoan(Copy copy, UUID patronId) {
+        Hold hold = Hold.<Hold>find("status = 'WAITING' and titleId = ?2 and (copyId is null or copyId = ?1) "
+                        + "and patronId = ?3 order by priority desc, placedAt", copy.id, copy.titleId, patronId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (hold == null) {
+            return;
+        }
+        hold.assignedCopyId = copy.id;
+        hold.status = "FILLED";
+        hold.closedAt = Instant.now();
+        outbox.publish(Topics.CIRCULATION_HOLDS, hold.pickupSite, hold.id.toString(),
+                new HoldFilled(snapshot(hold), copy.barcode, copy.siteCode));
     }
 
     public boolean hasWaitingHold(Copy copy) {

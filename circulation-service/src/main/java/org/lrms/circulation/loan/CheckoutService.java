@@ -88,6 +88,9 @@ public class CheckoutService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    LoanPrivacy privacy;
+
     @Transactional
     public Outcome checkOut(CheckoutRequest request, String idempotencyKey) {
         return checkOut(request, idempotencyKey, Instant.now());
@@ -126,7 +129,8 @@ public class CheckoutService {
             throw CheckoutRefused.unusable("patron-inactive", "the patron's account is " + patron.status);
         }
         Copy copy = lockedCopy(request.itemBarcode());
-        Optional<HoldQueue.SetAside> setAside = holds.setAsideFor(copy.id);
+        HoldQueue.DeskHolds deskHolds = holds.deskHolds(copy);
+        Optional<HoldQueue.SetAside> setAside = deskHolds.setAside();
         boolean pickupHere = setAside.isPresent() && setAside.get().patronId().equals(patron.id)
                 && setAside.get().pickupSite().equals(site) && Copy.ON_HOLD_SHELF.equals(copy.circulationState);
         if (!copy.siteCode.equals(site) && !pickupHere) {
@@ -150,11 +154,17 @@ public class CheckoutService {
                 ? CheckoutRefused.overridable("fees-owed", "the patron owes " + patron.feeBalance
                 + ", above the limit of " + config.blocks().feeLimit())
                 : null);
-        Object[] counts = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE due_at < ?2) "
+        Object[] counts = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE due_at < ?2), "
+                        + "count(*) FILTER (WHERE overdue_block) "
                         + "FROM loan WHERE patron_id = ?1 AND returned_at IS NULL")
                 .setParameter(1, patron.id).setParameter(2, now).getSingleResult();
         long open = ((Number) counts[0]).longValue();
         long overdue = ((Number) counts[1]).longValue();
+        long blocking = ((Number) counts[2]).longValue();
+        refuseUnlessOverridden(overridden, override, () -> blocking > 0
+                ? CheckoutRefused.overridable("overdue-block", "the patron has " + blocking + " overdue item(s) at "
+                + "a notice stage that blocks borrowing until they are returned")
+                : null);
         refuseUnlessOverridden(overridden, override, () -> overdue >= config.blocks().maxOverdueItems()
                 ? CheckoutRefused.overridable("too-many-overdue", "the patron has " + overdue + " overdue items")
                 : null);
@@ -165,6 +175,12 @@ public class CheckoutService {
         refuseUnlessOverridden(overridden, override, () -> setAside.isPresent()
                 && !setAside.get().patronId().equals(patron.id)
                 ? CheckoutRefused.overridable("on-hold-for-another", "the item is set aside for another patron's hold")
+                : null);
+        // a copy not set aside may still be the one other patrons' title-level holds wait for (rare: only then query)
+        boolean ownSetAside = setAside.isPresent() && setAside.get().patronId().equals(patron.id);
+        refuseUnlessOverridden(overridden, override, () -> setAside.isEmpty() && deskHolds.titleWaited()
+                ? holds.lendingLeavesHoldsUnfilled(copy, patron.id, site)
+                .map(detail -> CheckoutRefused.overridable("on-hold-for-another", detail)).orElse(null)
                 : null);
 
         Loan loan = new Loan();
@@ -186,6 +202,9 @@ public class CheckoutService {
         copy.circulationState = Copy.CHECKED_OUT;
         copy.inTransitTo = null;
         holds.fillOnLoan(copy, patron.id);
+        if (deskHolds.titleWaited() && !ownSetAside) {
+            holds.fillWaitingOnLoan(copy, patron.id);
+        }
         for (CheckoutRefused refusal : overridden) {
             em.createNativeQuery("INSERT INTO circulation_override (id, loan_id, refusal, reason, overridden_by, "
                             + "site_code, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
@@ -261,6 +280,15 @@ public class CheckoutService {
 
     @Transactional
     public LoanView renew(UUID loanId) {
+        return renew(loanId, null);
+    }
+
+    /**
+     * Renews one loan. {@code overrideReason} renews anyway a loan refused because another patron waits for the
+     * item ({@code on-hold-for-another}); the override is audited like a check-out override.
+     */
+    @Transactional
+    public LoanView renew(UUID loanId, String overrideReason) {
         Loan loan = Loan.findById(loanId);
         if (loan == null || !loan.isOpen()) {
             throw ProblemException.notFound("open loan", loanId.toString());
@@ -269,9 +297,20 @@ public class CheckoutService {
         Patron patron = Patron.findById(loan.patronId);
         Copy copy = Copy.findById(loan.copyId);
         PolicyRule rule = policies.resolve(loan.siteCode, loan.patronType, copy.circulationType);
-        RenewalResult result = renewOne(loan, copy, patron, rule, Instant.now(), loan.siteCode);
+        String override = overrideReason == null || overrideReason.isBlank() ? null : overrideReason.strip();
+        Instant now = Instant.now();
+        RenewalResult result = renewOne(loan, copy, patron, rule, now, loan.siteCode, override != null);
+        if (result.renewed() && override != null && result.refusal() != null) {
+            em.createNativeQuery("INSERT INTO circulation_override (id, loan_id, refusal, reason, overridden_by, "
+                            + "site_code, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                    .setParameter(1, UUID.randomUUID()).setParameter(2, loan.id).setParameter(3, result.refusal())
+                    .setParameter(4, override).setParameter(5, scope.userName()).setParameter(6, loan.siteCode)
+                    .setParameter(7, now).executeUpdate();
+        }
         if (!result.renewed()) {
-            throw CheckoutRefused.refused(result.refusal(), result.detail());
+            throw "on-hold-for-another".equals(result.refusal())
+                    ? CheckoutRefused.overridable(result.refusal(), result.detail())
+                    : CheckoutRefused.refused(result.refusal(), result.detail());
         }
         return LoanView.of(loan, copy);
     }
@@ -295,23 +334,33 @@ public class CheckoutService {
         for (Loan loan : loans) {
             Copy copy = copies.get(loan.copyId);
             PolicyRule rule = policies.resolve(loan.siteCode, loan.patronType, copy.circulationType);
-            results.add(renewOne(loan, copy, patron, rule, now, loan.siteCode));
+            results.add(renewOne(loan, copy, patron, rule, now, loan.siteCode, false));
         }
         return results;
     }
 
-    private RenewalResult renewOne(Loan loan, Copy copy, Patron patron, PolicyRule rule, Instant now, String site) {
+    /** With {@code holdOverridden}, a hold waiting for the item does not stop the renewal (the result names it). */
+    private RenewalResult renewOne(Loan loan, Copy copy, Patron patron, PolicyRule rule, Instant now, String site,
+                                   boolean holdOverridden) {
+        String overridden = null;
         String refusal = null;
         String detail = null;
         if (patron != null && patron.blocked) {
             refusal = "patron-blocked";
             detail = "the patron is blocked: " + patron.blockNote;
+        } else if (loan.overdueBlock) {
+            refusal = "overdue-block";
+            detail = "the loan reached an overdue notice stage that blocks; it must be returned";
         } else if (loan.renewals >= rule.renewalsAllowed()) {
             refusal = "renewals-exhausted";
             detail = "the loan was renewed " + loan.renewals + " times, the limit is " + rule.renewalsAllowed();
         } else if (holds.hasWaitingHold(copy)) {
-            refusal = "on-hold-for-another";
-            detail = "another patron is waiting for this item";
+            if (holdOverridden) {
+                overridden = "on-hold-for-another";
+            } else {
+                refusal = "on-hold-for-another";
+                detail = "another patron is waiting for this item";
+            }
         }
         if (refusal != null) {
             return new RenewalResult(loan.id, copy.barcode, false, loan.dueAt, refusal, detail);
@@ -321,9 +370,10 @@ public class CheckoutService {
             loan.dueAt = due;
         }
         loan.renewals++;
+        loan.overdueStage = 0; // due again later: its overdue notices start over from the first stage
         outbox.publish(Topics.CIRCULATION_LOANS, loan.siteCode, loan.id.toString(),
                 new LoanRenewed(snapshot(loan, copy)));
-        return new RenewalResult(loan.id, copy.barcode, true, loan.dueAt, null, null);
+        return new RenewalResult(loan.id, copy.barcode, true, loan.dueAt, overridden, null);
     }
 
     public Loan get(UUID id) {
@@ -380,9 +430,7 @@ public class CheckoutService {
 
     /** Closed loans keep no patron once nothing is owed (privacy: patron records are confidential). */
     private void anonymizeClosedLoans(UUID patronId) {
-        em.flush();
-        em.createNativeQuery("UPDATE loan SET patron_id = NULL WHERE patron_id = ?1 AND returned_at IS NOT NULL")
-                .setParameter(1, patronId).executeUpdate();
+        privacy.anonymizeClosedLoans(patronId);
     }
 
     private interface RefusalCheck {

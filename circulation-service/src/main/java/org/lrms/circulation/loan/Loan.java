@@ -63,6 +63,10 @@ public class Loan extends PanacheEntityBase {
     @Column(name = "overdue_stage", nullable = false)
     public int overdueStage;
 
+    /** The loan reached a blocking overdue notice stage: its patron may not borrow until it is returned. */
+    @Column(name = "overdue_block", nullable = false)
+    public boolean overdueBlock;
+
     @Column(name = "lost_at")
     public Instant lostAt;
 

@@ -1,10 +1,12 @@
 package org.lrms.circulation.loan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,6 +25,9 @@ public class LoanResource {
 
     @Inject
     CheckoutService checkouts;
+
+    @Inject
+    ObjectMapper json;
 
     /** A retry with the same {@code Idempotency-Key} answers the first response again and lends nothing more. */
     @POST
@@ -48,7 +53,9 @@ public class LoanResource {
 
     @POST
     @Path("/loans/{id}/renewal")
-    public LoanView renew(@PathParam("id") UUID id) {
-        return checkouts.renew(id);
+    @Consumes(MediaType.WILDCARD)
+    public LoanView renew(@PathParam("id") UUID id, String body) {
+        // the body is optional (a plain renewal has none), so it is read here rather than by a JSON reader
+        return checkouts.renew(id, RenewalRequest.read(json, body).overrideReason());
     }
 }

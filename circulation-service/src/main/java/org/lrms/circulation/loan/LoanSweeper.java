@@ -11,6 +11,8 @@ import org.lrms.circulation.CirculationConfig;
 import org.lrms.circulation.copy.Copy;
 import org.lrms.circulation.fee.FeeLedger;
 import org.lrms.circulation.patron.Patron;
+import org.lrms.circulation.policy.NoticeStage;
+import org.lrms.circulation.policy.OverdueStages;
 import org.lrms.circulation.policy.PolicyMatrix;
 import org.lrms.circulation.policy.PolicyRule;
 import org.lrms.circulation.policy.store.PolicyService;
@@ -21,15 +23,15 @@ import org.lrms.events.circulation.LoanOverdue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The daily circulation sweep: loans past due are announced overdue (once, with a notice in the patron's language),
- * and loans past the policy's lost-after days are declared lost, charging the copy's price and the processing fee.
+ * The daily circulation sweep: loans past due go through the policy's overdue notice stages (a notice in the patron's
+ * language per stage, {@code LoanOverdue} once, a block where the stage says so), and loans past the policy's
+ * lost-after days are declared lost, charging the copy's price and the processing fee.
  */
 @ApplicationScoped
 public class LoanSweeper {
@@ -54,8 +56,11 @@ public class LoanSweeper {
     @Inject
     CirculationConfig config;
 
-    /** What one sweep did. */
-    public record Sweep(int overdue, int lost) {
+    /**
+     * What one sweep did: loans newly overdue (their first stage), loans moved to a higher notice stage (the first
+     * included), loans declared lost.
+     */
+    public record Sweep(int overdue, int advanced, int lost) {
     }
 
     @Scheduled(cron = "{circulation.sweep-cron}", identity = "loan-sweep")
@@ -63,23 +68,47 @@ public class LoanSweeper {
         sweep(Instant.now());
     }
 
+    /**
+     * The sweep as of {@code now}: every open overdue loan moves to the highest notice stage of its policy it has
+     * reached (a notice for that stage; at most once per stage, so a second sweep the same day changes nothing),
+     * then loans past the policy's lost-after days are declared lost.
+     */
     @ActivateRequestContext
     public Sweep sweep(Instant now) {
         int overdue = 0;
+        int advanced = 0;
         int lost = 0;
         Map<String, PolicyMatrix> matrices = new HashMap<>();
+        UUID after = new UUID(0, 0); // the lowest uuid in PostgreSQL's order too
         while (true) {
-            List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                            "select l.id from Loan l where l.returnedAt is null and l.lostAt is null "
-                                    + "and l.overdueStage = 0 and l.dueAt < ?1", UUID.class)
-                    .setParameter(1, now).setMaxResults(BATCH).getResultList());
-            for (UUID id : ids) {
-                QuarkusTransaction.requiringNew().run(() -> markOverdue(id, now));
+            UUID from = after;
+            List<Object[]> batch = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                            "select l.id, l.siteCode, l.patronType, c.circulationType, l.dueAt, l.overdueStage "
+                                    + "from Loan l, Copy c where c.id = l.copyId and l.returnedAt is null "
+                                    + "and l.lostAt is null and l.dueAt < ?1 and l.overdueStage < ?2 and l.id > ?3 "
+                                    + "order by l.id", Object[].class)
+                    .setParameter(1, now).setParameter(2, OverdueStages.MAX_STAGES).setParameter(3, from)
+                    .setMaxResults(BATCH).getResultList());
+            for (Object[] row : batch) {
+                PolicyRule rule = matrices.computeIfAbsent((String) row[1], policies::matrixFor)
+                        .resolve((String) row[1], (String) row[2], (String) row[3]).orElse(null);
+                if (rule == null || OverdueStages.reached(rule.overdueNotices(), (Instant) row[4], now)
+                        <= (Integer) row[5]) {
+                    continue;
+                }
+                UUID id = (UUID) row[0];
+                int before = QuarkusTransaction.requiringNew().call(() -> advance(id, rule, now));
+                if (before >= 0) {
+                    advanced++;
+                    if (before == 0) {
+                        overdue++;
+                    }
+                }
             }
-            overdue += ids.size();
-            if (ids.size() < BATCH) {
+            if (batch.size() < BATCH) {
                 break;
             }
+            after = (UUID) batch.get(batch.size() - 1)[0];
         }
         List<UUID> candidates = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                         "select l.id from Loan l where l.returnedAt is null and l.lostAt is null and l.dueAt < ?1",
@@ -90,20 +119,36 @@ public class LoanSweeper {
                 lost++;
             }
         }
-        return new Sweep(overdue, lost);
+        return new Sweep(overdue, advanced, lost);
     }
 
-    private void markOverdue(UUID id, Instant now) {
+    /**
+     * Moves one loan to the highest stage it has reached, under its row lock; answers the stage it had before, or -1
+     * when there was nothing to do (returned meanwhile, or another sweep was first).
+     */
+    private int advance(UUID id, PolicyRule rule, Instant now) {
         Loan loan = Loan.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (loan == null || !loan.isOpen() || loan.overdueStage > 0) {
-            return;
+        if (loan == null || !loan.isOpen() || loan.lostAt != null) {
+            return -1;
         }
-        loan.overdueStage = 1;
-        Copy copy = Copy.findById(loan.copyId);
-        int days = (int) Math.max(1, ChronoUnit.DAYS.between(loan.dueAt, now));
-        outbox.publish(Topics.CIRCULATION_LOANS, loan.siteCode, loan.id.toString(),
-                new LoanOverdue(checkouts.snapshot(loan, copy), days));
-        notice(loan, "OVERDUE", now);
+        List<NoticeStage> stages = rule.overdueNotices();
+        int stage = OverdueStages.reached(stages, loan.dueAt, now);
+        int before = loan.overdueStage;
+        if (stage <= before) {
+            return -1;
+        }
+        loan.overdueStage = stage;
+        boolean blocks = OverdueStages.blocksAt(stages, stage);
+        loan.overdueBlock = loan.overdueBlock || blocks;
+        if (before == 0) {
+            Copy copy = Copy.findById(loan.copyId);
+            int days = (int) Math.max(1, OverdueStages.daysOverdue(loan.dueAt, now));
+            outbox.publish(Topics.CIRCULATION_LOANS, loan.siteCode, loan.id.toString(),
+                    new LoanOverdue(checkouts.snapshot(loan, copy), days));
+        }
+        // one notice, for the highest stage reached: skipped stages (a sweep that did not run) are not sent late
+        notice(loan, "OVERDUE", stage, blocks, now);
+        return before;
     }
 
     private boolean declareLostIfDue(UUID id, Instant now, Map<String, PolicyMatrix> matrices) {
@@ -130,20 +175,21 @@ public class LoanSweeper {
                 ledger.assess(patron, loan.siteCode, "PROCESSING", rule.processingFee(), loan.id, copy,
                         "processing of a lost item");
             }
-            notice(loan, "LOST", now);
+            notice(loan, "LOST", 1, false, now);
         }
         return true;
     }
 
-    private void notice(Loan loan, String kind, Instant now) {
+    private void notice(Loan loan, String kind, int stage, boolean blocks, Instant now) {
         Patron patron = loan.patronId == null ? null : Patron.findById(loan.patronId);
         if (patron == null) {
             return;
         }
-        em.createNativeQuery("INSERT INTO notice (id, patron_id, site_code, kind, stage, language, loan_id, homeroom, "
-                        + "created_at) VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8)")
+        em.createNativeQuery("INSERT INTO notice (id, patron_id, site_code, kind, stage, blocks, language, loan_id, "
+                        + "homeroom, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, patron.id).setParameter(3, patron.homeSite)
-                .setParameter(4, kind).setParameter(5, patron.language).setParameter(6, loan.id)
-                .setParameter(7, patron.homeroom).setParameter(8, now).executeUpdate();
+                .setParameter(4, kind).setParameter(5, stage).setParameter(6, blocks)
+                .setParameter(7, patron.language).setParameter(8, loan.id)
+                .setParameter(9, patron.homeroom).setParameter(10, now).executeUpdate();
     }
 }

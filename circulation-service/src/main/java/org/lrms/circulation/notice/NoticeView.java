@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A notice as staff deliver it (names included: it goes to the patron or their homeroom teacher). */
-public record NoticeView(UUID id, String kind, String language, String patronBarcode, String patronName,
+public record NoticeView(UUID id, String kind, int stage, String language, String patronBarcode, String patronName,
                          String homeroom, String email, String subject, String body, Instant createdAt,
                          Instant printedAt, Instant emailedAt) {
 }

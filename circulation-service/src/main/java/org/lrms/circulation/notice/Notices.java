@@ -29,8 +29,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Notices the daily jobs recorded (overdue, lost, hold available): listed for staff, e-mailed to patrons who have an
- * address, and printed as one PDF per site grouped by homeroom for those delivered by hand.
+ * Notices the daily jobs and the ledger recorded (overdue by stage, lost, hold available, fine): listed for staff,
+ * e-mailed to patrons who have an address, and printed as one PDF per site grouped by homeroom for those delivered
+ * by hand.
  */
 @ApplicationScoped
 public class Notices {
@@ -50,19 +51,23 @@ public class Notices {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT n.id, n.kind, n.language, p.barcode, "
                         + "p.first_name || ' ' || p.last_name, n.homeroom, p.email, c.title, "
-                        + "COALESCE(l.due_at::date, h.shelf_expires_on), n.created_at, n.printed_at, n.emailed_at "
+                        + "COALESCE(l.due_at::date, h.shelf_expires_on), n.created_at, n.printed_at, n.emailed_at, "
+                        + "n.stage, n.blocks, f.amount, f.kind "
                         + "FROM notice n JOIN patron p ON p.id = n.patron_id "
                         + "LEFT JOIN loan l ON l.id = n.loan_id "
                         + "LEFT JOIN hold h ON h.id = n.hold_id "
-                        + "LEFT JOIN copy c ON c.id = COALESCE(l.copy_id, h.assigned_copy_id) "
+                        + "LEFT JOIN fee f ON f.id = n.fee_id "
+                        + "LEFT JOIN copy c ON c.id = COALESCE(l.copy_id, h.assigned_copy_id, f.copy_id) "
                         + "WHERE n.site_code = ?1 " + (pendingOnly ? "AND n.printed_at IS NULL AND n.emailed_at IS NULL " : "")
                         + "ORDER BY n.homeroom NULLS LAST, p.last_name, n.created_at LIMIT 5000")
                 .setParameter(1, code).getResultList();
         List<NoticeView> notices = new ArrayList<>();
         for (Object[] r : rows) {
-            NoticeText.Text text = NoticeText.of((String) r[1], (String) r[2], (String) r[4], (String) r[7],
-                    date(r[8]));
-            notices.add(new NoticeView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+            int stage = ((Number) r[12]).intValue();
+            boolean blocks = Boolean.TRUE.equals(r[13]);
+            NoticeText.Text text = NoticeText.of((String) r[1], stage, blocks, (String) r[2], (String) r[4],
+                    (String) r[7], date(r[8]), (java.math.BigDecimal) r[14], (String) r[15]);
+            notices.add(new NoticeView((UUID) r[0], (String) r[1], stage, (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], (String) r[6], text.subject(), text.body(), instant(r[9]), instant(r[10]),
                     instant(r[11])));
         }

@@ -7,11 +7,21 @@ import java.util.UUID;
 
 /**
  * One row of the circulation policy matrix. A null {@code siteCode}, {@code patronType} or {@code circulationType}
- * means "any"; the rule with all three null is the district default.
+ * means "any"; the rule with all three null is the district default. {@code overdueNotices}: one to three overdue
+ * notice stages (see {@link OverdueStages}).
  */
 public record PolicyRule(UUID id, String siteCode, String patronType, String circulationType, LoanPeriod loanPeriod,
                          int maxItems, int renewalsAllowed, int graceDays, BigDecimal finePerDay, BigDecimal maxFine,
-                         int lostAfterDays, BigDecimal processingFee, boolean holdsAllowed, int holdShelfDays) {
+                         int lostAfterDays, BigDecimal processingFee, boolean holdsAllowed, int holdShelfDays,
+                         List<NoticeStage> overdueNotices) {
+
+    /** A rule with the district's default overdue notice stages. */
+    public PolicyRule(UUID id, String siteCode, String patronType, String circulationType, LoanPeriod loanPeriod,
+                      int maxItems, int renewalsAllowed, int graceDays, BigDecimal finePerDay, BigDecimal maxFine,
+                      int lostAfterDays, BigDecimal processingFee, boolean holdsAllowed, int holdShelfDays) {
+        this(id, siteCode, patronType, circulationType, loanPeriod, maxItems, renewalsAllowed, graceDays, finePerDay,
+                maxFine, lostAfterDays, processingFee, holdsAllowed, holdShelfDays, OverdueStages.DISTRICT_DEFAULT);
+    }
 
     /** A rule field that is wrong, and why. */
     public record Violation(String field, String message) {
@@ -48,6 +58,7 @@ public record PolicyRule(UUID id, String siteCode, String patronType, String cir
         money(out, "finePerDay", finePerDay);
         money(out, "maxFine", maxFine);
         money(out, "processingFee", processingFee);
+        out.addAll(OverdueStages.violations(overdueNotices));
         return out;
     }
 

@@ -82,6 +82,33 @@ class NoticesTest {
     }
 
     @Test
+    void aFeeAssessedGivesAFineNoticeAndAHoldOnTheShelfAHoldAvailableNotice() {
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        String barcode = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(site, barcode, "STUDENT", "9");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "kind", "DAMAGED", "amount", "4.00", "note", "torn pages"))
+                .when().post("/api/v1/patrons/" + patronId + "/fees").then().statusCode(201);
+
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        Map<String, Object> hold = new java.util.HashMap<>(Map.of("patronBarcode", barcode, "pickupSite", site));
+        hold.put("titleId", copy.titleId().toString());
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(hold).when().post("/api/v1/holds")
+                .then().statusCode(201);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "itemBarcode", copy.barcode())).when().post("/api/v1/checkins")
+                .then().statusCode(200).body("nextCopyStatus", equalTo("ON_HOLD_SHELF"));
+
+        given().auth().oauth2(token).queryParam("site", site).queryParam("pending", true)
+                .when().get("/api/v1/notices").then().statusCode(200).body("", hasSize(2))
+                .body("find { it.kind == 'FINE' }.subject", equalTo("Cargo en tu cuenta de la biblioteca"))
+                .body("find { it.kind == 'FINE' }.body", containsString("$4.00 (libro dañado)"))
+                .body("find { it.kind == 'HOLD_AVAILABLE' }.subject", equalTo("Tu reserva está disponible"))
+                .body("find { it.kind == 'HOLD_AVAILABLE' }.body", containsString("Holes"));
+    }
+
+    @Test
     void noticesAreForStaffOfTheSite() {
         String site = Fixtures.newSite();
         given().auth().oauth2(TestTokens.siteStaff("ELSEWHERE")).queryParam("site", site)

@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.lrms.circulation.Fixtures;
 import org.lrms.testkit.TestTokens;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -70,6 +72,58 @@ class PolicyResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("fixedDueDate"));
         given().auth().oauth2(TestTokens.siteStaff(site)).queryParam("site", site).queryParam("patronType", "STUDENT")
+                .when().get("/api/v1/policies/resolve").then().statusCode(200).body("siteCode", nullValue());
+    }
+
+    @Test
+    void overdueNoticeStagesArePolicyDataWithDistrictDefaultsEditableAndValidated() {
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        given().auth().oauth2(token).queryParam("site", site).queryParam("patronType", "STUDENT")
+                .when().get("/api/v1/policies/resolve").then().statusCode(200)
+                .body("overdueNotices.afterDays", contains(1, 14, 28))
+                .body("overdueNotices.blocks", contains(false, false, true));
+
+        Map<String, Object> body = rule(site, "STUDENT", null, 14);
+        body.put("overdueNotices", List.of(Map.of("afterDays", 3), Map.of("afterDays", 10, "blocks", true)));
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/policies").then().statusCode(201)
+                .body("overdueNotices.afterDays", contains(3, 10)).extract().path("id");
+        // a change that leaves the stages out keeps them
+        Map<String, Object> longer = rule(site, "STUDENT", null, 21);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(longer)
+                .when().put("/api/v1/policies/" + id).then().statusCode(200)
+                .body("loanDays", equalTo(21)).body("overdueNotices.afterDays", contains(3, 10))
+                .body("overdueNotices.blocks", contains(false, true));
+
+        Map<String, Object> decreasing = rule(site, "STUDENT", null, 21);
+        decreasing.put("overdueNotices", List.of(Map.of("afterDays", 5), Map.of("afterDays", 4)));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(decreasing)
+                .when().put("/api/v1/policies/" + id).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("overdueNotices[1].afterDays"));
+        Map<String, Object> negative = rule(site, "TEACHER", null, 21);
+        negative.put("overdueNotices", List.of(Map.of("afterDays", -1)));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(negative)
+                .when().post("/api/v1/policies").then().statusCode(400)
+                .body("errors[0].field", equalTo("overdueNotices[0].afterDays"));
+        Map<String, Object> four = rule(site, "TEACHER", null, 21);
+        four.put("overdueNotices", List.of(Map.of("afterDays", 1), Map.of("afterDays", 2), Map.of("afterDays", 3),
+                Map.of("afterDays", 4)));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(four)
+                .when().post("/api/v1/policies").then().statusCode(400)
+                .body("errors[0].field", equalTo("overdueNotices"));
+        Map<String, Object> noDays = rule(site, "TEACHER", null, 21);
+        noDays.put("overdueNotices", List.of(Map.of("blocks", true)));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(noDays)
+                .when().post("/api/v1/policies").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.containsString("afterDays"));
+
+        given().auth().oauth2(token).queryParam("site", site).queryParam("patronType", "STUDENT")
+                .when().get("/api/v1/policies/resolve").then().statusCode(200)
+                .body("loanDays", equalTo(21)).body("overdueNotices.afterDays", contains(3, 10));
+        given().auth().oauth2(token).queryParam("site", site).queryParam("patronType", "TEACHER")
                 .when().get("/api/v1/policies/resolve").then().statusCode(200).body("siteCode", nullValue());
     }
 

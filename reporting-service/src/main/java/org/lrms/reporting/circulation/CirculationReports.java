@@ -62,7 +62,7 @@ public class CirculationReports {
         Timestamp start = Timestamp.from(period.from().atStartOfDay(clock.zone()).toInstant());
         Timestamp end = Timestamp.from(period.to().plusDays(1).atStartOfDay(clock.zone()).toInstant());
         long borrowers = count(em.createNativeQuery("""
-                        SELECT count(DISTINCT patron_key) FROM loan
+                        SELECT count(DISTINCT COALESCE(borrower, patron_key)) FROM loan
                         WHERE (:district OR site_code IN (:sites)) AND loaned_at >= :start AND loaned_at < :end
                         """)
                 .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
+import org.lrms.events.circulation.LoanAnonymized;
 import org.lrms.events.circulation.LoanClosed;
 import org.lrms.events.circulation.LoanCreated;
 import org.lrms.events.circulation.LoanDeclaredLost;
@@ -24,7 +25,8 @@ import java.util.Locale;
 
 /**
  * Loans from circulation.loans.v1: daily counts of check-outs, renewals, returns and losses for statistics, and one
- * row per loan (pseudonymous patron key) for top titles, distinct borrowers and patron data reports.
+ * row per loan (pseudonymous patron key) for top titles, distinct borrowers and patron data reports. A loan that
+ * circulation anonymized ({@code LoanAnonymized}) loses its patron key; its counts and borrower token stay.
  */
 @ApplicationScoped
 public class LoanProjection implements Projection {
@@ -37,6 +39,9 @@ public class LoanProjection implements Projection {
 
     @Inject
     ReportingClock clock;
+
+    @Inject
+    BorrowerTokens borrowers;
 
     @Override
     public String topic() {
@@ -82,6 +87,12 @@ public class LoanProjection implements Projection {
                         loan.loanId(),
                         overdue.daysOverdue());
             }
+            case "LoanAnonymized" -> {
+                // circulation dropped the patron link: the loan keeps its statistics, not who borrowed it
+                LoanAnonymized anonymized = EventJson.payload(event, LoanAnonymized.class);
+                Projection.require(anonymized.loanId(), event, "loanId");
+                sql.add("UPDATE loan SET patron_key = NULL WHERE loan_id = ?1", anonymized.loanId());
+            }
             default -> {
                 return false;
             }
@@ -115,9 +126,10 @@ public class LoanProjection implements Projection {
         sql.add("""
                         INSERT INTO loan (loan_id, copy_id, title_id, site_code, patron_key, patron_type,
                                           patron_grade, material_type, dewey_class, loaned_at, due_at, returned_at,
-                                          status)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                                          status, borrower)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                         ON CONFLICT (loan_id) DO UPDATE SET due_at = EXCLUDED.due_at,
+                            borrower = COALESCE(loan.borrower, EXCLUDED.borrower),
                             returned_at = COALESCE(loan.returned_at, EXCLUDED.returned_at),
                             status = CASE WHEN EXCLUDED.status = 'OUT' OR loan.status = 'RETURNED' THEN loan.status
                                           ELSE EXCLUDED.status END
@@ -134,6 +146,7 @@ public class LoanProjection implements Projection {
                 Timestamp.from(loaned),
                 loan.dueAt() == null ? null : Timestamp.from(loan.dueAt()),
                 returnedAt == null ? null : Timestamp.from(returnedAt),
-                status);
+                status,
+                borrowers.of(loan.patronKey()));
     }
 }

@@ -7,11 +7,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.lrms.circulation.policy.LoanPeriod;
+import org.lrms.circulation.policy.NoticeStage;
 import org.lrms.circulation.policy.PolicyRule;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** A stored row of the policy matrix. */
@@ -69,6 +72,24 @@ public class CirculationPolicy extends PanacheEntityBase {
     @Column(name = "hold_shelf_days")
     public int holdShelfDays;
 
+    @Column(name = "notice_stage1_days")
+    public int noticeStage1Days = 1;
+
+    @Column(name = "notice_stage1_blocks")
+    public boolean noticeStage1Blocks;
+
+    @Column(name = "notice_stage2_days")
+    public Integer noticeStage2Days;
+
+    @Column(name = "notice_stage2_blocks")
+    public boolean noticeStage2Blocks;
+
+    @Column(name = "notice_stage3_days")
+    public Integer noticeStage3Days;
+
+    @Column(name = "notice_stage3_blocks")
+    public boolean noticeStage3Blocks;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -81,6 +102,28 @@ public class CirculationPolicy extends PanacheEntityBase {
     public PolicyRule toRule() {
         return new PolicyRule(id, siteCode, patronType, circulationType,
                 new LoanPeriod(loanDays, loanHours, fixedDueDate), maxItems, renewalsAllowed, graceDays, finePerDay,
-                maxFine, lostAfterDays, processingFee, holdsAllowed, holdShelfDays);
+                maxFine, lostAfterDays, processingFee, holdsAllowed, holdShelfDays, noticeStages());
+    }
+
+    public List<NoticeStage> noticeStages() {
+        List<NoticeStage> stages = new ArrayList<>();
+        stages.add(new NoticeStage(noticeStage1Days, noticeStage1Blocks));
+        if (noticeStage2Days != null) {
+            stages.add(new NoticeStage(noticeStage2Days, noticeStage2Blocks));
+            if (noticeStage3Days != null) {
+                stages.add(new NoticeStage(noticeStage3Days, noticeStage3Blocks));
+            }
+        }
+        return List.copyOf(stages);
+    }
+
+    /** Stores one to three stages (validated by the rule before). */
+    public void noticeStages(List<NoticeStage> stages) {
+        noticeStage1Days = stages.get(0).afterDays();
+        noticeStage1Blocks = stages.get(0).blocks();
+        noticeStage2Days = stages.size() > 1 ? stages.get(1).afterDays() : null;
+        noticeStage2Blocks = stages.size() > 1 && stages.get(1).blocks();
+        noticeStage3Days = stages.size() > 2 ? stages.get(2).afterDays() : null;
+        noticeStage3Blocks = stages.size() > 2 && stages.get(2).blocks();
     }
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lrms.circulation.policy.LoanPeriod;
+import org.lrms.circulation.policy.NoticeStage;
+import org.lrms.circulation.policy.OverdueStages;
 import org.lrms.circulation.policy.PolicyMatrix;
 import org.lrms.circulation.policy.PolicyRule;
 import org.lrms.circulation.site.Site;
@@ -97,7 +99,7 @@ public class PolicyService {
         PolicyRule rule = new PolicyRule(row.id, site, upper(r.patronType()), upper(r.circulationType()),
                 new LoanPeriod(r.loanDays(), r.loanHours(), r.fixedDueDate()), r.maxItems(), r.renewalsAllowed(),
                 r.graceDays(), r.finePerDay(), r.maxFine(), r.lostAfterDays(), r.processingFee(), r.holdsAllowed(),
-                r.holdShelfDays());
+                r.holdShelfDays(), stages(row, r));
         List<PolicyRule.Violation> violations = rule.violations();
         if (!violations.isEmpty()) {
             List<Problem.FieldError> errors = violations.stream()
@@ -120,8 +122,18 @@ public class PolicyService {
         row.processingFee = r.processingFee();
         row.holdsAllowed = r.holdsAllowed();
         row.holdShelfDays = r.holdShelfDays();
+        row.noticeStages(rule.overdueNotices());
         row.updatedAt = Instant.now();
         row.updatedBy = scope.userName();
+    }
+
+    /** The request's stages; none given: the rule's own (a new rule: the district's default stages). */
+    private static List<NoticeStage> stages(CirculationPolicy row, PolicyRequest r) {
+        if (r.overdueNotices() == null) {
+            return row.version == 0 && row.updatedAt == null ? OverdueStages.DISTRICT_DEFAULT : row.noticeStages();
+        }
+        return r.overdueNotices().stream()
+                .map(s -> new NoticeStage(s.afterDays(), Boolean.TRUE.equals(s.blocks()))).toList();
     }
 
     /** District rules are the district's; a site's own rules may also be set by that site's staff. */

@@ -1,0 +1,146 @@
+package org.lrms.circulation.hold;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.lrms.circulation.Fixtures;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.Topics;
+import org.lrms.events.catalog.CopySnapshot;
+import org.lrms.testkit.TestTokens;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Title-level holds at the desk: a copy on the shelf that waiting holds need is not lent to someone else. */
+@QuarkusTest
+class TitleLevelHoldDeskTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    static Response checkOut(String site, String patron, String item, String overrideReason) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("siteCode", site, "patronBarcode", patron,
+                "itemBarcode", item));
+        if (overrideReason != null) {
+            body.put("overrideReason", overrideReason);
+        }
+        return given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/checkouts");
+    }
+
+    @Test
+    void aCopyOnTheShelfIsNotLentAwayFromAWaitingTitleHoldUnlessOverridden() throws Exception {
+        String site = Fixtures.newSite();
+        String ana = Fixtures.unique("P");
+        String ben = Fixtures.unique("P");
+        Fixtures.newPatron(site, ana, "STUDENT", "9");
+        Fixtures.newPatron(site, ben, "STUDENT", "9");
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        HoldTest.placeHold(TestTokens.siteStaff(site), ben, copy.titleId(), site);
+
+        checkOut(site, ana, copy.barcode(), null).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("on-hold-for-another")).body("context.overridable", equalTo(true));
+        assertEquals(0, count("SELECT count(*) FROM loan WHERE copy_id = ?", copy.copyId()));
+
+        String loanId = checkOut(site, ana, copy.barcode(), "teacher needs it for class today").then()
+                .statusCode(201).extract().path("id");
+        assertEquals(1, count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
+                + "AND refusal = 'on-hold-for-another' AND reason = 'teacher needs it for class today'",
+                UUID.fromString(loanId)));
+    }
+
+    @Test
+    void aSecondCopyOnTheShelfMayGoOutWhileOneStaysForTheHold() {
+        String site = Fixtures.newSite();
+        String ana = Fixtures.unique("P");
+        String ben = Fixtures.unique("P");
+        String cleo = Fixtures.unique("P");
+        Fixtures.newPatron(site, ana, "STUDENT", "9");
+        Fixtures.newPatron(site, ben, "STUDENT", "9");
+        Fixtures.newPatron(site, cleo, "STUDENT", "9");
+        UUID title = UUID.randomUUID();
+        CopySnapshot first = Fixtures.addCopy(site, Fixtures.unique("C"), title, "BOOK", null);
+        CopySnapshot second = Fixtures.addCopy(site, Fixtures.unique("C"), title, "BOOK", null);
+        HoldTest.placeHold(TestTokens.siteStaff(site), ben, title, site);
+        // a hold for pickup at another school does not keep this school's copies
+        String other = Fixtures.newSite();
+        String dana = Fixtures.unique("P");
+        Fixtures.newPatron(other, dana, "STUDENT", "9");
+        HoldTest.placeHold(TestTokens.siteStaff(other), dana, title, other);
+
+        checkOut(site, ana, first.barcode(), null).then().statusCode(201);
+        checkOut(site, cleo, second.barcode(), null).then().statusCode(409)
+                .body("code", equalTo("on-hold-for-another"));
+    }
+
+    @Test
+    void theHolderCheckingOutACopyFillsTheirOwnHold() {
+        String site = Fixtures.newSite();
+        String ana = Fixtures.unique("P");
+        String ben = Fixtures.unique("P");
+        Fixtures.newPatron(site, ana, "STUDENT", "9");
+        Fixtures.newPatron(site, ben, "STUDENT", "9");
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String benHold = HoldTest.placeHold(TestTokens.siteStaff(site), ben, copy.titleId(), site);
+        // ana's hold comes after ben's: it does not stop ben
+        HoldTest.placeHold(TestTokens.siteStaff(site), ana, copy.titleId(), site);
+
+        checkOut(site, ben, copy.barcode(), null).then().statusCode(201);
+        given().auth().oauth2(TestTokens.siteStaff(site)).when().get("/api/v1/holds/" + benHold)
+                .then().statusCode(200).body("status", equalTo("FILLED"));
+        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_HOLDS, benHold,
+                seen -> seen.size() >= 2);
+        assertEquals(List.of("HoldPlaced", "HoldFilled"), events.stream().map(EventEnvelope::type).toList());
+    }
+
+    @Test
+    void aRenewalRefusedForAWaitingHoldIsRenewedAnywayWithAReasonAndAudited() throws Exception {
+        String site = Fixtures.newSite();
+        String ana = Fixtures.unique("P");
+        String ben = Fixtures.unique("P");
+        Fixtures.newPatron(site, ana, "STUDENT", "9");
+        Fixtures.newPatron(site, ben, "STUDENT", "9");
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String loanId = checkOut(site, ana, copy.barcode(), null).then().statusCode(201).extract().path("id");
+        HoldTest.placeHold(TestTokens.siteStaff(site), ben, copy.titleId(), site);
+        String token = TestTokens.siteStaff(site);
+
+        given().auth().oauth2(token).when().post("/api/v1/loans/" + loanId + "/renewal")
+                .then().statusCode(409).body("code", equalTo("on-hold-for-another"))
+                .body("context.overridable", equalTo(true));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("overrideReason", "x"))
+                .when().post("/api/v1/loans/" + loanId + "/renewal")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertEquals(0, count("SELECT renewals FROM loan WHERE id = ?", UUID.fromString(loanId)));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("overrideReason", "research paper due Friday"))
+                .when().post("/api/v1/loans/" + loanId + "/renewal")
+                .then().statusCode(200).body("renewals", equalTo(1));
+        assertEquals(1, count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
+                + "AND refusal = 'on-hold-for-another' AND reason = 'research paper due Friday' "
+                + "AND overridden_by = 'tech." + site.toLowerCase() + "'", UUID.fromString(loanId)));
+    }
+
+    long count(String sql, Object param) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, param);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+}

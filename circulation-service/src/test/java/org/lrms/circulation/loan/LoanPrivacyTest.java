@@ -1,0 +1,82 @@
+package org.lrms.circulation.loan;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.lrms.circulation.Fixtures;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.Topics;
+import org.lrms.events.catalog.CopySnapshot;
+import org.lrms.events.circulation.LoanAnonymized;
+import org.lrms.events.circulation.LoanCreated;
+import org.lrms.testkit.TestTokens;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A closed loan that loses its patron link says so on circulation.loans.v1 (LoanAnonymized), in the same commit. */
+@QuarkusTest
+class LoanPrivacyTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void aReturnWithNothingOwedAnonymizesTheLoanAndAnnouncesIt() {
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        String patron = Fixtures.unique("P");
+        Fixtures.newPatron(site, patron, "STUDENT", "7");
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
+
+        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, loanId, seen -> seen.size() >= 3);
+        assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"),
+                events.stream().map(EventEnvelope::type).toList());
+        LoanAnonymized anonymized = EventJson.payload(events.get(2), LoanAnonymized.class);
+        assertEquals(UUID.fromString(loanId), anonymized.loanId());
+        assertEquals(site, anonymized.siteCode());
+        assertEquals(EventJson.payload(events.get(0), LoanCreated.class).loan().patronKey(), anonymized.patronKey());
+    }
+
+    @Test
+    void aFinedReturnIsAnonymizedOnlyWhenTheFineIsPaid() throws Exception {
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        Map<String, Object> rule = Fixtures.policyRule(site, null, null, 14);
+        rule.put("finePerDay", "1.00");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
+                .then().statusCode(201);
+        String patron = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE loan SET due_at = now() - interval '2 days' WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(loanId));
+            s.executeUpdate();
+        }
+        CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200).body("fine", equalTo(2.0f));
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(patronId));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"amount\": 2.00, \"method\": \"CASH\"}")
+                .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201);
+        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, loanId, seen -> seen.size() >= 3);
+        assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"),
+                events.stream().map(EventEnvelope::type).toList());
+    }
+}
