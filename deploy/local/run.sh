@@ -214,14 +214,13 @@ start_keycloak() {
 # ------------------------------------------------------------------------------------- services and portal
 # Secrets the services take from the environment only: generated once per state folder, LOCAL DEMO ONLY.
 SECRETS="$STATE/local-secrets.env"
-if [[ ! -f "$SECRETS" ]]; then
-  (umask 077; echo "CIRCULATION_PATRON_KEY_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >"$SECRETS")
-fi
-if [[ -z "${CIRCULATION_PATRON_KEY_SECRET:-}" ]]; then
-  set -a
-  source "$SECRETS"
-  set +a
-fi
+(umask 077; touch "$SECRETS")
+for secret in CIRCULATION_PATRON_KEY_SECRET REPORTING_BORROWER_KEY_SECRET; do
+  grep -q "^$secret=" "$SECRETS" || echo "$secret=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$SECRETS"
+done
+while IFS='=' read -r name value; do
+  [[ -n "$name" && -z "${!name:-}" ]] && export "$name=$value"
+done <"$SECRETS"
 
 start_service() {
   local svc="$1" upper; upper="$(tr '[:lower:]' '[:upper:]' <<<"$svc")"

@@ -24,7 +24,7 @@ public class Loan extends PanacheEntityBase {
     @Column(name = "patron_id")
     public UUID patronId;
 
-    @Column(name = "patron_key", nullable = false)
+    @Column(name = "patron_key")
     public String patronKey;
 
     @Column(name = "patron_type", nullable = false)

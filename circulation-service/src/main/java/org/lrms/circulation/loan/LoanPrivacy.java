@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * The privacy rule: a closed loan keeps no patron once the patron owes nothing (at check-in, or when the last fee is
- * paid, waived or cancelled). Each loan that loses its link is announced ({@code LoanAnonymized}) in the same
+ * paid, waived or cancelled): neither the patron id nor the pseudonymous key (this service could recompute the key of
+ * every patron), and the loan's notices forget it. Each loan that loses its link is announced ({@code LoanAnonymized}) in the same
  * transaction, so reporting drops its patron-level rows of that loan.
  */
 @ApplicationScoped
@@ -29,9 +30,17 @@ public class LoanPrivacy {
     public int anonymizeClosedLoans(UUID patronId) {
         em.flush();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("UPDATE loan SET patron_id = NULL "
-                        + "WHERE patron_id = ?1 AND returned_at IS NOT NULL RETURNING id, site_code, patron_key")
+        List<Object[]> rows = em.createNativeQuery("""
+                        WITH closed AS (SELECT id, site_code, patron_key FROM loan
+                                        WHERE patron_id = ?1 AND returned_at IS NOT NULL FOR UPDATE)
+                        UPDATE loan l SET patron_id = NULL, patron_key = NULL FROM closed WHERE l.id = closed.id
+                        RETURNING closed.id, closed.site_code, closed.patron_key
+                        """)
                 .setParameter(1, patronId).getResultList();
+        if (!rows.isEmpty()) {
+            em.createNativeQuery("UPDATE notice SET loan_id = NULL WHERE loan_id IN (?1)")
+                    .setParameter(1, rows.stream().map(r -> (UUID) r[0]).toList()).executeUpdate();
+        }
         for (Object[] row : rows) {
             UUID loanId = (UUID) row[0];
             outbox.publish(Topics.CIRCULATION_LOANS, (String) row[1], loanId.toString(),

@@ -50,6 +50,21 @@ class LoanPrivacyTest {
         assertEquals(UUID.fromString(loanId), anonymized.loanId());
         assertEquals(site, anonymized.siteCode());
         assertEquals(EventJson.payload(events.get(0), LoanCreated.class).loan().patronKey(), anonymized.patronKey());
+        assertEquals(List.of("null", site), storedKeyAndSite(loanId),
+                "the stored loan keeps no pseudonymous key either (the service holds the key's secret)");
+    }
+
+    private List<String> storedKeyAndSite(String loanId) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT patron_key, site_code FROM loan WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(loanId));
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return List.of(String.valueOf(rs.getString(1)), rs.getString(2));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -72,11 +87,24 @@ class LoanPrivacyTest {
         }
         CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200).body("fine", equalTo(2.0f));
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(patronId));
+        assertEquals(1L, noticesOf(loanId), "the fine notice names the loan while the fine is open");
 
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"amount\": 2.00, \"method\": \"CASH\"}")
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201);
         List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, loanId, seen -> seen.size() >= 3);
         assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"),
                 events.stream().map(EventEnvelope::type).toList());
+        assertEquals(0L, noticesOf(loanId), "once anonymized, no notice leads from the patron to the loan");
+    }
+
+    private long noticesOf(String loanId) throws java.sql.SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM notice WHERE loan_id = ?")) {
+            s.setObject(1, UUID.fromString(loanId));
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }
