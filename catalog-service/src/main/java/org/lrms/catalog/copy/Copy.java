@@ -9,6 +9,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -51,6 +53,10 @@ public class Copy extends PanacheEntityBase {
     @Column(name = "call_number")
     public String callNumber;
 
+    /** The call number's shelf order ({@link ShelfKey}), kept by {@link #keepShelfKey()}. */
+    @Column(name = "shelf_key")
+    public String shelfKey;
+
     @Column(name = "shelf_location")
     public String shelfLocation;
 
@@ -82,6 +88,12 @@ public class Copy extends PanacheEntityBase {
 
     @Version
     public int version;
+
+    @PrePersist
+    @PreUpdate
+    void keepShelfKey() {
+        shelfKey = ShelfKey.of(callNumber);
+    }
 
     public static Optional<Copy> byBarcode(String barcode) {
         return find("barcode", barcode).firstResultOptional();
