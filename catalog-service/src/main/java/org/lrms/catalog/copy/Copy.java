@@ -77,6 +77,18 @@ public class Copy extends PanacheEntityBase {
     @Column(name = "circulation_type", nullable = false)
     public String circulationType;
 
+    /** When circulation's newest loan or hold event applied here happened (older ones are ignored). */
+    @Column(name = "circulation_at")
+    public Instant circulationAt;
+
+    /** The hold this copy is set aside for (on the hold shelf or in transit to the pickup site), if any. */
+    @Column(name = "hold_id")
+    public UUID holdId;
+
+    /** The acquisitions receipt line this copy was received on, if it came that way. */
+    @Column(name = "receipt_line_id")
+    public UUID receiptLineId;
+
     @Column(name = "last_seen_at")
     public Instant lastSeenAt;
 
