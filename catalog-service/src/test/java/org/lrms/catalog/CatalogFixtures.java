@@ -80,4 +80,25 @@ public final class CatalogFixtures {
     public static List<ConsumerRecord<String, String>> awaitRecords(String topic, String key) {
         return TestKafka.awaitRecords(topic, r -> key.equals(r.key()), seen -> !seen.isEmpty());
     }
+
+    /** Waits until {@code consumer} has committed its handling of the event (applied, or found older and ignored). */
+    public static void awaitProcessed(String consumer, UUID eventId) {
+        javax.sql.DataSource db = io.quarkus.arc.Arc.container().instance(javax.sql.DataSource.class).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (java.sql.Connection c = db.getConnection(); java.sql.PreparedStatement q = c.prepareStatement(
+                    "SELECT 1 FROM processed_event WHERE consumer = ? AND event_id = ?")) {
+                q.setString(1, consumer);
+                q.setObject(2, eventId);
+                try (java.sql.ResultSet rows = q.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
+    }
+
+    /** The value of a record header (e.g. a dead letter's {@code dead-letter-reason}), or "". */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -51,6 +53,10 @@ public class Copy extends PanacheEntityBase {
     @Column(name = "call_number")
     public String callNumber;
 
+    /** The call number's shelf order ({@link ShelfKey}), kept by {@link #keepShelfKey()}. */
+    @Column(name = "shelf_key")
+    public String shelfKey;
+
     @Column(name = "shelf_location")
     public String shelfLocation;
 
@@ -71,6 +77,18 @@ public class Copy extends PanacheEntityBase {
     @Column(name = "circulation_type", nullable = false)
     public String circulationType;
 
+    /** When circulation's newest loan or hold event applied here happened (older ones are ignored). */
+    @Column(name = "circulation_at")
+    public Instant circulationAt;
+
+    /** The hold this copy is set aside for (on the hold shelf or in transit to the pickup site), if any. */
+    @Column(name = "hold_id")
+    public UUID holdId;
+
+    /** The acquisitions receipt line this copy was received on, if it came that way. */
+    @Column(name = "receipt_line_id")
+    public UUID receiptLineId;
+
     @Column(name = "last_seen_at")
     public Instant lastSeenAt;
 
@@ -82,6 +100,12 @@ public class Copy extends PanacheEntityBase {
 
     @Version
     public int version;
+
+    @PrePersist
+    @PreUpdate
+    void keepShelfKey() {
+        shelfKey = ShelfKey.of(callNumber);
+    }
 
     public static Optional<Copy> byBarcode(String barcode) {
         return find("barcode", barcode).firstResultOptional();

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -64,12 +65,29 @@ public class CopyService {
     /** A copy described by an imported record's holdings, in the import's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Copy addImported(Title title, CopyRequest request) {
-        return addOne(title, request, "", new HashSet<>());
+        return addOne(title, request, "", new HashSet<>(), true);
+    }
+
+    /**
+     * A copy received on an acquisitions receipt line, in the consumer's transaction: no caller's scope (the
+     * receipt's producer owns it), and the copy remembers its receipt line.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Copy addReceived(Title title, CopyRequest request, Set<String> batchBarcodes, UUID receiptLineId) {
+        Copy copy = addOne(title, request, "", batchBarcodes, false);
+        copy.receiptLineId = receiptLineId;
+        return copy;
     }
 
     private Copy addOne(Title title, CopyRequest request, String prefix, Set<String> batchBarcodes) {
+        return addOne(title, request, prefix, batchBarcodes, true);
+    }
+
+    private Copy addOne(Title title, CopyRequest request, String prefix, Set<String> batchBarcodes, boolean scoped) {
         Site site = sites.requireActive(request.siteCode(), prefix + "siteCode");
-        scope.requireManage(site.code);
+        if (scoped) {
+            scope.requireManage(site.code);
+        }
         CopyStatus status = request.status() == null ? CopyStatus.AVAILABLE
                 : CopyStatus.parse(request.status()).filter(CopyStatus.INITIAL::contains)
                 .orElseThrow(() -> ProblemException.badRequest(prefix + "status", "a new copy is "
@@ -179,6 +197,7 @@ public class CopyService {
         CopyStatus previous = copy.status;
         copy.status = CopyStatus.IN_TRANSIT;
         copy.destinationSite = destination.code;
+        copy.holdId = null;
         copy.updatedAt = Instant.now();
         outbox.publish(Topics.CATALOG_COPIES, copy.siteCode, copy.id.toString(),
                 new CopyStatusChanged(snapshot(copy), previous.name(), "sent to " + destination.code));
@@ -194,6 +213,10 @@ public class CopyService {
             throw ProblemException.conflict("copy-not-in-transit", "copy " + barcode + " is not being sent anywhere");
         }
         scope.requireManage(copy.destinationSite);
+        if (copy.holdId != null) {
+            throw ProblemException.conflict("copy-travels-for-hold", "copy " + barcode + " travels to "
+                    + copy.destinationSite + " for a hold; check it in at the circulation desk there");
+        }
         String from = copy.siteCode;
         copy.siteCode = copy.destinationSite;
         copy.destinationSite = null;
@@ -276,20 +299,34 @@ public class CopyService {
     }
 
     /**
-     * A loan moved the copy (checked out, back on the shelf, on the hold shelf, in transit, lost). Called by the
-     * loan-event consumer: no caller's scope, the event's producer owns the loan. Answers false when nothing changed.
+     * Circulation moved the copy (a loan or a hold: checked out, back, on the hold shelf, in transit, lost). Called by
+     * the loan and hold consumers: no caller's scope, the event's producer owns the loan or hold. {@code move} is
+     * empty when the event is older than the copy's state or does not concern it; answers whether the status changed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean applyLoanStatus(Copy copy, CopyStatus next, String reason) {
-        if (copy.status == CopyStatus.WITHDRAWN || copy.status == next) {
+    public boolean applyCirculation(Copy copy, Optional<CirculationMove.Outcome> move) {
+        if (move.isEmpty()) {
             return false;
         }
+        CirculationMove.State next = move.get().state();
         CopyStatus previous = copy.status;
-        copy.status = next;
+        copy.status = next.status();
+        copy.destinationSite = next.destinationSite();
+        copy.holdId = next.holdId();
+        copy.circulationAt = next.circulationAt();
+        if (previous == copy.status) {
+            return false;
+        }
         copy.updatedAt = Instant.now();
         outbox.publish(Topics.CATALOG_COPIES, copy.siteCode, copy.id.toString(),
-                new CopyStatusChanged(snapshot(copy), previous.name(), reason));
+                new CopyStatusChanged(snapshot(copy), previous.name(), move.get().reason()));
         return true;
+    }
+
+    /** The copy as circulation's events see it. */
+    public static CirculationMove.State circulationState(Copy copy) {
+        return new CirculationMove.State(copy.status, copy.siteCode, copy.destinationSite, copy.holdId,
+                copy.circulationAt);
     }
 
     /** An inventory found a copy missing, or found a missing one again (the inventory's transaction). */

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.lrms.catalog.copy.Copy;
 import org.lrms.catalog.copy.CopyService;
 import org.lrms.catalog.copy.CopyStatus;
+import org.lrms.catalog.copy.ShelfKey;
 import org.lrms.catalog.site.Sites;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.InventoryFinished;
@@ -60,7 +61,8 @@ public class InventoryService {
         String site = sites.requireActive(request.siteCode(), "siteCode").code;
         scope.requireManage(site);
         if (request.callNumberFrom() != null && request.callNumberTo() != null
-                && request.callNumberFrom().compareTo(request.callNumberTo()) > 0) {
+                && ShelfKey.of(request.callNumberFrom()) != null && ShelfKey.of(request.callNumberTo()) != null
+                && ShelfKey.of(request.callNumberFrom()).compareTo(ShelfKey.upTo(request.callNumberTo())) > 0) {
             throw ProblemException.badRequest("callNumberTo", "comes before callNumberFrom");
         }
         Inventory inventory = new Inventory();
@@ -176,7 +178,7 @@ public class InventoryService {
         }
         Query lines = em.createNativeQuery("SELECT barcode, copy_id, title, call_number, shelf_location, site_code"
                 + " FROM inventory_result WHERE inventory_id = :id" + (wanted == null ? "" : " AND kind = :kind")
-                + " ORDER BY shelf_location NULLS LAST, call_number NULLS LAST, barcode")
+                + " ORDER BY shelf_location NULLS LAST, shelf_key NULLS LAST, barcode")
                 .setParameter("id", inventory.id);
         if (wanted != null) {
             lines.setParameter("kind", wanted);
@@ -196,22 +198,23 @@ public class InventoryService {
 
     private void record(Inventory inventory, String kind, Copy copy) {
         em.createNativeQuery("INSERT INTO inventory_result (inventory_id, kind, barcode, copy_id, title,"
-                        + " call_number, shelf_location, site_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                        + " call_number, shelf_location, site_code, shelf_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
                         + " ON CONFLICT DO NOTHING")
                 .setParameter(1, inventory.id).setParameter(2, kind).setParameter(3, copy.barcode)
                 .setParameter(4, copy.id).setParameter(5, copy.title.title).setParameter(6, copy.callNumber)
-                .setParameter(7, copy.shelfLocation).setParameter(8, copy.siteCode).executeUpdate();
+                .setParameter(7, copy.shelfLocation).setParameter(8, copy.siteCode)
+                .setParameter(9, ShelfKey.of(copy.callNumber)).executeUpdate();
     }
 
     /** The copies an inventory covers, as SQL over {@code copy c}. */
     private static String scopeSql(Inventory i) {
         StringBuilder sql = new StringBuilder("c.site_code = :site");
-        if (i.callNumberFrom != null) {
-            sql.append(" AND c.call_number >= :callFrom");
+        // in shelf order (ShelfKey), "to" inclusive of everything that starts with it: 599.99 covers 599.99 WIL
+        if (ShelfKey.of(i.callNumberFrom) != null) {
+            sql.append(" AND c.shelf_key >= :callFrom");
         }
-        if (i.callNumberTo != null) {
-            // "to" is inclusive of everything that starts with it: 599 covers 599.75 WIL
-            sql.append(" AND c.call_number < (:callTo || chr(1114111))");
+        if (ShelfKey.of(i.callNumberTo) != null) {
+            sql.append(" AND c.shelf_key < :callTo");
         }
         if (i.circulationType != null) {
             sql.append(" AND c.circulation_type = :circulationType");
@@ -237,8 +240,8 @@ public class InventoryService {
     private static void bind(Query q, String sql, Inventory i) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("site", i.siteCode);
-        values.put("callFrom", i.callNumberFrom);
-        values.put("callTo", i.callNumberTo);
+        values.put("callFrom", ShelfKey.of(i.callNumberFrom));
+        values.put("callTo", ShelfKey.upTo(i.callNumberTo));
         values.put("circulationType", i.circulationType);
         values.put("shelfLocation", i.shelfLocation);
         values.put("inventory", i.id);

@@ -13,9 +13,12 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Draws label sheets with OpenPDF: barcode labels (Code 128 or Code 39) and spine labels (call number). */
 public final class LabelPdf {
@@ -33,6 +36,14 @@ public final class LabelPdf {
 
     private static final float PADDING = 4f;
 
+    /**
+     * Liberation Sans (metric-compatible with Helvetica/Arial; Latin with Vietnamese, Greek, Cyrillic), from
+     * openpdf-fonts-extra: embedded as a subset with Identity-H, so a title in any of those scripts prints whole.
+     */
+    private static final String REGULAR = "liberation/LiberationSans-Regular.ttf";
+    private static final String BOLD = "liberation/LiberationSans-Bold.ttf";
+    private static final Map<String, byte[]> FONT_FILES = new ConcurrentHashMap<>();
+
     private LabelPdf() {
     }
 
@@ -48,8 +59,9 @@ public final class LabelPdf {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             document.addTitle("LRMS labels");
             document.open();
-            BaseFont regular = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, false);
-            BaseFont bold = BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.WINANSI, false);
+            // one font object per document: each collects the glyphs its document uses, and only those are embedded
+            BaseFont regular = unicodeFont(REGULAR);
+            BaseFont bold = unicodeFont(BOLD);
             PdfContentByte canvas = writer.getDirectContent();
             int position = skip;
             for (LabelCopy copy : copies) {
@@ -71,6 +83,22 @@ public final class LabelPdf {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static BaseFont unicodeFont(String resource) throws DocumentException, IOException {
+        byte[] ttf = FONT_FILES.computeIfAbsent(resource, LabelPdf::readFont);
+        return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, ttf, null);
+    }
+
+    private static byte[] readFont(String resource) {
+        try (InputStream in = LabelPdf.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("font " + resource + " is not on the class path (openpdf-fonts-extra)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void barcodeLabel(PdfContentByte canvas, LabelLayout.Cell cell, LabelCopy copy,

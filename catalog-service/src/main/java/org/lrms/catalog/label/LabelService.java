@@ -75,13 +75,14 @@ public class LabelService {
         if (r.category() != null) {
             String category = lists.requireActive(DistrictLists.Kind.COPY_CATEGORY, r.category(), "category");
             return Copy.getEntityManager().createNativeQuery("SELECT * FROM copy WHERE site_code = ?1"
-                            + " AND ?2 = ANY(categories) AND status <> 'WITHDRAWN' ORDER BY call_number, barcode"
+                            + " AND ?2 = ANY(categories) AND status <> 'WITHDRAWN' ORDER BY shelf_key NULLS LAST, barcode"
                             + " LIMIT ?3", Copy.class)
                     .setParameter(1, site).setParameter(2, category).setParameter(3, MAX_LABELS + 1)
                     .getResultList();
         }
         if (r.addedSince() != null) {
-            return Copy.find("siteCode = ?1 and createdAt >= ?2 and status <> ?3 order by barcode", site,
+            return Copy.find("siteCode = ?1 and createdAt >= ?2 and status <> ?3 order by shelfKey nulls last, barcode",
+                    site,
                     r.addedSince().atStartOfDay().toInstant(ZoneOffset.UTC), CopyStatus.WITHDRAWN)
                     .page(0, MAX_LABELS + 1).list();
         }

@@ -3,8 +3,10 @@ package org.lrms.catalog.loan;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.lrms.catalog.copy.CirculationMove;
 import org.lrms.catalog.copy.Copy;
 import org.lrms.catalog.copy.CopyService;
 import org.lrms.catalog.copy.CopyStatus;
@@ -17,10 +19,13 @@ import org.lrms.events.circulation.LoanDeclaredLost;
 import org.lrms.events.circulation.LoanSnapshot;
 import org.lrms.kit.consume.ProcessedEvents;
 
+import java.util.Optional;
+
 /**
  * Shows loans on copies: checked out when a loan opens; back to the status circulation names when it closes
  * (available, on hold shelf, in transit); lost when circulation declares it lost. Renewals and overdue notices change
- * nothing here.
+ * nothing here. Loans and holds arrive on different topics: an event older than the copy's newest circulation event
+ * changes nothing ({@link CirculationMove}).
  */
 @ApplicationScoped
 public class LoanEvents {
@@ -63,11 +68,14 @@ public class LoanEvents {
         if (!processed.firstTime(CONSUMER, envelope.eventId())) {
             return;
         }
-        Copy copy = (loan.copyId() != null ? Copy.<Copy>findByIdOptional(loan.copyId())
-                : Copy.byBarcode(loan.itemBarcode()))
-                .or(() -> loan.itemBarcode() == null ? java.util.Optional.empty() : Copy.byBarcode(loan.itemBarcode()))
+        // locked: the loan and hold consumers may move the same copy at once
+        Copy copy = (loan.copyId() != null
+                ? Copy.<Copy>findByIdOptional(loan.copyId(), LockModeType.PESSIMISTIC_WRITE) : Optional.<Copy>empty())
+                .or(() -> loan.itemBarcode() == null ? Optional.empty() : Copy.<Copy>find("barcode", loan.itemBarcode())
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional())
                 .orElseThrow(() -> new UnreadableEventException(envelope.type() + " names copy "
                         + loan.copyId() + " that the catalog does not hold"));
-        copies.applyLoanStatus(copy, next, reason);
+        copies.applyCirculation(copy, CirculationMove.loan(CopyService.circulationState(copy), envelope.occurredAt(),
+                next, reason));
     }
 }

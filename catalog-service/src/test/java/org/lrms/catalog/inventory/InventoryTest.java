@@ -126,6 +126,45 @@ class InventoryTest {
     }
 
     @Test
+    void callNumberRangesFollowTheShelfNotTheAlphabet() {
+        String lion = copy("599.75 LIO", "Nonfiction");
+        String whale = copy("599.5 WHA", "Nonfiction");
+        String plain = copy("599", "Nonfiction");
+        String biography = copy("92 LIN", "Nonfiction");
+        String tech = copy("600 A", "Nonfiction");
+        String five = copy("5 SMA", "Nonfiction");
+        String alcott = copy("FIC ALC", "Fiction");
+        String martin = copy("fic Martin", "Fiction");
+        String sachar = copy("FIC SAC", "Fiction");
+
+        String nonfiction = start(Map.of("siteCode", site, "callNumberFrom", "599", "callNumberTo", "599.99"));
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/" + nonfiction)
+                .then().body("copiesInScope", equalTo(3));
+        given().auth().oauth2(staff).when().post("/api/v1/inventories/" + nonfiction + "/finish")
+                .then().statusCode(200).body("missing", equalTo(3));
+        // the report lists the shelf in the order a technician walks it
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/" + nonfiction + "/report?kind=missing")
+                .then().body("copies.barcode", equalTo(List.of(plain, whale, lion)));
+        for (String untouched : List.of(biography, tech, five, alcott)) {
+            assertEquals("AVAILABLE", status(untouched));
+        }
+
+        String fiction = start(Map.of("siteCode", site, "callNumberFrom", "FIC A", "callNumberTo", "FIC M"));
+        given().auth().oauth2(staff).when().post("/api/v1/inventories/" + fiction + "/finish")
+                .then().statusCode(200).body("copiesInScope", equalTo(2)).body("missing", equalTo(2));
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/" + fiction + "/report?kind=missing")
+                .then().body("copies.barcode", equalTo(List.of(alcott, martin)));
+        assertEquals("AVAILABLE", status(sachar));
+
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "callNumberFrom", "600", "callNumberTo", "92"))
+                .post("/api/v1/inventories").then().statusCode(201);
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "callNumberFrom", "FIC M", "callNumberTo", "FIC A"))
+                .post("/api/v1/inventories").then().statusCode(400).body("errors[0].field", equalTo("callNumberTo"));
+    }
+
+    @Test
     void onlyStaffOfTheSiteRunIt() {
         given().contentType(ContentType.JSON).body(Map.of("siteCode", site))
                 .post("/api/v1/inventories").then().statusCode(401);

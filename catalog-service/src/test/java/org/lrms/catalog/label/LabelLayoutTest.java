@@ -76,4 +76,48 @@ class LabelLayoutTest {
                 LabelPdf.Symbology.CODE128, 0);
         assertTrue(new PdfTextExtractor(new PdfReader(spine)).getTextFromPage(1).contains("SAC"));
     }
+
+    @Test
+    void titlesInCyrillicVietnameseAndPolishPrintWhole() throws Exception {
+        List<String> titles = List.of("Преступление и наказание", "Truyện Kiều", "Pan Tadeusz – Księga pierwsza",
+                "Ελληνικά γράμματα");
+        List<LabelCopy> copies = IntStream.range(0, 31).mapToObj(i -> new LabelCopy("LHS" + (2000 + i), "LHS",
+                titles.get(i % titles.size()), i % 2 == 0 ? "Достоевский, Фёдор" : "Nguyễn Du",
+                i % 2 == 0 ? "891.73 ДОС" : "FIC NGU")).toList();
+        byte[] pdf = LabelPdf.render(copies, LabelLayout.AVERY_5160, LabelPdf.Kind.BARCODE,
+                LabelPdf.Symbology.CODE128, 0);
+        PdfReader reader = new PdfReader(pdf);
+        assertEquals(2, reader.getNumberOfPages(), "still 30 labels on an AVERY_5160 sheet");
+        String first = new PdfTextExtractor(reader).getTextFromPage(1);
+        for (String title : titles) {
+            assertTrue(first.contains(title), "extracted: " + first);
+        }
+        assertTrue(first.contains("Достоевский, Фёдор") && first.contains("Nguyễn Du"), first);
+        assertTrue(first.contains("891.73 ДОС"), first);
+        assertTrue(new PdfTextExtractor(reader).getTextFromPage(2).contains("LHS2030"));
+
+        byte[] spine = LabelPdf.render(copies.subList(0, 1), LabelLayout.AVERY_5160, LabelPdf.Kind.SPINE,
+                LabelPdf.Symbology.CODE128, 0);
+        assertTrue(new PdfTextExtractor(new PdfReader(spine)).getTextFromPage(1).contains("ДОС"));
+    }
+
+    @Test
+    void theFontIsASubsetEmbeddedWithIdentityH() throws Exception {
+        byte[] pdf = LabelPdf.render(List.of(new LabelCopy("LHS1", "LHS", "Truyện Kiều", null, "FIC NGU")),
+                LabelLayout.AVERY_5160, LabelPdf.Kind.BARCODE, LabelPdf.Symbology.CODE128, 0);
+        PdfReader reader = new PdfReader(pdf);
+        boolean found = false;
+        for (int i = 1; i < reader.getXrefSize(); i++) {
+            com.lowagie.text.pdf.PdfObject object = reader.getPdfObject(i);
+            if (object instanceof com.lowagie.text.pdf.PdfDictionary font
+                    && com.lowagie.text.pdf.PdfName.TYPE0.equals(font.get(com.lowagie.text.pdf.PdfName.SUBTYPE))) {
+                String name = font.get(com.lowagie.text.pdf.PdfName.BASEFONT).toString();
+                assertTrue(name.matches("/[A-Z]{6}\\+LiberationSans.*"), "a subset (tag+name): " + name);
+                assertEquals("/Identity-H", font.get(com.lowagie.text.pdf.PdfName.ENCODING).toString());
+                found = true;
+            }
+        }
+        assertTrue(found, "a Type0 (Unicode) font is embedded");
+        assertTrue(pdf.length < 200_000, "only the used glyphs are embedded: " + pdf.length + " bytes");
+    }
 }

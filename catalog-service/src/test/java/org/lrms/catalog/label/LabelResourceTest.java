@@ -67,6 +67,34 @@ class LabelResourceTest {
     }
 
     @Test
+    void newCopiesAreLabelledInShelfOrderWithTitlesInAnyScript() throws Exception {
+        String site = CatalogFixtures.site(CatalogFixtures.uniqueSiteCode());
+        String staff = TestTokens.siteStaff(site);
+        String crime = CatalogFixtures.title("Преступление и наказание");
+        String kieu = CatalogFixtures.title("Truyện Kiều");
+        String pan = CatalogFixtures.title("Pan Tadeusz – Księga pierwsza");
+        // added in this order; on the shelf: 599.75 LIO, 600 A, B (92) LIN, FIC DOS
+        List<String[]> copies = List.of(new String[] {crime, "FIC DOS", site + "-A"},
+                new String[] {kieu, "92 LIN", site + "-B"}, new String[] {pan, "600 A", site + "-C"},
+                new String[] {pan, "599.75 LIO", site + "-D"});
+        for (String[] c : copies) {
+            given().auth().oauth2(staff).contentType(ContentType.JSON)
+                    .body(Map.of("siteCode", site, "barcode", c[2], "callNumber", c[1]))
+                    .post("/api/v1/titles/" + c[0] + "/copies").then().statusCode(201);
+        }
+        String text = text(given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "addedSince", LocalDate.now().minusDays(1).toString()))
+                .post("/api/v1/labels").then().statusCode(200).extract().asByteArray());
+        assertTrue(text.contains("Преступление и наказание") && text.contains("Truyện Kiều")
+                && text.contains("Pan Tadeusz – Księga pierwsza"), text);
+        int lion = text.indexOf(site + "-D");
+        int tech = text.indexOf(site + "-C");
+        int biography = text.indexOf(site + "-B");
+        int fiction = text.indexOf(site + "-A");
+        assertTrue(lion >= 0 && lion < tech && tech < biography && biography < fiction, text);
+    }
+
+    @Test
     void badSelectionsAreProblems() {
         String admin = TestTokens.districtAdmin();
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of())

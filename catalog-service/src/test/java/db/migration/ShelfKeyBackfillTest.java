@@ -1,0 +1,55 @@
+package db.migration;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.lrms.catalog.CatalogFixtures;
+import org.lrms.catalog.copy.ShelfKey;
+import org.lrms.testkit.TestTokens;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Rows written before V4 (or by a loader that bypasses the service) get their shelf key from the backfill. */
+@QuarkusTest
+class ShelfKeyBackfillTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void theBackfillGivesOldRowsTheirKey() throws Exception {
+        String site = CatalogFixtures.site(CatalogFixtures.uniqueSiteCode());
+        String barcode = CatalogFixtures.uniqueBarcode();
+        given().auth().oauth2(TestTokens.siteStaff(site)).contentType("application/json")
+                .body(Map.of("siteCode", site, "barcode", barcode, "callNumber", "599.75 LIO"))
+                .post("/api/v1/titles/" + CatalogFixtures.title("Lions") + "/copies").then().statusCode(201);
+        assertEquals(ShelfKey.of("599.75 LIO"), key(barcode), "the service keeps the key");
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement wipe = connection.prepareStatement(
+                    "UPDATE copy SET shelf_key = NULL WHERE barcode = ?")) {
+                wipe.setString(1, barcode);
+                wipe.executeUpdate();
+            }
+            V4__shelf_keys.backfill(connection, "copy");
+        }
+        assertEquals("599.75 LIO", key(barcode));
+    }
+
+    private String key(String barcode) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT shelf_key FROM copy WHERE barcode = ?")) {
+            select.setString(1, barcode);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+}
