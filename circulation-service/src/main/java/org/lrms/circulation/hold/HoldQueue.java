@@ -182,14 +182,24 @@ public class HoldQueue {
             hold.closedAt = Instant.now();
             outbox.publish(Topics.CIRCULATION_HOLDS, hold.pickupSite, hold.id.toString(),
                     new HoldExpired(snapshot(hold)));
-            Copy copy = Copy.findById(hold.assignedCopyId, LockModeType.PESSIMISTIC_WRITE);
-            if (copy != null && Copy.ON_HOLD_SHELF.equals(copy.circulationState)) {
-                Routing routing = route(copy, hold.pickupSite);
-                copy.circulationState = routing.nextCopyStatus();
-                copy.inTransitTo = routing.routeTo();
-            }
+            releaseFromShelf(hold);
         }
         return expired.size();
+    }
+
+    /**
+     * A hold left the shelf unfilled (it expired or was cancelled, already closed): its copy goes to the next hold,
+     * or home.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseFromShelf(Hold hold) {
+        Copy copy = hold.assignedCopyId == null ? null
+                : Copy.findById(hold.assignedCopyId, LockModeType.PESSIMISTIC_WRITE);
+        if (copy != null && Copy.ON_HOLD_SHELF.equals(copy.circulationState)) {
+            Routing routing = route(copy, hold.pickupSite);
+            copy.circulationState = routing.nextCopyStatus();
+            copy.inTransitTo = routing.routeTo();
+        }
     }
 
     /** The patron is told the hold waits on the shelf (by e-mail or a printed slip, see Notices). */

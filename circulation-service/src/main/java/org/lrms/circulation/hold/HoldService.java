@@ -30,6 +30,9 @@ public class HoldService {
     Outbox outbox;
 
     @Inject
+    HoldQueue queue;
+
+    @Inject
     PatronKeys keys;
 
     @Inject
@@ -100,10 +103,14 @@ public class HoldService {
         if (!List.of(Hold.WAITING, Hold.IN_TRANSIT, Hold.ON_SHELF).contains(hold.status)) {
             throw ProblemException.conflict("hold-closed", "the hold is " + hold.status);
         }
+        boolean onShelf = Hold.ON_SHELF.equals(hold.status);
         hold.status = "CANCELLED";
         hold.closedAt = Instant.now();
         outbox.publish(Topics.CIRCULATION_HOLDS, hold.pickupSite, hold.id.toString(),
                 new HoldExpired(HoldQueue.snapshot(hold)));
+        if (onShelf) {
+            queue.releaseFromShelf(hold);
+        }
         return hold;
     }
 

@@ -122,6 +122,33 @@ class HoldTest {
     }
 
     @Test
+    void aHoldCancelledOnTheShelfFreesItsCopyForTheNextPatron() {
+        String site = Fixtures.newSite();
+        String holder = Fixtures.unique("P");
+        String next = Fixtures.unique("P");
+        String walkIn = Fixtures.unique("P");
+        for (String p : List.of(holder, next, walkIn)) {
+            Fixtures.newPatron(site, p, "STUDENT", "6");
+        }
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String first = placeHold(TestTokens.siteStaff(site), holder, copy.titleId(), site);
+        checkIn(site, copy.barcode()).then().statusCode(200).body("holdId", equalTo(first));
+        String second = placeHold(TestTokens.siteStaff(site), next, copy.titleId(), site);
+
+        given().auth().oauth2(TestTokens.siteStaff(site)).when().delete("/api/v1/holds/" + first)
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        given().auth().oauth2(TestTokens.siteStaff(site)).when().get("/api/v1/holds/" + second)
+                .then().body("status", equalTo("ON_SHELF"));
+        checkOut(site, walkIn, copy.barcode()).then().statusCode(409).body("code", equalTo("on-hold-for-another"));
+
+        given().auth().oauth2(TestTokens.siteStaff(site)).when().delete("/api/v1/holds/" + second)
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.siteStaff(site)).when().get("/api/v1/copies/" + copy.barcode())
+                .then().body("circulationState", equalTo("AVAILABLE"));
+        checkOut(site, walkIn, copy.barcode()).then().statusCode(201);
+    }
+
+    @Test
     void holdsAreForStaffAndNeedATitleOrAnItem() {
         String site = Fixtures.newSite();
         String patron = Fixtures.unique("P");
