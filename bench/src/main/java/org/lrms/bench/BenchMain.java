@@ -6,6 +6,8 @@ import org.lrms.bench.limits.Memory;
 import org.lrms.bench.limits.PgBench;
 import org.lrms.bench.report.Figure;
 import org.lrms.bench.report.Report;
+import org.lrms.bench.reporting.LoanHistory;
+import org.lrms.bench.reporting.ReportTiming;
 import org.lrms.bench.roster.OneRosterZip;
 import org.lrms.bench.roster.RosterImportRun;
 import org.lrms.bench.scenario.BarcodeLookupSimulation;
@@ -37,9 +39,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BenchMain {
 
     static final List<String> ALL = List.of("generate", "limits", "memory-idle", "lookup", "search",
-            "desk-latency", "desk-storm", "oneroster-import");
+            "desk-latency", "desk-storm", "oneroster-import", "monthly-report");
     /** The size of the district's roster that the OneRoster target is about. */
     static final int DISTRICT_ROSTER = 600_000;
+    /** A school year of a 1,200-school district: the loans the monthly-report target is about. */
+    static final long DISTRICT_LOANS = 20_000_000L;
     static final List<String> SERVICES = List.of("catalog", "circulation", "textbook", "acquisitions", "reporting");
 
     public static void main(String[] args) throws Exception {
@@ -231,6 +235,31 @@ public final class BenchMain {
                         + "(--roster-users %d or --scale district)", measured, DISTRICT_ROSTER, DISTRICT_ROSTER));
             }
         }
+        if (scenarios.contains("monthly-report")) {
+            long loans = options.containsKey("report-loans") ? Long.parseLong(options.get("report-loans"))
+                    : scale.patrons() * 100L / 3;
+            say("reporting: a school year of " + loans + " loans at " + scale.sites() + " sites");
+            LoanHistory.Loaded history = new LoanHistory(stack.jdbcUrl("reporting"), "lrms", "lrms")
+                    .load(loans, scale.sites(), scale.patrons(), scale.titles(), seed);
+            if (history.skipped()) {
+                report.note("monthly report: the " + loans + " loans of this seed were loaded before");
+            } else {
+                report.figure(Figure.value("reporting history load (" + loans + " loans, "
+                        + history.countRows() + " daily count rows)", history.seconds(), "s"));
+            }
+            String url = stack.reportingUrl() + "/api/v1/reports/circulation?from=" + LoanHistory.FROM + "&to="
+                    + LoanHistory.TO + "&interval=month";
+            Figure monthly = new ReportTiming(token).time("district-wide monthly circulation report, 12 months, "
+                    + loans + " loans", url, 5);
+            report.figure(monthly);
+            if (loans >= DISTRICT_LOANS && scale.sites() >= 1200) {
+                report.target("district monthly circulation report over 20 M loans <= 1 s", ms(monthly.p95Ms()),
+                        monthly.p95Ms() <= 1000 && monthly.failed() == 0);
+            } else {
+                report.note("monthly report: " + ms(monthly.p50Ms()) + " p50 over " + loans + " loans; the 1 s "
+                        + "target is for 20,000,000 loans at 1,200 sites (--scale district)");
+            }
+        }
         report.write(out);
         say("report: " + out.resolve("report.md"));
         System.out.println(Files.readString(out.resolve("report.md")));
@@ -267,7 +296,7 @@ public final class BenchMain {
 
     private static boolean needsToken(Set<String> scenarios) {
         return scenarios.contains("lookup") || scenarios.contains("desk-latency") || scenarios.contains("desk-storm")
-                || scenarios.contains("oneroster-import");
+                || scenarios.contains("oneroster-import") || scenarios.contains("monthly-report");
     }
 
     private static Set<String> scenarios(String list) {
