@@ -22,8 +22,10 @@ import java.util.UUID;
  * It stays fast however large the catalog and however common the word: one statement (one round trip) takes at most
  * {@code catalog.search.candidates} (1,000) matching titles from the GIN indexes, ranks only those, counts the facets
  * over them and reads the availability of the page's titles only. When a query matches more titles than that, the total is the planner's estimate and the answer says so ({@code totalIsEstimate}); the facets
- * then count the candidates ({@code facetsCounted}). The typo search (trigrams) runs when the words themselves find
- * less than a page: a misspelt word finds nothing exactly, and a word found exactly outranks its look-alikes anyway.
+ * then count the candidates ({@code facetsCounted}). The typo search runs when the words themselves find less than a
+ * page (a misspelt word finds nothing exactly, and a word found exactly outranks its look-alikes anyway): each word is
+ * also looked for as the catalog's words most like it (trigram similarity on the word list {@code search_word}), so
+ * it costs a few index probes, not a trigram comparison with every title.
  */
 @ApplicationScoped
 public class CatalogSearch {
@@ -32,6 +34,8 @@ public class CatalogSearch {
     @ConfigProperty(name = "catalog.search.candidates", defaultValue = "1000")
     int candidatesAtMost;
 
+    /** How alike (trigram similarity) a catalog word must be to stand for a word typed: "wizrd" and "wizard" 0.44. */
+    static final double LOOK_ALIKE = 0.4;
     private static final String FILTER_ARGUMENTS = "CAST(:materialType AS text), CAST(:readingLevel AS text),"
             + " CAST(:language AS text), CAST(:siteCode AS text), CAST(:available AS boolean)";
 
@@ -90,14 +94,25 @@ public class CatalogSearch {
             params.put("isbn", terms.isbn13().map(i -> new String[]{i}).orElse(new String[0]));
             params.put("pageSize", size);
             String exact = "(t.search_vector @@ to_tsquery('simple', :tsq) OR t.isbn13s && CAST(:isbn AS text[]))";
-            // the words (or the ISBN) from the GIN index, then look-alikes: <% is the indexed form of
-            // word_similarity >= pg_trgm.word_similarity_threshold (0.6 by default)
+            params.put("words", terms.words().toArray(String[]::new));
+            // the words (or the ISBN) from the GIN index; then, when they find less than a page, the same with each
+            // word of four letters or more also as the catalog's three words most like it (search_word)
             candidateIds = "found AS MATERIALIZED (SELECT t.id FROM title t WHERE " + exact + filter + " LIMIT :cap),"
-                    + " typo AS MATERIALIZED (SELECT t.id FROM title t WHERE :text <% t.search_text" + filter
+                    + " fixed AS (SELECT string_agg(x.alternatives, ' & ' ORDER BY x.ord) AS q FROM ("
+                    + " SELECT w.ord, '(' || string_agg(DISTINCT s.word, ' | ') || ')' AS alternatives"
+                    + " FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS w(word, ord)"
+                    + " CROSS JOIN LATERAL (SELECT CASE WHEN length(w.word) >= " + SearchTerms.MIN_PREFIX
+                    + " THEN w.word || ':*' ELSE w.word END AS word UNION ALL"
+                    + " SELECT n.word FROM (SELECT sw.word, sw.word <-> w.word AS distance FROM search_word sw"
+                    + " WHERE length(w.word) >= " + SearchTerms.MIN_PREFIX + " AND sw.word % w.word"
+                    + " ORDER BY distance LIMIT 3) n WHERE n.distance <= " + (1 - LOOK_ALIKE)
+                    + ") s GROUP BY w.ord) x),"
+                    + " typo AS MATERIALIZED (SELECT t.id FROM title t"
+                    + " WHERE t.search_vector @@ to_tsquery('simple', (SELECT q FROM fixed))" + filter
                     + " AND (SELECT count(*) FROM found) < :pageSize LIMIT :cap),";
             score = "ts_rank(t.search_vector, to_tsquery('simple', :tsq)) + word_similarity(:text, t.search_text)";
-            estimate = "title_search_estimate(:tsq, CASE WHEN (SELECT count(*) FROM typo) > 0 THEN :text END,"
-                    + " CAST(:isbn AS text[]), " + FILTER_ARGUMENTS + ")";
+            estimate = "title_search_estimate(CASE WHEN (SELECT count(*) FROM typo) > 0 THEN (SELECT q FROM fixed)"
+                    + " ELSE :tsq END, NULL, CAST(:isbn AS text[]), " + FILTER_ARGUMENTS + ")";
             capped = "(SELECT count(*) FROM found) >= :cap OR (SELECT count(*) FROM typo) >= :cap";
         }
         String sql = "WITH " + candidateIds
