@@ -9,8 +9,9 @@
 #
 # Options: --scale small|medium|district, --sites/--patrons/--titles/--copies N, --seed N, --duration S,
 #          --rate N (desk arrivals per second: N check-outs + N check-ins), --desks N (closed-model desks and
-#          pgbench clients), --search-rate N, --scenarios generate,limits,memory-idle,lookup,search,desk-latency,
-#          desk-storm (default all). The stack's ports come from the same variables as deploy/local/run.sh.
+#          pgbench clients), --search-rate N, --marc-records N, --marc-site CODE,
+#          --scenarios generate,limits,memory-idle,lookup,search,desk-latency,
+#          desk-storm,marc-import (default all). The stack's ports come from the same variables as deploy/local/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"

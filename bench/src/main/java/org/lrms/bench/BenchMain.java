@@ -1,6 +1,7 @@
 package org.lrms.bench;
 
 import org.lrms.bench.generate.DistrictGenerator;
+import org.lrms.bench.generate.MarcFileGenerator;
 import org.lrms.bench.generate.Scale;
 import org.lrms.bench.limits.Memory;
 import org.lrms.bench.limits.PgBench;
@@ -16,6 +17,7 @@ import org.lrms.bench.scenario.DeskStormSimulation;
 import org.lrms.bench.scenario.FreshnessProbe;
 import org.lrms.bench.scenario.GatlingRun;
 import org.lrms.bench.scenario.HelloSimulation;
+import org.lrms.bench.scenario.MarcImportRun;
 import org.lrms.bench.scenario.SearchSimulation;
 
 import java.nio.file.Files;
@@ -39,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BenchMain {
 
     static final List<String> ALL = List.of("generate", "limits", "memory-idle", "lookup", "search",
-            "desk-latency", "desk-storm", "oneroster-import", "monthly-report");
+            "desk-latency", "desk-storm", "marc-import", "oneroster-import", "monthly-report");
     /** The size of the district's roster that the OneRoster target is about. */
     static final int DISTRICT_ROSTER = 600_000;
     /** A school year of a 1,200-school district: the loans the monthly-report target is about. */
@@ -56,6 +58,8 @@ public final class BenchMain {
         int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
         int desks = Integer.parseInt(options.getOrDefault("desks", "32"));
         int searchRate = Integer.parseInt(options.getOrDefault("search-rate", "100"));
+        int marcRecords = Integer.parseInt(options.getOrDefault("marc-records", "20000"));
+        String marcSite = options.get("marc-site");
         Set<String> scenarios = scenarios(options.getOrDefault("scenarios", "all"));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.getOrDefault("out", project.resolve("bench/results/" + stamp).toString()));
@@ -76,6 +80,10 @@ public final class BenchMain {
                 .parameter("duration seconds", duration)
                 .parameter("offered desk rate per second (each: one check-out and one check-in)", rate)
                 .parameter("desks (closed model) and pgbench clients", desks);
+        if (scenarios.contains("marc-import")) {
+            report.parameter("MARC records", marcRecords)
+                    .parameter("MARC holdings site", marcSite == null ? "none (holdings skipped)" : marcSite);
+        }
 
         if (scenarios.contains("generate")) {
             say("generating " + scale + " (seed " + seed + ")");
@@ -207,6 +215,9 @@ public final class BenchMain {
                 report.note("desk storm: run 'limits' in the same run to compare it with pgbench");
             }
         }
+        if (scenarios.contains("marc-import")) {
+            marcImport(report, stack, token, seed, marcRecords, marcSite, out);
+        }
         if (scenarios.contains("oneroster-import")) {
             int users = options.containsKey("roster-users") ? Integer.parseInt(options.get("roster-users"))
                     : scale.patrons();
@@ -265,6 +276,37 @@ public final class BenchMain {
         System.out.println(Files.readString(out.resolve("report.md")));
     }
 
+    /**
+     * Imports a generated file twice: the first time its records are new titles (unless an earlier run imported the
+     * same seed), the second time every record matches. The target applies to the first import.
+     */
+    private static void marcImport(Report report, Stack stack, String token, long seed, int records, String site,
+                                   Path out) throws Exception {
+        Path file = out.resolve("marc-" + seed + "-" + records + ".mrc");
+        say("generating " + records + " MARC records (seed " + seed + ")");
+        new MarcFileGenerator(seed).write(file, records);
+        report.note(String.format(Locale.ROOT, "MARC file: %,d records, %,d bytes (ISO 2709, UTF-8)", records,
+                MarcImportRun.size(file)));
+        MarcImportRun run = new MarcImportRun(stack.catalogUrl(), token);
+        say("MARC import of " + records + " records (strict matching)");
+        MarcImportRun.Result first = run.post(file, "strict", site, BenchMain::say);
+        say("  " + first.summary());
+        say("MARC import of the same file again (every record matches)");
+        MarcImportRun.Result again = run.post(file, "strict", site, BenchMain::say);
+        say("  " + again.summary());
+        report.figure(first.figure("MARC import (records/s), " + first.created() + " created, " + first.matched()
+                + " matched"));
+        report.figure(again.figure("MARC import again (records/s), " + again.created() + " created, "
+                + again.matched() + " matched"));
+        if (first.created() == 0) {
+            report.note("MARC import: this seed was imported before, so the first import matched too");
+        }
+        report.target("MARC import >= 2,000 records/s", String.format(Locale.ROOT, "%,.0f records/s (%,.0f when "
+                + "all match)", first.recordsPerSecond(), again.recordsPerSecond()),
+                first.recordsPerSecond() >= 2000 && first.rejected() == 0);
+        Files.deleteIfExists(file);
+    }
+
     private static void ratio(Report report, Figure figure, Double helloRps) {
         if (helloRps != null && figure.perSecond() != null) {
             report.note(String.format(Locale.ROOT, "%s served %.0f/s, %.2f of the hello endpoint's %.0f/s",
@@ -296,7 +338,8 @@ public final class BenchMain {
 
     private static boolean needsToken(Set<String> scenarios) {
         return scenarios.contains("lookup") || scenarios.contains("desk-latency") || scenarios.contains("desk-storm")
-                || scenarios.contains("oneroster-import") || scenarios.contains("monthly-report");
+                || scenarios.contains("marc-import") || scenarios.contains("oneroster-import")
+                || scenarios.contains("monthly-report");
     }
 
     private static Set<String> scenarios(String list) {

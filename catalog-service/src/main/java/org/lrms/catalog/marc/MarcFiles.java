@@ -8,11 +8,9 @@ import org.marc4j.MarcXmlReader;
 import org.marc4j.MarcXmlWriter;
 import org.marc4j.marc.Record;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Reading and writing MARC 21 with marc4j: ISO 2709 (MARC-8 or UTF-8, read as Unicode) and MARCXML. */
@@ -54,12 +52,13 @@ public final class MarcFiles {
         return out.toByteArray();
     }
 
+    /** One record as MARCXML text (a title's kept source). */
     static String toXml(Record record) {
-        return new String(write(List.of(record), Format.MARCXML), StandardCharsets.UTF_8);
+        return MarcXml.write(record);
     }
 
+    /** The record of a kept MARCXML source. */
     static Record fromXml(String xml) {
-        MarcReader reader = new MarcXmlReader(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        return reader.next();
+        return MarcXml.read(xml);
     }
 }

@@ -3,16 +3,20 @@ package org.lrms.catalog.marc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
-import org.lrms.catalog.copy.Copy;
 import org.lrms.catalog.copy.CopyRequest;
 import org.lrms.catalog.copy.CopyService;
 import org.lrms.catalog.title.Title;
 import org.lrms.catalog.title.TitleService;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Writes imported records, a chunk per transaction: each record's title and copies are stored whole or not at all. */
@@ -34,49 +38,77 @@ public class MarcImportWriter {
     @Inject
     CopyService copies;
 
+    /**
+     * One transaction per chunk. The chunk's matching candidates and existing holdings barcodes are read with one
+     * query each; the session is flushed once, at commit, so that inserts and updates go to PostgreSQL in JDBC
+     * batches instead of one statement and one round trip at a time.
+     */
     @Transactional
     public List<Written> write(List<MarcTitle> records, MatchMode mode, String siteCode) {
+        em.setFlushMode(FlushModeType.COMMIT);
+        TitleMatcher.Chunk chunk = matcher.load(records, mode);
+        Map<String, UUID> barcodes = siteCode == null ? new HashMap<>() : existingBarcodes(records);
+        Set<UUID> titlesWithNewCopies = new HashSet<>();
         List<Written> written = new ArrayList<>();
         for (MarcTitle record : records) {
-            written.add(writeOne(record, mode, siteCode));
-            // keeps the session small: otherwise every matching query dirty-checks all titles of the chunk
-            em.flush();
-            em.clear();
+            written.add(writeOne(record, chunk, siteCode, barcodes, titlesWithNewCopies));
         }
         return written;
     }
 
-    private Written writeOne(MarcTitle record, MatchMode mode, String siteCode) {
+    private Written writeOne(MarcTitle record, TitleMatcher.Chunk chunk, String siteCode, Map<String, UUID> barcodes,
+                             Set<UUID> titlesWithNewCopies) {
         for (MarcTitle.Holding holding : record.holdings()) {
             if (!holding.barcode().matches(CopyRequest.BARCODE)) {
                 throw new MarcRejected("holdings barcode '" + holding.barcode() + "' is not a valid barcode");
             }
         }
-        Optional<Title> match = matcher.match(record, mode);
+        Optional<Title> match = chunk.match(record);
         Title title;
         if (match.isPresent()) {
             Title existing = match.get();
+            if (titlesWithNewCopies.contains(existing.id)) {
+                // the merge republishes the title's copies: those this chunk added must be in the database by then
+                em.flush();
+            }
             String source = existing.marcSource == null ? record.marcXml() : MarcFiles.toXml(
-                    MarcMapper.mergeLocalFields(MarcFiles.fromXml(record.marcXml()),
-                            MarcFiles.fromXml(existing.marcSource)));
+                    MarcMapper.mergeLocalFields(record.source(), MarcFiles.fromXml(existing.marcSource)));
             title = titles.mergeImported(existing, record.title(), record.controlNumber(), source);
         } else {
             title = titles.createImported(record.title(), record.controlNumber(), record.marcXml());
+            chunk.created(title);
         }
         int added = 0;
         for (MarcTitle.Holding h : siteCode == null ? List.<MarcTitle.Holding>of() : record.holdings()) {
-            Optional<Copy> existing = Copy.byBarcode(h.barcode());
-            if (existing.isPresent()) {
-                if (!existing.get().title.id.equals(title.id)) {
+            UUID holder = barcodes.get(h.barcode());
+            if (holder != null) {
+                if (!holder.equals(title.id)) {
                     throw new MarcRejected("holdings barcode " + h.barcode() + " belongs to a copy of another title");
                 }
                 continue; // the same file imported again: the copy is there already
             }
             copies.addImported(title, new CopyRequest(siteCode, h.barcode(), h.callNumber(), h.shelfLocation(),
                     h.price(), null, null, null, null, null, null));
+            barcodes.put(h.barcode(), title.id);
+            titlesWithNewCopies.add(title.id);
             added++;
         }
         return new Written(match.isEmpty(), added);
+    }
+
+    /** Barcode → title of the copies that hold one of the chunk's holdings barcodes already. */
+    private Map<String, UUID> existingBarcodes(List<MarcTitle> records) {
+        String[] wanted = records.stream().flatMap(r -> r.holdings().stream()).map(MarcTitle.Holding::barcode)
+                .distinct().toArray(String[]::new);
+        Map<String, UUID> found = new HashMap<>();
+        if (wanted.length == 0) {
+            return found;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT barcode, title_id FROM copy WHERE barcode = ANY(?1)")
+                .setParameter(1, wanted).getResultList();
+        rows.forEach(r -> found.put((String) r[0], (UUID) r[1]));
+        return found;
     }
 
     /** Adds a chunk's counts and rejections to the job, so that a caller polling it sees progress. */

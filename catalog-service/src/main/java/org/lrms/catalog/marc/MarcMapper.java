@@ -38,6 +38,8 @@ public final class MarcMapper {
     private static final Pattern YEAR = Pattern.compile("(1[0-9]{3}|20[0-9]{2}|2100)");
     private static final Pattern PRICE = Pattern.compile("([0-9]{1,8}(\\.[0-9]{1,2})?)");
     private static final MarcFactory FACTORY = MarcFactory.newInstance();
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s]*[/:;,=]+$");
+    private static final Pattern ENDS_WITH_INITIAL = Pattern.compile(".*\\b[A-Z]\\.$");
 
     private MarcMapper() {
     }
@@ -119,7 +121,7 @@ public final class MarcMapper {
                 limit(clean(subfieldOf(record, "521", 'a')), 40),
                 null,
                 limit(clean(series == null ? null : subfield(series, 'a')), 300));
-        return new MarcTitle(recordNumber, request, controlNumber, holdings(record), MarcFiles.toXml(record));
+        return new MarcTitle(recordNumber, request, controlNumber, holdings(record), record);
     }
 
     /**
@@ -206,15 +208,20 @@ public final class MarcMapper {
         return record;
     }
 
-    /** Local fields (9XX, except holdings) of {@code previous} that {@code incoming} lacks: they survive a merge. */
+    /**
+     * {@code incoming} with the local fields (9XX, except holdings) of {@code previous} that it lacks: they survive a
+     * merge. A new record: {@code incoming} itself stays as it was read.
+     */
     public static Record mergeLocalFields(Record incoming, Record previous) {
         Set<String> present = incoming.getVariableFields().stream().map(VariableField::getTag)
                 .collect(Collectors.toSet());
+        Record merged = FACTORY.newRecord(incoming.getLeader());
+        incoming.getVariableFields().forEach(merged::addVariableField);
         previous.getDataFields().stream()
                 .filter(f -> f.getTag().startsWith("9") && !f.getTag().equals("949") && !present.contains(f.getTag()))
-                .forEach(incoming::addVariableField);
-        sortByTag(incoming);
-        return incoming;
+                .forEach(merged::addVariableField);
+        sortByTag(merged);
+        return merged;
     }
 
     static MaterialType materialType(Record record) {
@@ -358,8 +365,8 @@ public final class MarcMapper {
         if (value == null) {
             return null;
         }
-        String v = value.strip().replaceAll("[\\s]*[/:;,=]+$", "").strip();
-        if (v.endsWith(".") && !v.matches(".*\\b[A-Z]\\.$") && !v.endsWith("...")) {
+        String v = TRAILING_PUNCTUATION.matcher(value.strip()).replaceAll("").strip();
+        if (v.endsWith(".") && !v.endsWith("...") && !ENDS_WITH_INITIAL.matcher(v).matches()) {
             v = v.substring(0, v.length() - 1).strip();
         }
         return v.isEmpty() ? null : v;

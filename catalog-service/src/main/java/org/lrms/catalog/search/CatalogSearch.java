@@ -1,12 +1,15 @@
 package org.lrms.catalog.search;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +18,26 @@ import java.util.UUID;
 /**
  * Keyword search over the union catalog: PostgreSQL full-text search (title, author, subject, series, ISBN) ranked,
  * plus trigram word similarity on title, author and series so that a typo still finds the book.
+ * <p>
+ * It stays fast however large the catalog and however common the word: one statement (one round trip) takes at most
+ * {@code catalog.search.candidates} (500) matching titles from the GIN indexes, ranks only those, counts the facets
+ * over them and reads the availability of the page's titles only. When a query matches more titles than that, the total is the planner's estimate and the answer says so ({@code totalIsEstimate}); the facets
+ * then count the candidates ({@code facetsCounted}). The typo search runs when the words themselves find less than a
+ * page (a misspelt word finds nothing exactly, and a word found exactly outranks its look-alikes anyway): each word is
+ * also looked for as the catalog's words most like it (trigram similarity on the word list {@code search_word}), so
+ * it costs a few index probes, not a trigram comparison with every title.
  */
 @ApplicationScoped
 public class CatalogSearch {
+
+    /** How many matching titles are ranked and counted at most (more for deep pages). */
+    @ConfigProperty(name = "catalog.search.candidates", defaultValue = "500")
+    int candidatesAtMost;
+
+    /** How alike (trigram similarity) a catalog word must be to stand for a word typed: "wizrd" and "wizard" 0.44. */
+    static final double LOOK_ALIKE = 0.4;
+    private static final String FILTER_ARGUMENTS = "CAST(:materialType AS text), CAST(:readingLevel AS text),"
+            + " CAST(:language AS text), CAST(:siteCode AS text), CAST(:available AS boolean)";
 
     public record Filters(String siteCode, String materialType, Boolean available, String readingLevel,
                           String language) {
@@ -26,131 +46,166 @@ public class CatalogSearch {
     @Inject
     EntityManager em;
 
+    @Inject
+    ObjectMapper json;
+
     public SearchView search(String query, Filters filters, int page, int size) {
         SearchTerms terms = SearchTerms.of(query);
+        int candidates = Math.max(candidatesAtMost, (page + 1) * size);
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        String score = "0";
-        if (!terms.isEmpty()) {
-            params.put("tsq", terms.prefixTsQuery());
-            params.put("text", terms.text());
-            // <% is the indexed form of word_similarity >= pg_trgm.word_similarity_threshold (0.6 by default)
-            StringBuilder match = new StringBuilder("t.search_vector @@ to_tsquery('simple', :tsq)"
-                    + " OR :text <% t.search_text");
-            if (terms.isbn13().isPresent()) {
-                params.put("isbn", new String[]{terms.isbn13().get()});
-                match.append(" OR t.isbn13s && CAST(:isbn AS text[])");
-            }
-            where.append(" AND (").append(match).append(")");
-            score = "ts_rank(t.search_vector, to_tsquery('simple', :tsq)) + word_similarity(:text, t.search_text)";
-        }
+        StringBuilder filter = new StringBuilder();
         if (filters.materialType() != null) {
-            where.append(" AND t.material_type = :materialType");
-            params.put("materialType", filters.materialType().toUpperCase());
+            filter.append(" AND t.material_type = CAST(:materialType AS text)");
         }
         if (filters.readingLevel() != null) {
-            where.append(" AND t.reading_level = :readingLevel");
-            params.put("readingLevel", filters.readingLevel());
+            filter.append(" AND t.reading_level = CAST(:readingLevel AS text)");
         }
         if (filters.language() != null) {
-            where.append(" AND t.language = :language");
-            params.put("language", filters.language().toLowerCase());
+            filter.append(" AND t.language = CAST(:language AS text)");
         }
         if (filters.siteCode() != null || Boolean.TRUE.equals(filters.available())) {
-            where.append(" AND EXISTS (SELECT 1 FROM copy c WHERE c.title_id = t.id");
+            filter.append(" AND EXISTS (SELECT 1 FROM copy c WHERE c.title_id = t.id");
             if (filters.siteCode() != null) {
-                where.append(" AND c.site_code = :siteCode");
-                params.put("siteCode", filters.siteCode().toUpperCase());
+                filter.append(" AND c.site_code = CAST(:siteCode AS text)");
             }
-            where.append(Boolean.TRUE.equals(filters.available()) ? " AND c.status = 'AVAILABLE')"
+            filter.append(Boolean.TRUE.equals(filters.available()) ? " AND c.status = 'AVAILABLE')"
                     : " AND c.status <> 'WITHDRAWN')");
         }
+        params.put("materialType", filters.materialType() == null ? null : filters.materialType().toUpperCase());
+        params.put("readingLevel", filters.readingLevel());
+        params.put("language", filters.language() == null ? null : filters.language().toLowerCase());
+        params.put("siteCode", filters.siteCode() == null ? null : filters.siteCode().toUpperCase());
+        params.put("available", Boolean.TRUE.equals(filters.available()));
+        params.put("cap", candidates);
 
-        Query hitsQuery = em.createNativeQuery("SELECT t.id, t.title, t.subtitle, t.authors, t.material_type,"
-                + " t.publication_year, coalesce(t.call_number, t.dewey_number), t.language, t.reading_level,"
-                + " t.series, t.isbns, (" + score + ") AS score FROM title t" + where
-                + " ORDER BY score DESC, t.title, t.id LIMIT :limit OFFSET :offset");
-        params.forEach(hitsQuery::setParameter);
-        hitsQuery.setParameter("limit", size).setParameter("offset", page * size);
-        List<Object[]> rows = hitsQuery.getResultList();
+        String candidateIds;
+        String score;
+        String estimate;
+        String capped;
+        if (terms.isEmpty()) {
+            candidateIds = "found AS MATERIALIZED (SELECT t.id FROM title t WHERE TRUE" + filter + " LIMIT :cap),"
+                    + " typo AS (SELECT CAST(NULL AS uuid) AS id WHERE FALSE),";
+            score = "0";
+            estimate = "title_search_estimate(NULL, NULL, NULL, " + FILTER_ARGUMENTS + ")";
+            capped = "(SELECT count(*) FROM found) >= :cap";
+        } else {
+            params.put("tsq", terms.prefixTsQuery());
+            params.put("text", terms.text());
+            params.put("isbn", terms.isbn13().map(i -> new String[]{i}).orElse(new String[0]));
+            params.put("pageSize", size);
+            String exact = "(t.search_vector @@ to_tsquery('simple', :tsq) OR t.isbn13s && CAST(:isbn AS text[]))";
+            params.put("words", terms.words().toArray(String[]::new));
+            // the words (or the ISBN) from the GIN index; then, when they find less than a page, the same with each
+            // word of four letters or more also as the catalog's three words most like it (search_word)
+            candidateIds = "found AS MATERIALIZED (SELECT t.id FROM title t WHERE " + exact + filter + " LIMIT :cap),"
+                    + " fixed AS (SELECT string_agg(x.alternatives, ' & ' ORDER BY x.ord) AS q FROM ("
+                    + " SELECT w.ord, '(' || string_agg(DISTINCT s.word, ' | ') || ')' AS alternatives"
+                    + " FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS w(word, ord)"
+                    + " CROSS JOIN LATERAL (SELECT CASE WHEN length(w.word) >= " + SearchTerms.MIN_PREFIX
+                    + " THEN w.word || ':*' ELSE w.word END AS word UNION ALL"
+                    + " SELECT n.word FROM (SELECT sw.word, sw.word <-> w.word AS distance FROM search_word sw"
+                    + " WHERE length(w.word) >= " + SearchTerms.MIN_PREFIX + " AND sw.word % w.word"
+                    + " ORDER BY distance LIMIT 3) n WHERE n.distance <= " + (1 - LOOK_ALIKE)
+                    + ") s GROUP BY w.ord) x),"
+                    + " typo AS MATERIALIZED (SELECT t.id FROM title t"
+                    + " WHERE t.search_vector @@ to_tsquery('simple', (SELECT q FROM fixed))" + filter
+                    + " AND (SELECT count(*) FROM found) < :pageSize LIMIT :cap),";
+            score = "ts_rank(t.search_vector, to_tsquery('simple', :tsq)) + word_similarity(:text, t.search_text)";
+            estimate = "title_search_estimate(CASE WHEN (SELECT count(*) FROM typo) > 0 THEN (SELECT q FROM fixed)"
+                    + " ELSE :tsq END, NULL, CAST(:isbn AS text[]), " + FILTER_ARGUMENTS + ")";
+            capped = "(SELECT count(*) FROM found) >= :cap OR (SELECT count(*) FROM typo) >= :cap";
+        }
+        String sql = "WITH " + candidateIds
+                + " cand AS MATERIALIZED (SELECT t.id, t.title, t.subtitle, t.authors, t.material_type,"
+                + " t.publication_year, coalesce(t.call_number, t.dewey_number) AS call_number, t.language,"
+                + " t.reading_level, t.series, t.isbns, (" + score + ") AS score FROM title t"
+                + " WHERE t.id IN (SELECT id FROM found UNION SELECT id FROM typo)),"
+                + " page AS MATERIALIZED (SELECT * FROM cand ORDER BY score DESC, title, id LIMIT :limit OFFSET :offset),"
+                + " capped AS (SELECT " + capped + " AS yes)"
+                + " SELECT CAST(json_build_object("
+                + " 'counted', (SELECT count(*) FROM cand),"
+                + " 'estimate', CASE WHEN (SELECT yes FROM capped) THEN " + estimate + " END,"
+                + " 'hits', (SELECT coalesce(json_agg(json_build_object('id', p.id, 'title', p.title, 'subtitle',"
+                + " p.subtitle, 'authors', p.authors, 'materialType', p.material_type, 'year', p.publication_year,"
+                + " 'callNumber', p.call_number, 'language', p.language, 'readingLevel', p.reading_level,"
+                + " 'series', p.series, 'isbns', p.isbns, 'score', p.score) ORDER BY p.score DESC, p.title, p.id),"
+                + " '[]') FROM page p),"
+                + " 'availability', (SELECT coalesce(json_agg(json_build_object('titleId', a.title_id, 'siteCode',"
+                + " a.site_code, 'copies', a.copies, 'available', a.available) ORDER BY a.site_code), '[]') FROM ("
+                + " SELECT c.title_id, c.site_code, count(*) AS copies,"
+                + " count(*) FILTER (WHERE c.status = 'AVAILABLE') AS available FROM copy c"
+                + " WHERE c.title_id IN (SELECT id FROM page) AND c.status <> 'WITHDRAWN'"
+                + " AND (CAST(:siteCode AS text) IS NULL OR c.site_code = CAST(:siteCode AS text))"
+                + " GROUP BY c.title_id, c.site_code) a),"
+                + " 'materialType', " + facet("material_type", 20)
+                + " 'language', " + facet("language", 20)
+                + " 'readingLevel', " + facet("reading_level", 20)
+                + " 'siteCode', (SELECT coalesce(json_agg(json_build_object('value', f.v, 'count', f.n)"
+                + " ORDER BY f.n DESC, f.v), '[]') FROM (SELECT c.site_code AS v, count(DISTINCT c.title_id) AS n"
+                + " FROM copy c WHERE c.status <> 'WITHDRAWN' AND c.title_id IN (SELECT id FROM cand)"
+                + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50) f)) AS text)";
+        Query q = em.createNativeQuery(sql);
+        params.forEach((name, value) -> {
+            if (sql.contains(":" + name)) {
+                q.setParameter(name, value);
+            }
+        });
+        q.setParameter("limit", size).setParameter("offset", page * size);
+        return view(query, page, size, (String) q.getSingleResult());
+    }
 
-        Query countQuery = em.createNativeQuery("SELECT count(*) FROM title t" + where);
-        params.forEach(countQuery::setParameter);
-        long total = ((Number) countQuery.getSingleResult()).longValue();
+    /** Counts of one column's values over the candidates, the commonest first. */
+    private static String facet(String column, int limit) {
+        return "(SELECT coalesce(json_agg(json_build_object('value', f.v, 'count', f.n) ORDER BY f.n DESC, f.v),"
+                + " '[]') FROM (SELECT " + column + " AS v, count(*) AS n FROM cand WHERE " + column
+                + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + limit + ") f),";
+    }
 
-        Map<UUID, List<SearchView.SiteAvailability>> availability = availability(
-                rows.stream().map(r -> (UUID) r[0]).toList(), filters.siteCode());
+    private SearchView view(String query, int page, int size, String answer) {
+        JsonNode root;
+        try {
+            root = json.readTree(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("search answer unreadable", e);
+        }
+        long counted = root.path("counted").asLong();
+        boolean estimated = !root.path("estimate").isNull() && !root.path("estimate").isMissingNode();
+        long total = estimated ? Math.max(counted, root.path("estimate").asLong()) : counted;
+
+        Map<UUID, List<SearchView.SiteAvailability>> availability = new LinkedHashMap<>();
+        for (JsonNode a : root.path("availability")) {
+            availability.computeIfAbsent(UUID.fromString(a.path("titleId").asText()), k -> new ArrayList<>())
+                    .add(new SearchView.SiteAvailability(a.path("siteCode").asText(), a.path("copies").asInt(),
+                            a.path("available").asInt()));
+        }
         List<SearchView.Hit> hits = new ArrayList<>();
-        for (Object[] r : rows) {
-            UUID id = (UUID) r[0];
+        for (JsonNode h : root.path("hits")) {
+            UUID id = UUID.fromString(h.path("id").asText());
             List<SearchView.SiteAvailability> sites = availability.getOrDefault(id, List.of());
-            hits.add(new SearchView.Hit(id, (String) r[1], (String) r[2], strings(r[3]), (String) r[4],
-                    (Integer) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], strings(r[10]),
-                    ((Number) r[11]).doubleValue(),
+            hits.add(new SearchView.Hit(id, h.path("title").asText(), text(h, "subtitle"), strings(h, "authors"),
+                    text(h, "materialType"), h.path("year").isNumber() ? h.path("year").asInt() : null,
+                    text(h, "callNumber"), text(h, "language"), text(h, "readingLevel"), text(h, "series"),
+                    strings(h, "isbns"), h.path("score").asDouble(),
                     sites.stream().mapToInt(SearchView.SiteAvailability::available).sum(), sites));
         }
         Map<String, List<SearchView.FacetCount>> facets = new LinkedHashMap<>();
-        facets.put("materialType", facet("t.material_type", where, params));
-        facets.put("language", facet("t.language", where, params));
-        facets.put("readingLevel", facet("t.reading_level", where, params));
-        facets.put("siteCode", siteFacet(where, params));
-        return new SearchView(query, total, page, size, hits, facets);
+        for (String name : List.of("materialType", "language", "readingLevel", "siteCode")) {
+            List<SearchView.FacetCount> counts = new ArrayList<>();
+            root.path(name).forEach(f -> counts.add(new SearchView.FacetCount(f.path("value").asText(),
+                    f.path("count").asLong())));
+            facets.put(name, counts);
+        }
+        return new SearchView(query, total, estimated, counted, page, size, hits, facets);
     }
 
-    private Map<UUID, List<SearchView.SiteAvailability>> availability(List<UUID> titleIds, String siteCode) {
-        Map<UUID, List<SearchView.SiteAvailability>> result = new LinkedHashMap<>();
-        if (titleIds.isEmpty()) {
-            return result;
-        }
-        Query q = em.createNativeQuery("SELECT c.title_id, c.site_code, count(*),"
-                        + " count(*) FILTER (WHERE c.status = 'AVAILABLE') FROM copy c"
-                        + " WHERE c.title_id IN (:ids) AND c.status <> 'WITHDRAWN'"
-                        + (siteCode != null ? " AND c.site_code = :siteCode" : "")
-                        + " GROUP BY c.title_id, c.site_code ORDER BY c.site_code")
-                .setParameter("ids", titleIds);
-        if (siteCode != null) {
-            q.setParameter("siteCode", siteCode.toUpperCase());
-        }
-        List<Object[]> rows = q.getResultList();
-        for (Object[] r : rows) {
-            result.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new SearchView.SiteAvailability(
-                    (String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue()));
-        }
-        return result;
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNull() || value.isMissingNode() ? null : value.asText();
     }
 
-    private List<SearchView.FacetCount> facet(String column, StringBuilder where, Map<String, Object> params) {
-        Query q = em.createNativeQuery("SELECT " + column + ", count(*) FROM title t" + where + " AND " + column
-                + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20");
-        params.forEach(q::setParameter);
-        List<Object[]> rows = q.getResultList();
-        return rows.stream().map(r -> new SearchView.FacetCount((String) r[0], ((Number) r[1]).longValue())).toList();
-    }
-
-    /** How many matching titles each site holds (copies not withdrawn). */
-    private List<SearchView.FacetCount> siteFacet(StringBuilder where, Map<String, Object> params) {
-        Query q = em.createNativeQuery("SELECT c.site_code, count(DISTINCT c.title_id) FROM copy c"
-                + " WHERE c.status <> 'WITHDRAWN' AND c.title_id IN (SELECT t.id FROM title t" + where + ")"
-                + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50");
-        params.forEach(q::setParameter);
-        List<Object[]> rows = q.getResultList();
-        return rows.stream().map(r -> new SearchView.FacetCount((String) r[0], ((Number) r[1]).longValue())).toList();
-    }
-
-    private static List<String> strings(Object array) {
-        if (array instanceof String[] values) {
-            return Arrays.asList(values);
-        }
-        if (array instanceof Object[] values) {
-            return Arrays.stream(values).map(String::valueOf).toList();
-        }
-        if (array instanceof java.sql.Array sql) {
-            try {
-                return Arrays.asList((String[]) sql.getArray());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return List.of();
+    private static List<String> strings(JsonNode node, String field) {
+        List<String> values = new ArrayList<>();
+        node.path(field).forEach(v -> values.add(v.asText()));
+        return values;
     }
 }

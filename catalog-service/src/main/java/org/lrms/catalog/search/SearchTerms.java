@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 public record SearchTerms(List<String> words, String text, Optional<String> isbn13) {
 
     static final int MAX_WORDS = 10;
+    static final int MIN_PREFIX = 4;
 
     public static SearchTerms of(String query) {
         String raw = query == null ? "" : query.strip();
@@ -30,8 +31,13 @@ public record SearchTerms(List<String> words, String text, Optional<String> isbn
         return words.isEmpty();
     }
 
-    /** Every word, as a prefix: "hol sach" finds "Holes" by "Sachar". */
+    /**
+     * Every word of four letters or more as a prefix: "hol sach" finds "Holes" by "Sachar". Shorter words are whole
+     * words: as prefixes, "the" or "a" would stand for a large part of the dictionary and make the query read most of
+     * the index.
+     */
     public String prefixTsQuery() {
-        return words.stream().map(w -> w + ":*").collect(Collectors.joining(" & "));
+        return words.stream().map(w -> w.codePointCount(0, w.length()) >= MIN_PREFIX ? w + ":*" : w)
+                .collect(Collectors.joining(" & "));
     }
 }

@@ -71,6 +71,53 @@ class MarcImportTest {
     }
 
     @Test
+    void aRecordMatchesTheTitleAnEarlierRecordOfTheSameChunkCreated() {
+        String tag = unique();
+        Record first = MarcSamples.book("d" + tag, "0440414806", "Twice " + tag, "Writer, Dee", "2001");
+        first.addVariableField(MarcSamples.field("945", ' ', ' ', 'a', "local " + tag));
+        Record again = MarcSamples.book("d" + tag, null, "Twice " + tag, "Writer, Dee", "2005");
+        byte[] file = MarcFiles.write(List.of(first, again), MarcFiles.Format.ISO2709);
+
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(200).body("created", equalTo(1)).body("matched", equalTo(1));
+        List<Map<String, Object>> titles = given().auth().oauth2(TestTokens.districtAdmin())
+                .when().get("/api/v1/titles?isbn=9780440414803").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.controlNumber == 'd" + tag + "' }");
+        assertEquals(1, titles.size(), "one title, not two");
+        assertEquals(2005, titles.get(0).get("publicationYear"));
+        String id = (String) titles.get(0).get("id");
+        byte[] xml = given().auth().oauth2(TestTokens.districtAdmin())
+                .when().get("/api/v1/titles/" + id + "/marc?format=marcxml").then().statusCode(200)
+                .extract().asByteArray();
+        Record exported = MarcFiles.reader(new ByteArrayInputStream(xml), MarcFiles.Format.MARCXML).next();
+        assertEquals("local " + tag, ((DataField) exported.getVariableField("945")).getSubfield('a').getData(),
+                "the local field of the first record survives the merge");
+        assertEquals("Local note: gift of the PTA.",
+                ((DataField) exported.getVariableField("590")).getSubfield('a').getData());
+    }
+
+    @Test
+    void aBarcodeTwiceInOneFileKeepsTheFirstCopyAndRejectsTheOtherRecordWhole() {
+        String tag = unique();
+        String barcode = CatalogFixtures.uniqueBarcode();
+        byte[] file = MarcFiles.write(List.of(
+                MarcSamples.withHolding(MarcSamples.book("e" + tag, null, "Owner " + tag, "One, A", "2001"), barcode),
+                MarcSamples.withHolding(MarcSamples.book("f" + tag, null, "Intruder " + tag, "Two, B", "2002"),
+                        barcode)), MarcFiles.Format.ISO2709);
+
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(200).body("created", equalTo(1)).body("copiesAdded", equalTo(1))
+                .body("rejected", equalTo(1)).body("rejections[0].recordNumber", equalTo(2))
+                .body("rejections[0].reason", containsString(barcode));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/copies/" + barcode)
+                .then().statusCode(200).body("title", equalTo("Owner " + tag));
+        given().when().get("/api/v1/search?q=intruder " + tag).then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
     void anIsbn10RecordMatchesTheIsbn13TitleAndLocalDataSurvives() {
         String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Holes", "isbns", List.of("9780440414803"), "readingLevel", "4.6",

@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -78,6 +80,7 @@ class SearchResourceTest {
     void filtersAndFacets() {
         given().when().get("/api/v1/search?q=tollbooth " + tag)
                 .then().statusCode(200).body("total", equalTo(2))
+                .body("totalIsEstimate", equalTo(false)).body("facetsCounted", equalTo(2))
                 .body("facets.materialType.find { it.value == 'BOOK' }.count", equalTo(1))
                 .body("facets.materialType.find { it.value == 'AUDIOBOOK' }.count", equalTo(1))
                 .body("facets.language.value", hasItem("spa"))
@@ -92,6 +95,28 @@ class SearchResourceTest {
                 .then().statusCode(200).body("total", equalTo(1));
         given().when().get("/api/v1/search?q=tollbooth " + tag + "&siteCode=NOPE")
                 .then().statusCode(200).body("results", empty());
+    }
+
+    @Test
+    void aQueryMatchingMoreThanTheCandidatesSaysItsTotalIsAnEstimate() {
+        // the test profile ranks and counts at most 5 candidates (catalog.search.candidates)
+        for (int i = 0; i < 6; i++) {
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Broad " + tag + " volume " + i, "materialType", "BOOK"))
+                    .post("/api/v1/titles").then().statusCode(201);
+        }
+        given().when().get("/api/v1/search?size=2&q=" + tag)
+                .then().statusCode(200)
+                .body("totalIsEstimate", equalTo(true))
+                .body("facetsCounted", equalTo(5))
+                .body("total", greaterThanOrEqualTo(5))
+                .body("results", hasSize(2))
+                .body("facets.materialType.find { it.value == 'BOOK' }.count", lessThanOrEqualTo(5));
+        // with a page larger than the matches (deep pages rank more candidates), every count is exact again, and
+        // the exact match ranks first among its look-alikes
+        given().when().get("/api/v1/search?size=20&q=" + tag + " volume 3")
+                .then().statusCode(200).body("totalIsEstimate", equalTo(false))
+                .body("results[0].title", equalTo("Broad " + tag + " volume 3"));
     }
 
     @Test

@@ -14,7 +14,7 @@ class SearchTermsTest {
     void wordsBecomePrefixesAndOperatorsAreDropped() {
         SearchTerms terms = SearchTerms.of("  Harry & Pott!er's | (stone) ");
         assertEquals(List.of("harry", "pott", "er", "s", "stone"), terms.words());
-        assertEquals("harry:* & pott:* & er:* & s:* & stone:*", terms.prefixTsQuery());
+        assertEquals("harry:* & pott:* & er & s & stone:*", terms.prefixTsQuery());
     }
 
     @Test
