@@ -259,7 +259,7 @@ public final class DistrictGenerator {
                     case 4 -> "q=" + enc(t.subject());
                     case 5 -> "q=" + t.isbn();
                     case 6 -> "q=" + enc(Words.misspelled(words[words.length - 1].toLowerCase(), random));
-                    default -> "q=" + enc(words[0]) + "&materialType=BOOK&site=" + siteCode(random.nextInt(scale.sites()));
+                    default -> "q=" + enc(words[0]) + "&materialType=BOOK&siteCode=" + siteCode(random.nextInt(scale.sites()));
                 };
                 search.write(query + "\n");
             }
