@@ -21,10 +21,11 @@ cd "$LRMS_ROOT"
 
 START_TIMEOUT="${LRMS_START_TIMEOUT:-300}"
 DEADLINE=$((SECONDS + START_TIMEOUT))
-# Full tiered compilation (C1 then C2): C1 alone (-XX:TieredStopAtLevel=1) starts a little faster but has none of
-# C2's intrinsics, and a desk request then spends a fifth of its CPU verifying the token's RSA signature in plain
-# BigInteger arithmetic (JFR profile of the desk storm; bench/README.md).
-JAVA_OPTS="${LRMS_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC}"
+# C1 only (-XX:TieredStopAtLevel=1): on 2 cores shared by six JVMs, C2's compilations cost more than they give back
+# within the first minutes (desk storm, same quiet machine, after a 20 s warm-up: 210 requests/s with C1 only, 142
+# with full tiered compilation; circulation's peak resident size 291 MB against 349 MB; bench/README.md). A
+# deployment with cores to spare should drop it: C2's intrinsics make the token's RSA check far cheaper.
+JAVA_OPTS="${LRMS_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 LOCAL_PASSWORD="changeit"   # LOCAL DEMO ONLY: the realm's demo users
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
