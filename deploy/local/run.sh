@@ -220,7 +220,7 @@ for secret in CIRCULATION_PATRON_KEY_SECRET REPORTING_BORROWER_KEY_SECRET; do
   grep -q "^$secret=" "$SECRETS" || echo "$secret=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$SECRETS"
 done
 while IFS='=' read -r name value; do
-  [[ -n "$name" && -z "${!name:-}" ]] && export "$name=$value"
+  if [[ -n "$name" && -z "${!name:-}" ]]; then export "$name=$value"; fi   # what the caller set wins
 done <"$SECRETS"
 
 start_service() {
