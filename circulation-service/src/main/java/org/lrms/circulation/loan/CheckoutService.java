@@ -206,11 +206,7 @@ public class CheckoutService {
             holds.fillWaitingOnLoan(copy, patron.id);
         }
         for (CheckoutRefused refusal : overridden) {
-            em.createNativeQuery("INSERT INTO circulation_override (id, loan_id, refusal, reason, overridden_by, "
-                            + "site_code, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                    .setParameter(1, UUID.randomUUID()).setParameter(2, loan.id).setParameter(3, refusal.code())
-                    .setParameter(4, override).setParameter(5, scope.userName()).setParameter(6, site)
-                    .setParameter(7, now).executeUpdate();
+            auditOverride(loan.id, refusal.code(), override, site, now);
         }
         outbox.publish(Topics.CIRCULATION_LOANS, site, loan.id.toString(),
                 new LoanCreated(snapshot(loan, copy), loan.overrideReason));
@@ -301,11 +297,7 @@ public class CheckoutService {
         Instant now = Instant.now();
         RenewalResult result = renewOne(loan, copy, patron, rule, now, loan.siteCode, override != null);
         if (result.renewed() && override != null && result.refusal() != null) {
-            em.createNativeQuery("INSERT INTO circulation_override (id, loan_id, refusal, reason, overridden_by, "
-                            + "site_code, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                    .setParameter(1, UUID.randomUUID()).setParameter(2, loan.id).setParameter(3, result.refusal())
-                    .setParameter(4, override).setParameter(5, scope.userName()).setParameter(6, loan.siteCode)
-                    .setParameter(7, now).executeUpdate();
+            auditOverride(loan.id, result.refusal(), override, loan.siteCode, now);
         }
         if (!result.renewed()) {
             throw "on-hold-for-another".equals(result.refusal())
@@ -431,6 +423,15 @@ public class CheckoutService {
     /** Closed loans keep no patron once nothing is owed (privacy: patron records are confidential). */
     private void anonymizeClosedLoans(UUID patronId) {
         privacy.anonymizeClosedLoans(patronId);
+    }
+
+    /** A supervisor's override of a refusal, kept with who, why, where and when. */
+    private void auditOverride(UUID loanId, String refusal, String reason, String site, Instant at) {
+        em.createNativeQuery("INSERT INTO circulation_override (id, loan_id, refusal, reason, overridden_by, "
+                        + "site_code, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, loanId).setParameter(3, refusal)
+                .setParameter(4, reason).setParameter(5, scope.userName()).setParameter(6, site)
+                .setParameter(7, at).executeUpdate();
     }
 
     private interface RefusalCheck {
