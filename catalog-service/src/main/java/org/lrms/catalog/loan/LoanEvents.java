@@ -13,6 +13,7 @@ import org.lrms.catalog.copy.CopyStatus;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.UnreadableEventException;
+import org.lrms.events.circulation.CopyArrived;
 import org.lrms.events.circulation.LoanClosed;
 import org.lrms.events.circulation.LoanCreated;
 import org.lrms.events.circulation.LoanDeclaredLost;
@@ -20,6 +21,7 @@ import org.lrms.events.circulation.LoanSnapshot;
 import org.lrms.kit.consume.ProcessedEvents;
 
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Shows loans on copies: checked out when a loan opens; back to the status circulation names when it closes
@@ -55,6 +57,13 @@ public class LoanEvents {
             }
             case "LoanDeclaredLost" -> apply(envelope, EventJson.payload(envelope, LoanDeclaredLost.class).loan(),
                     CopyStatus.LOST, "declared lost");
+            case "CopyArrived" -> {
+                CopyArrived arrived = EventJson.payload(envelope, CopyArrived.class);
+                CopyStatus next = CopyStatus.parse(arrived.nextCopyStatus()).orElseThrow(() ->
+                        new UnreadableEventException("CopyArrived has an unknown nextCopyStatus "
+                                + arrived.nextCopyStatus()));
+                apply(envelope, arrived.copyId(), arrived.itemBarcode(), next, "arrived at " + arrived.arrivedAtSite());
+            }
             default -> {
                 // renewals and overdue notices leave the copy as it is
             }
@@ -62,19 +71,26 @@ public class LoanEvents {
     }
 
     private void apply(EventEnvelope envelope, LoanSnapshot loan, CopyStatus next, String reason) {
-        if (loan == null || (loan.copyId() == null && loan.itemBarcode() == null)) {
+        if (loan == null) {
+            throw new UnreadableEventException(envelope.type() + " names no copy");
+        }
+        apply(envelope, loan.copyId(), loan.itemBarcode(), next, reason);
+    }
+
+    private void apply(EventEnvelope envelope, UUID copyId, String barcode, CopyStatus next, String reason) {
+        if (copyId == null && barcode == null) {
             throw new UnreadableEventException(envelope.type() + " names no copy");
         }
         if (!processed.firstTime(CONSUMER, envelope.eventId())) {
             return;
         }
         // locked: the loan and hold consumers may move the same copy at once
-        Copy copy = (loan.copyId() != null
-                ? Copy.<Copy>findByIdOptional(loan.copyId(), LockModeType.PESSIMISTIC_WRITE) : Optional.<Copy>empty())
-                .or(() -> loan.itemBarcode() == null ? Optional.empty() : Copy.<Copy>find("barcode", loan.itemBarcode())
+        Copy copy = (copyId != null
+                ? Copy.<Copy>findByIdOptional(copyId, LockModeType.PESSIMISTIC_WRITE) : Optional.<Copy>empty())
+                .or(() -> barcode == null ? Optional.empty() : Copy.<Copy>find("barcode", barcode)
                         .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional())
                 .orElseThrow(() -> new UnreadableEventException(envelope.type() + " names copy "
-                        + loan.copyId() + " that the catalog does not hold"));
+                        + copyId + " that the catalog does not hold"));
         copies.applyCirculation(copy, CirculationMove.loan(CopyService.circulationState(copy), envelope.occurredAt(),
                 next, reason));
     }

@@ -8,6 +8,7 @@ import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.CopyStatusChanged;
+import org.lrms.events.circulation.CopyArrived;
 import org.lrms.events.circulation.LoanClosed;
 import org.lrms.events.circulation.LoanCreated;
 import org.lrms.events.circulation.LoanDeclaredLost;
@@ -54,6 +55,30 @@ class LoanEventsTest {
         CatalogFixtures.send(Topics.CIRCULATION_LOANS, loan.loanId().toString(), EventJson.write(loanEvent(loan,
                 new LoanDeclaredLost(loan))));
         awaitStatus(barcode, "LOST");
+    }
+
+    @Test
+    void aCopyReturnedAtAnotherSchoolIsInTransitUntilItArrivesHome() {
+        String site = CatalogFixtures.site("LHS");
+        String titleId = CatalogFixtures.title("Wonder");
+        String barcode = CatalogFixtures.copy(titleId, site);
+        UUID copyId = UUID.fromString(copy(barcode, "id"));
+        LoanSnapshot loan = new LoanSnapshot(UUID.randomUUID(), copyId, barcode, UUID.fromString(titleId), site,
+                "p-77", "STUDENT", "6", "BOOK", "REGULAR", "813.6", Instant.now(), Instant.now(), 0);
+        CatalogFixtures.send(Topics.CIRCULATION_LOANS, loan.loanId().toString(),
+                EventJson.write(loanEvent(loan, new LoanCreated(loan, null))));
+        CatalogFixtures.send(Topics.CIRCULATION_LOANS, loan.loanId().toString(), EventJson.write(loanEvent(loan,
+                new LoanClosed(loan, Instant.now(), "RMS", "IN_TRANSIT"))));
+        awaitStatus(barcode, "IN_TRANSIT");
+
+        EventEnvelope arrived = EventJson.envelope("circulation-service", site, copyId.toString(),
+                new CopyArrived(copyId, barcode, site, site, "AVAILABLE", Instant.now()));
+        CatalogFixtures.send(Topics.CIRCULATION_LOANS, copyId.toString(), EventJson.write(arrived));
+        awaitStatus(barcode, "AVAILABLE");
+        EventEnvelope changed = CatalogFixtures.awaitEvent(Topics.CATALOG_COPIES, copyId.toString(),
+                e -> e.type().equals("CopyStatusChanged") && "AVAILABLE".equals(
+                        EventJson.payload(e, CopyStatusChanged.class).copy().status()));
+        assertEquals("IN_TRANSIT", EventJson.payload(changed, CopyStatusChanged.class).previousStatus());
     }
 
     @Test

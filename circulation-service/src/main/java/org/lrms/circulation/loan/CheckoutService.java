@@ -20,6 +20,7 @@ import org.lrms.circulation.policy.PolicyRule;
 import org.lrms.circulation.policy.store.PolicyService;
 import org.lrms.circulation.site.SiteService;
 import org.lrms.events.Topics;
+import org.lrms.events.circulation.CopyArrived;
 import org.lrms.events.circulation.LoanClosed;
 import org.lrms.events.circulation.LoanCreated;
 import org.lrms.events.circulation.LoanRenewed;
@@ -267,10 +268,16 @@ public class CheckoutService {
 
     /** A copy in transit reached a desk: its hold shelf, its home, or it travels on. */
     private CheckinView arrive(Copy copy, String site) {
+        Instant now = Instant.now();
         HoldQueue.Routing routing = holds.route(copy, site);
         copy.circulationState = routing.nextCopyStatus();
         copy.inTransitTo = Copy.IN_TRANSIT.equals(routing.nextCopyStatus()) ? routing.routeTo() : null;
-        return new CheckinView(null, copy.barcode, Instant.now(), 0, BigDecimal.ZERO.setScale(2),
+        if (routing.holdId() == null) {
+            // a hold's HoldFilled tells the catalog otherwise; here nothing else would say the transit ended
+            outbox.publish(Topics.CIRCULATION_LOANS, site, copy.id.toString(), new CopyArrived(copy.id, copy.barcode,
+                    copy.siteCode, site, routing.nextCopyStatus(), now));
+        }
+        return new CheckinView(null, copy.barcode, now, 0, BigDecimal.ZERO.setScale(2),
                 routing.nextCopyStatus(), routing.routeTo(), routing.holdId());
     }
 

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.lrms.circulation.Fixtures;
 import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.circulation.CopyArrived;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.CopySnapshot;
 import org.lrms.testkit.TestTokens;
@@ -98,6 +100,15 @@ class HoldTest {
         checkIn(pickup, copy.barcode()).then().statusCode(200)
                 .body("nextCopyStatus", equalTo("IN_TRANSIT")).body("routeTo", equalTo(home));
         checkIn(home, copy.barcode()).then().statusCode(200).body("nextCopyStatus", equalTo("AVAILABLE"));
+
+        // the end of the transit home is announced (the catalog would otherwise show the copy in transit)
+        List<EventEnvelope> arrivals = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, copy.copyId().toString(),
+                seen -> !seen.isEmpty());
+        CopyArrived arrived = EventJson.payload(arrivals.get(0), CopyArrived.class);
+        assertEquals("AVAILABLE", arrived.nextCopyStatus());
+        assertEquals(home, arrived.arrivedAtSite());
+        assertEquals(copy.barcode(), arrived.itemBarcode());
+        assertEquals(1, arrivals.size(), "arriving at the pickup site for the hold was told by HoldFilled, not here");
     }
 
     @Test
