@@ -48,6 +48,9 @@ public class FeeLedger {
     @Inject
     org.lrms.circulation.loan.LoanPrivacy privacy;
 
+    @Inject
+    org.lrms.circulation.notice.Notices notices;
+
     /** Adds a fee to a patron's account, inside the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Fee assess(Patron patron, String siteCode, String kind, BigDecimal amount, UUID loanId, Copy copy,
@@ -79,11 +82,7 @@ public class FeeLedger {
 
     /** The patron is told of the fee (by e-mail or a printed slip, see Notices), in their language. */
     private void fineNotice(Patron patron, Fee fee) {
-        em.createNativeQuery("INSERT INTO notice (id, patron_id, site_code, kind, stage, language, loan_id, fee_id, "
-                        + "homeroom, created_at) VALUES (?1, ?2, ?3, 'FINE', 1, ?4, ?5, ?6, ?7, ?8)")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, patron.id).setParameter(3, patron.homeSite)
-                .setParameter(4, patron.language).setParameter(5, fee.loanId).setParameter(6, fee.id)
-                .setParameter(7, patron.homeroom).setParameter(8, fee.createdAt).executeUpdate();
+        notices.record(patron.id, null, "FINE", 1, false, fee.loanId, null, fee.id, fee.createdAt);
     }
 
     @Transactional

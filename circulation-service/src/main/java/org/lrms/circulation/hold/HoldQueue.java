@@ -44,6 +44,9 @@ public class HoldQueue {
     @Inject
     jakarta.persistence.EntityManager em;
 
+    @Inject
+    org.lrms.circulation.notice.Notices notices;
+
     /**
      * What the desk needs to know of holds before lending a copy, in one statement: the hold the copy is set aside
      * for, if any, and whether any patron waits for the copy's title (a title-level hold, or a hold on this copy).
@@ -97,22 +100,24 @@ public class HoldQueue {
     }
 
     /**
-     * The copy went out on loan: the borrower's hold it was set aside for is filled, else the borrower's own waiting
-     * hold on its title or on this copy (the holder checking a copy out fills their hold).
+     * The copy went out on loan to {@code patronId}: the borrower's hold it was set aside for is filled, else (when the
+     * title is waited for) the borrower's own waiting hold on its title or on this copy: the holder checking a copy
+     * out fills their hold. Uses what {@link #deskHolds} found, so a copy no hold touches costs no statement here.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void fillOnLoan(Copy copy, UUID patronId) {
-        Hold hold = Hold.<Hold>find("assignedCopyId = ?1 and status in ('IN_TRANSIT', 'ON_SHELF') and patronId = ?2",
-                copy.id, patronId).firstResult();
-        if (hold != null) {
+    public void fillOnLoan(Copy copy, UUID patronId, DeskHolds desk) {
+        Optional<SetAside> own = desk.setAside().filter(s -> s.patronId().equals(patronId));
+        if (own.isPresent()) {
+            Hold hold = Hold.findById(own.get().holdId());
             hold.status = "FILLED";
             hold.closedAt = Instant.now();
+        } else if (desk.titleWaited()) {
+            fillWaitingOnLoan(copy, patronId);
         }
     }
 
     /** The borrower's own waiting hold on the copy's title (or on this copy) is filled by this loan. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void fillWaitingOnLoan(Copy copy, UUID patronId) {
+    private void fillWaitingOnLoan(Copy copy, UUID patronId) {
         Hold hold = Hold.<Hold>find("status = 'WAITING' and titleId = ?2 and (copyId is null or copyId = ?1) "
                         + "and patronId = ?3 order by priority desc, placedAt", copy.id, copy.titleId, patronId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
@@ -204,12 +209,7 @@ public class HoldQueue {
 
     /** The patron is told the hold waits on the shelf (by e-mail or a printed slip, see Notices). */
     private void holdAvailableNotice(Hold hold) {
-        em.createNativeQuery("INSERT INTO notice (id, patron_id, site_code, kind, stage, language, hold_id, homeroom, "
-                        + "created_at) SELECT ?1, p.id, ?2, 'HOLD_AVAILABLE', 1, p.language, ?3, p.homeroom, ?4 "
-                        + "FROM patron p WHERE p.id = ?5")
-                .setParameter(1, java.util.UUID.randomUUID()).setParameter(2, hold.pickupSite)
-                .setParameter(3, hold.id).setParameter(4, Instant.now()).setParameter(5, hold.patronId)
-                .executeUpdate();
+        notices.record(hold.patronId, hold.pickupSite, "HOLD_AVAILABLE", 1, false, null, hold.id, null, Instant.now());
     }
 
     static HoldSnapshot snapshot(Hold h) {

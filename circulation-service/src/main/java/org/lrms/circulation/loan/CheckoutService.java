@@ -178,7 +178,6 @@ public class CheckoutService {
                 ? CheckoutRefused.overridable("on-hold-for-another", "the item is set aside for another patron's hold")
                 : null);
         // a copy not set aside may still be the one other patrons' title-level holds wait for (rare: only then query)
-        boolean ownSetAside = setAside.isPresent() && setAside.get().patronId().equals(patron.id);
         refuseUnlessOverridden(overridden, override, () -> setAside.isEmpty() && deskHolds.titleWaited()
                 ? holds.lendingLeavesHoldsUnfilled(copy, patron.id, site)
                 .map(detail -> CheckoutRefused.overridable("on-hold-for-another", detail)).orElse(null)
@@ -202,10 +201,7 @@ public class CheckoutService {
         loan.persist();
         copy.circulationState = Copy.CHECKED_OUT;
         copy.inTransitTo = null;
-        holds.fillOnLoan(copy, patron.id);
-        if (deskHolds.titleWaited() && !ownSetAside) {
-            holds.fillWaitingOnLoan(copy, patron.id);
-        }
+        holds.fillOnLoan(copy, patron.id, deskHolds);
         for (CheckoutRefused refusal : overridden) {
             auditOverride(loan.id, refusal.code(), override, site, now);
         }

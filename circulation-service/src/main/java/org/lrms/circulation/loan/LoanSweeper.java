@@ -56,6 +56,9 @@ public class LoanSweeper {
     @Inject
     CirculationConfig config;
 
+    @Inject
+    org.lrms.circulation.notice.Notices notices;
+
     /**
      * What one sweep did: loans newly overdue (their first stage), loans moved to a higher notice stage (the first
      * included), loans declared lost.
@@ -181,15 +184,8 @@ public class LoanSweeper {
     }
 
     private void notice(Loan loan, String kind, int stage, boolean blocks, Instant now) {
-        Patron patron = loan.patronId == null ? null : Patron.findById(loan.patronId);
-        if (patron == null) {
-            return;
+        if (loan.patronId != null) {
+            notices.record(loan.patronId, null, kind, stage, blocks, loan.id, null, null, now);
         }
-        em.createNativeQuery("INSERT INTO notice (id, patron_id, site_code, kind, stage, blocks, language, loan_id, "
-                        + "homeroom, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, patron.id).setParameter(3, patron.homeSite)
-                .setParameter(4, kind).setParameter(5, stage).setParameter(6, blocks)
-                .setParameter(7, patron.language).setParameter(8, loan.id)
-                .setParameter(9, patron.homeroom).setParameter(10, now).executeUpdate();
     }
 }

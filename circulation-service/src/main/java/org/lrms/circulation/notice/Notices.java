@@ -45,6 +45,22 @@ public class Notices {
     @Inject
     Mailer mailer;
 
+    /**
+     * Records a notice for a patron, in the patron's language and with their homeroom (for the printed slips), about
+     * a loan, a hold or a fee. {@code site} is where it is handed out; {@code null} means the patron's home site. A
+     * patron who does not exist gets no notice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID patronId, String site, String kind, int stage, boolean blocks, UUID loanId, UUID holdId,
+                       UUID feeId, Instant at) {
+        em.createNativeQuery("INSERT INTO notice (id, patron_id, site_code, kind, stage, blocks, language, loan_id, "
+                        + "hold_id, fee_id, homeroom, created_at) SELECT ?1, p.id, COALESCE(?2, p.home_site), ?3, ?4, "
+                        + "?5, p.language, ?6, ?7, ?8, p.homeroom, ?9 FROM patron p WHERE p.id = ?10")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, site).setParameter(3, kind)
+                .setParameter(4, stage).setParameter(5, blocks).setParameter(6, loanId).setParameter(7, holdId)
+                .setParameter(8, feeId).setParameter(9, at).setParameter(10, patronId).executeUpdate();
+    }
+
     public List<NoticeView> list(String site, boolean pendingOnly) {
         String code = SiteService.normalize(site);
         scope.requireManage(code);
