@@ -2,12 +2,8 @@ package org.lrms.circulation.patron;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lrms.kit.privacy.KeyedDigest;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -17,20 +13,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class PatronKeys {
 
-    private final SecretKeySpec key;
+    private final KeyedDigest digest;
 
     public PatronKeys(@ConfigProperty(name = "circulation.patron-key-secret") String secret) {
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.digest = new KeyedDigest(secret);
     }
 
     public String of(UUID patronId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] digest = mac.doFinal(patronId.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return digest.hex(patronId.toString(), 16);
     }
 }

@@ -2,12 +2,8 @@ package org.lrms.reporting.circulation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lrms.kit.privacy.KeyedDigest;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -19,24 +15,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class BorrowerTokens {
 
-    private final Optional<SecretKeySpec> key;
+    private final Optional<KeyedDigest> digest;
 
     public BorrowerTokens(@ConfigProperty(name = "reporting.borrower-key-secret") Optional<String> secret) {
-        this.key = secret.filter(s -> !s.isBlank())
-                .map(s -> new SecretKeySpec(s.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        this.digest = secret.filter(s -> !s.isBlank()).map(KeyedDigest::new);
     }
 
     /** The token of {@code patronKey}, or null when there is no key or no secret. */
     public String of(String patronKey) {
-        if (patronKey == null || key.isEmpty()) {
+        if (patronKey == null || digest.isEmpty()) {
             return null;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key.get());
-            return "b:" + HexFormat.of().formatHex(mac.doFinal(patronKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return "b:" + digest.get().hex(patronKey, 32);
     }
 }
