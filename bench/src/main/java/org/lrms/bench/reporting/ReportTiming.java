@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** Times one report request a number of times, one after another (a person waiting on it), after one warm-up. */
@@ -35,19 +34,11 @@ public final class ReportTiming {
             }
             ms.add((System.nanoTime() - started) / 1e6);
         }
-        Collections.sort(ms);
-        double mean = ms.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        double total = ms.stream().mapToDouble(Double::doubleValue).sum() / 1000;
-        return Figure.latency(name, runs / total, mean, percentile(ms, 50), percentile(ms, 95), percentile(ms, 99),
-                runs, failed);
+        double seconds = ms.stream().mapToDouble(Double::doubleValue).sum() / 1000;
+        return Figure.ofSamples(name, runs / seconds, ms, failed);
     }
 
     private int send(HttpRequest request) throws IOException, InterruptedException {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    static double percentile(List<Double> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

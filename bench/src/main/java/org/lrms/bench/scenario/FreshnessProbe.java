@@ -105,21 +105,10 @@ public final class FreshnessProbe implements Runnable {
 
     /** Percentiles of the samples taken so far. */
     public Figure figure(String name) {
-        List<Double> sorted;
+        List<Double> samples;
         synchronized (samplesMs) {
-            sorted = new ArrayList<>(samplesMs);
+            samples = new ArrayList<>(samplesMs);
         }
-        Collections.sort(sorted);
-        if (sorted.isEmpty()) {
-            return Figure.latency(name, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, failures);
-        }
-        double mean = sorted.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        return Figure.latency(name, Double.NaN, mean, percentile(sorted, 50), percentile(sorted, 95),
-                percentile(sorted, 99), sorted.size(), failures);
-    }
-
-    static double percentile(List<Double> sorted, double p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        return Figure.ofSamples(name, samples.isEmpty() ? 0 : Double.NaN, samples, failures);
     }
 }

@@ -29,8 +29,8 @@ class GatlingRunTest {
     @Test
     void percentilesRoundUp() {
         List<Double> sorted = List.of(1.0, 2.0, 3.0, 4.0, 100.0);
-        assertEquals(3.0, FreshnessProbe.percentile(sorted, 50));
-        assertEquals(100.0, FreshnessProbe.percentile(sorted, 99));
-        assertEquals(1.0, FreshnessProbe.percentile(sorted, 1));
+        assertEquals(3.0, Figure.percentile(sorted, 50));
+        assertEquals(100.0, Figure.percentile(sorted, 99));
+        assertEquals(1.0, Figure.percentile(sorted, 1));
     }
 }
