@@ -45,6 +45,11 @@ public final class TestTokens {
     }
 
     public static String token(String user, Set<String> roles, List<String> sites) {
+        return token(user, roles, sites, Duration.ofHours(1));
+    }
+
+    /** A token that expires {@code lifetime} from now. */
+    public static String token(String user, Set<String> roles, List<String> sites, Duration lifetime) {
         Instant now = Instant.now();
         return Jwt.issuer("https://lrms.test/realms/district")
                 .upn(user)
@@ -53,7 +58,7 @@ public final class TestTokens {
                 .groups(roles)
                 .claim("sites", sites)
                 .issuedAt(now)
-                .expiresAt(now.plus(Duration.ofHours(1)))
+                .expiresAt(now.plus(lifetime))
                 .sign(privateKey());
     }
 
