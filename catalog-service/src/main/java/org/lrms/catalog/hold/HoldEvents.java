@@ -4,7 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lrms.catalog.copy.CirculationMove;
 import org.lrms.catalog.copy.Copy;
@@ -15,6 +15,7 @@ import org.lrms.events.UnreadableEventException;
 import org.lrms.events.circulation.HoldExpired;
 import org.lrms.events.circulation.HoldFilled;
 import org.lrms.events.circulation.HoldSnapshot;
+import org.lrms.kit.consume.EventBatches;
 import org.lrms.kit.consume.ProcessedEvents;
 
 import java.util.Locale;
@@ -34,13 +35,19 @@ public class HoldEvents {
     ProcessedEvents processed;
 
     @Inject
+    EventBatches batches;
+
+    @Inject
     CopyService copies;
 
+    /** A poll's hold events, in one transaction. */
     @Incoming("holds")
     @Blocking(ordered = true)
-    @Transactional
-    public void onHoldEvent(String value) {
-        EventEnvelope envelope = EventJson.read(value);
+    public void onHoldEvents(ConsumerRecords<String, String> records) {
+        batches.apply(records, this::onHoldEvent);
+    }
+
+    void onHoldEvent(EventEnvelope envelope) {
         switch (envelope.type()) {
             case "HoldFilled" -> filled(envelope, EventJson.payload(envelope, HoldFilled.class));
             case "HoldExpired" -> ended(envelope, EventJson.payload(envelope, HoldExpired.class).hold());

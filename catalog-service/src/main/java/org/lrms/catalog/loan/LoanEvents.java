@@ -4,7 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lrms.catalog.copy.CirculationMove;
 import org.lrms.catalog.copy.Copy;
@@ -18,6 +18,7 @@ import org.lrms.events.circulation.LoanClosed;
 import org.lrms.events.circulation.LoanCreated;
 import org.lrms.events.circulation.LoanDeclaredLost;
 import org.lrms.events.circulation.LoanSnapshot;
+import org.lrms.kit.consume.EventBatches;
 import org.lrms.kit.consume.ProcessedEvents;
 
 import java.util.Optional;
@@ -38,13 +39,19 @@ public class LoanEvents {
     ProcessedEvents processed;
 
     @Inject
+    EventBatches batches;
+
+    @Inject
     CopyService copies;
 
+    /** A poll's loan events, in one transaction (at the busiest desks, one commit for many scans). */
     @Incoming("loans")
     @Blocking(ordered = true)
-    @Transactional
-    public void onLoanEvent(String value) {
-        EventEnvelope envelope = EventJson.read(value);
+    public void onLoanEvents(ConsumerRecords<String, String> records) {
+        batches.apply(records, this::onLoanEvent);
+    }
+
+    void onLoanEvent(EventEnvelope envelope) {
         switch (envelope.type()) {
             case "LoanCreated" -> apply(envelope, EventJson.payload(envelope, LoanCreated.class).loan(),
                     CopyStatus.CHECKED_OUT, "checked out");

@@ -102,6 +102,38 @@ class LoanEventsTest {
         assertEquals("{not json", dead.get(0).value());
     }
 
+    @Test
+    void anEventTheCatalogCannotApplyLeavesTheRestOfItsBatchApplied() {
+        String site = CatalogFixtures.site("LHS");
+        String titleId = CatalogFixtures.title("Holes");
+        List<String> barcodes = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            barcodes.add(CatalogFixtures.copy(titleId, site));
+        }
+        // one key, so one partition: sent back to back, the events reach the consumer in one or a few polls
+        String key = "desk-" + UUID.randomUUID();
+        UUID unknownCopy = UUID.randomUUID();
+        LoanSnapshot stray = new LoanSnapshot(UUID.randomUUID(), unknownCopy, null, UUID.fromString(titleId), site,
+                "p-1", "STUDENT", "6", "BOOK", "REGULAR", "813.54", Instant.now(), Instant.now(), 0);
+        CatalogFixtures.send(Topics.CIRCULATION_LOANS, key, EventJson.write(loanEvent(stray,
+                new LoanCreated(stray, null))));
+        for (String barcode : barcodes) {
+            UUID copyId = UUID.fromString(copy(barcode, "id"));
+            LoanSnapshot loan = new LoanSnapshot(UUID.randomUUID(), copyId, barcode, UUID.fromString(titleId), site,
+                    "p-2", "STUDENT", "6", "BOOK", "REGULAR", "813.54", Instant.now(), Instant.now(), 0);
+            CatalogFixtures.send(Topics.CIRCULATION_LOANS, key, EventJson.write(loanEvent(loan,
+                    new LoanCreated(loan, null))));
+        }
+
+        barcodes.forEach(barcode -> awaitStatus(barcode, "CHECKED_OUT"));
+        List<ConsumerRecord<String, String>> dead = CatalogFixtures.awaitRecords(
+                Topics.deadLetter(Topics.CIRCULATION_LOANS), key);
+        assertEquals(1, dead.size());
+        String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(true, reason.contains(unknownCopy.toString()), reason);
+    }
+
     private static EventEnvelope loanEvent(LoanSnapshot loan, Object payload) {
         return EventJson.envelope("circulation-service", loan.siteCode(), loan.loanId().toString(), payload);
     }

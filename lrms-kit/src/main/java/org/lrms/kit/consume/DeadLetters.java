@@ -1,4 +1,4 @@
-package org.lrms.reporting.ingest;
+package org.lrms.kit.consume;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends a record reporting cannot apply to {@code <topic>.dlt}, unchanged, with why in the headers (the same headers
+ * Sends a record a consumer cannot apply to {@code <topic>.dlt}, unchanged, with why in the headers (the same headers
  * the messaging connector's dead-letter strategy writes). Waits for Kafka's acknowledgement, so the record is kept
  * before its offset is committed.
  */
@@ -27,6 +27,9 @@ public class DeadLetters {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.application.name", defaultValue = "lrms")
+    String application;
 
     private volatile KafkaProducer<String, String> producer;
 
@@ -66,7 +69,7 @@ public class DeadLetters {
                     producer = new KafkaProducer<>(Map.of(
                             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                             ProducerConfig.ACKS_CONFIG, "all",
-                            ProducerConfig.CLIENT_ID_CONFIG, "reporting-dead-letters"),
+                            ProducerConfig.CLIENT_ID_CONFIG, application + "-dead-letters"),
                             new StringSerializer(), new StringSerializer());
                 }
             }
