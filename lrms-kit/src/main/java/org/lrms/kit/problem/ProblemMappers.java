@@ -163,6 +163,10 @@ public class ProblemMappers {
         if (root instanceof ConstraintViolationException violations) {
             return validation(violations, uri);
         }
+        if (waitedTooLongForTheDatabase(e)) {
+            LOG.warnf("no database connection came in time on %s: answered 503", path(uri));
+            return overloaded(uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf("unexpected error %s on %s: %s", errorId, path(uri), describe(e));
         return respond(new Problem("about:blank", "Internal error", 500,
@@ -184,6 +188,28 @@ public class ProblemMappers {
                 .entity(new Problem("about:blank", "Busy", 503,
                         "the record is being changed at another desk; try again", path(uri), "busy", null, null))
                 .build();
+    }
+
+    /**
+     * The connection pool had no connection free in time (the service is past what it can take): the desk gets a
+     * 503 it can retry, not an internal error.
+     */
+    private Response overloaded(UriInfo uri) {
+        return Response.status(503).header("Retry-After", "2").type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", "Busy", 503,
+                        "the service is too busy to take the request now; try again in a moment (a retry with the "
+                                + "same Idempotency-Key is safe)", path(uri), "overloaded", null, null))
+                .build();
+    }
+
+    /** An SQLException caused by a TimeoutException: Agroal waited for a free connection past its timeout. */
+    static boolean waitedTooLongForTheDatabase(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException && t.getCause() instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(Problem problem) {

@@ -1,0 +1,35 @@
+package org.lrms.kit.problem;
+
+import jakarta.ws.rs.core.Response;
+import org.hibernate.exception.GenericJDBCException;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ProblemMappersTest {
+
+    private final ProblemMappers mappers = new ProblemMappers();
+
+    @Test
+    void noFreeDatabaseConnectionInTimeIsA503TheDeskMayRetry() {
+        Exception e = new GenericJDBCException("Unable to acquire JDBC Connection",
+                new SQLException("Acquisition timeout while waiting for new connection", new TimeoutException()));
+
+        Response response = mappers.unexpected(e, null);
+
+        assertEquals(503, response.getStatus());
+        assertEquals("2", response.getHeaderString("Retry-After"));
+        assertEquals("overloaded", ((Problem) response.getEntity()).code());
+    }
+
+    @Test
+    void anyOtherFailureIsStillAnInternalErrorWithAnId() {
+        Response response = mappers.unexpected(new GenericJDBCException("broken", new SQLException("no")), null);
+
+        assertEquals(500, response.getStatus());
+        assertEquals("internal-error", ((Problem) response.getEntity()).code());
+    }
+}
