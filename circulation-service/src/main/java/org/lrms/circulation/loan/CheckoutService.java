@@ -155,8 +155,10 @@ public class CheckoutService {
                 ? CheckoutRefused.overridable("fees-owed", "the patron owes " + patron.feeBalance
                 + ", above the limit of " + config.blocks().feeLimit())
                 : null);
-        Object[] counts = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE due_at < ?2), "
-                        + "count(*) FILTER (WHERE overdue_block) "
+        // a lost loan whose LOST fee is settled (lost_settled_at) is neither overdue nor blocking any more
+        Object[] counts = (Object[]) em.createNativeQuery("SELECT count(*), "
+                        + "count(*) FILTER (WHERE due_at < ?2 AND lost_settled_at IS NULL), "
+                        + "count(*) FILTER (WHERE overdue_block AND lost_settled_at IS NULL) "
                         + "FROM loan WHERE patron_id = ?1 AND returned_at IS NULL")
                 .setParameter(1, patron.id).setParameter(2, now).getSingleResult();
         long open = ((Number) counts[0]).longValue();
