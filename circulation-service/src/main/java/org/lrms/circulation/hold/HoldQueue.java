@@ -47,6 +47,9 @@ public class HoldQueue {
     @Inject
     org.lrms.circulation.notice.Notices notices;
 
+    @Inject
+    PullLists pullLists;
+
     /**
      * What the desk needs to know of holds before lending a copy, in one statement: the hold the copy is set aside
      * for, if any, and whether any patron waits for the copy's title (a title-level hold, or a hold on this copy).
@@ -154,6 +157,27 @@ public class HoldQueue {
                     ? new Routing(Copy.AVAILABLE, null, null)
                     : new Routing(Copy.IN_TRANSIT, copy.siteCode, null);
         }
+        return setAside(hold, copy, site);
+    }
+
+    /**
+     * A copy from its own shelf scanned at its own desk (pulled for the hold pull list): it fills the hold the pull
+     * list gives it, so the list and the scan agree; a copy the list does not name goes as a returned copy would.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Routing routeFromShelf(Copy copy, String site) {
+        Optional<UUID> pulled = pullLists.holdFor(copy);
+        if (pulled.isPresent()) {
+            Hold hold = Hold.findById(pulled.get(), LockModeType.PESSIMISTIC_WRITE);
+            if (hold != null && Hold.WAITING.equals(hold.status)) {
+                return setAside(hold, copy, site);
+            }
+        }
+        return route(copy, site);
+    }
+
+    /** The copy is set aside for {@code hold}: on the hold shelf at {@code site}, or on its way to the pickup site. */
+    private Routing setAside(Hold hold, Copy copy, String site) {
         hold.assignedCopyId = copy.id;
         if (hold.pickupSite.equals(site)) {
             int shelfDays = policies.resolve(site, hold.patronType, copy.circulationType).holdShelfDays();

@@ -267,7 +267,9 @@ public class CheckoutService {
     /** A copy in transit reached a desk: its hold shelf, its home, or it travels on. */
     private CheckinView arrive(Copy copy, String site) {
         Instant now = Instant.now();
-        HoldQueue.Routing routing = holds.route(copy, site);
+        // a copy pulled from its own shelf for a hold goes to the hold the pull list named
+        HoldQueue.Routing routing = Copy.AVAILABLE.equals(copy.circulationState) && copy.siteCode.equals(site)
+                ? holds.routeFromShelf(copy, site) : holds.route(copy, site);
         copy.circulationState = routing.nextCopyStatus();
         copy.inTransitTo = Copy.IN_TRANSIT.equals(routing.nextCopyStatus()) ? routing.routeTo() : null;
         if (routing.holdId() == null) {
