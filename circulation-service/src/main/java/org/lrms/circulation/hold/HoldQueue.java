@@ -16,8 +16,11 @@ import org.lrms.kit.outbox.Outbox;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The hold queue's part in check-out and check-in: who a copy is set aside for, and where a returned copy goes. */
@@ -132,6 +135,32 @@ public class HoldQueue {
         hold.closedAt = Instant.now();
         outbox.publish(Topics.CIRCULATION_HOLDS, hold.pickupSite, hold.id.toString(),
                 new HoldFilled(snapshot(hold), copy.barcode, copy.siteCode));
+    }
+
+    /** Which of {@code copies} a patron waits for (a title-level hold on its title, or a hold on it): one query. */
+    public Set<UUID> waitedFor(Collection<Copy> copies) {
+        List<UUID> titles = copies.stream().map(c -> c.titleId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (titles.isEmpty()) {
+            return Set.of();
+        }
+        Set<UUID> titleWaited = new HashSet<>();
+        Set<UUID> copyWaited = new HashSet<>();
+        for (Object[] row : em.createQuery("select distinct h.titleId, h.copyId from Hold h "
+                + "where h.status = 'WAITING' and h.titleId in ?1", Object[].class)
+                .setParameter(1, titles).getResultList()) {
+            if (row[1] == null) {
+                titleWaited.add((UUID) row[0]);
+            } else {
+                copyWaited.add((UUID) row[1]);
+            }
+        }
+        Set<UUID> waited = new HashSet<>();
+        for (Copy copy : copies) {
+            if (copy.titleId != null && (titleWaited.contains(copy.titleId) || copyWaited.contains(copy.id))) {
+                waited.add(copy.id);
+            }
+        }
+        return waited;
     }
 
     public boolean hasWaitingHold(Copy copy) {
