@@ -1,6 +1,6 @@
 // The portal's page: sign-in through the district's Keycloak (authorization code + PKCE, RFC 7636), who is signed
-// in, the services' state and links, and the public catalog search. No framework and no CDN: the portal must work
-// on machines without internet access. Tokens stay in this tab's sessionStorage.
+// in, the services' state and links, the public catalog search, and the staff's hold pull list. No framework and no
+// CDN: the portal must work on machines without internet access. Tokens stay in this tab's sessionStorage.
 
 const $ = (id) => document.getElementById(id);
 const SESSION = "lrms.tokens";
@@ -128,6 +128,7 @@ function render() {
   $("me-anonymous").hidden = signedIn;
   $("me-details").hidden = !signedIn;
   $("who").textContent = "";
+  renderPullList();
   if (!signedIn) return;
   const c = claims(tokens.access_token);
   $("who").textContent = c.preferred_username || c.sub;
@@ -227,6 +228,89 @@ async function search(event) {
   }));
 }
 
+// ---------------------------------------------------------------------------------------------- hold pull list
+const STAFF = ["site-staff", "district-admin"];
+
+// Shown to staff only (the service refuses everyone else anyway); the token's sites are offered first.
+function renderPullList() {
+  const c = tokens ? claims(tokens.access_token) : {};
+  $("pull-list").hidden = !(c.groups || []).some((role) => STAFF.includes(role));
+  const sites = c.sites || [];
+  $("pull-sites").replaceChildren(...sites.map((site) => Object.assign(document.createElement("option"), { value: site })));
+  if (!$("pull-site").value && sites.length) $("pull-site").value = sites[0];
+}
+
+function pullListPath() {
+  const site = $("pull-site").value.trim().toUpperCase();
+  return site ? `/api/circulation/v1/holds/pull-list?siteCode=${encodeURIComponent(site)}` : null;
+}
+
+// A refusal in words: the service's problem detail, or what is wrong with the connection.
+async function refusal(answer, service) {
+  if (answer.status === 502 || answer.status === 503 || answer.status === 504) {
+    return `The ${service} service is not reachable right now. Try again in a moment.`;
+  }
+  const problem = await answer.json().catch(() => ({}));
+  return problem.detail || problem.title || `The ${service} service answered ${answer.status}.`;
+}
+
+function cell(text) {
+  const td = document.createElement("td");
+  td.textContent = text ?? "-";
+  return td;
+}
+
+async function showPullList(event) {
+  event.preventDefault();
+  const path = pullListPath();
+  const message = $("pull-message");
+  $("pull-table").hidden = true;
+  $("pull-rows").replaceChildren();
+  if (!path) return;
+  message.textContent = "Loading…";
+  let answer;
+  try {
+    answer = await api(path);
+  } catch {
+    message.textContent = "The portal cannot be reached.";
+    return;
+  }
+  if (!answer.ok) {
+    message.textContent = await refusal(answer, "circulation");
+    return;
+  }
+  const lines = await answer.json();
+  message.textContent = lines.length
+    ? `${lines.length} cop${lines.length === 1 ? "y" : "ies"} to pull`
+    : "Nothing to pull: no copy on these shelves is waited for.";
+  $("pull-rows").replaceChildren(...lines.map((line) => {
+    const row = document.createElement("tr");
+    row.append(cell(line.shelfLocation), cell(line.callNumber), cell(line.title), cell(line.itemBarcode),
+      cell(line.copyHold ? `${line.queuePosition} (this copy)` : String(line.queuePosition)), cell(line.pickupSite),
+      cell(`${line.holdAgeDays} day${line.holdAgeDays === 1 ? "" : "s"}`));
+    return row;
+  }));
+  $("pull-table").hidden = !lines.length;
+}
+
+async function printPullList() {
+  const path = pullListPath();
+  const message = $("pull-message");
+  if (!path) return;
+  let answer;
+  try {
+    answer = await api(path, { headers: { Accept: "application/pdf" } });
+  } catch {
+    message.textContent = "The portal cannot be reached.";
+    return;
+  }
+  if (!answer.ok) {
+    message.textContent = await refusal(answer, "circulation");
+    return;
+  }
+  window.open(URL.createObjectURL(await answer.blob()), "_blank", "noopener");
+}
+
 // -------------------------------------------------------------------------------------------------------- start
 async function start() {
   const config = await (await fetch("/portal/config")).json();
@@ -235,6 +319,8 @@ async function start() {
   $("sign-in").addEventListener("click", () => signIn().catch(showNotice));
   $("sign-out").addEventListener("click", signOut);
   $("search-form").addEventListener("submit", search);
+  $("pull-form").addEventListener("submit", showPullList);
+  $("pull-print").addEventListener("click", printPullList);
   try {
     await completeSignIn();
   } catch (failure) {

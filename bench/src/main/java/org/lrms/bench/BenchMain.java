@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BenchMain {
 
     static final List<String> ALL = List.of("generate", "limits", "memory-idle", "lookup", "search",
-            "desk-latency", "desk-storm", "marc-import", "oneroster-import", "monthly-report");
+            "desk-latency", "desk-storm", "marc-import", "oneroster-import", "monthly-report", "renew-all");
     /** The size of the district's roster that the OneRoster target is about. */
     static final int DISTRICT_ROSTER = 600_000;
     /** A school year of a 1,200-school district: the loans the monthly-report target is about. */
@@ -271,6 +271,13 @@ public final class BenchMain {
                         + "target is for 20,000,000 loans at 1,200 sites (--scale district)");
             }
         }
+        if (scenarios.contains("renew-all")) {
+            Figure renewAll = new org.lrms.bench.renewal.RenewAllRun(stack.catalogUrl(), stack.circulationUrl(), token)
+                    .run(100, 20, seed, BenchMain::say);
+            report.figure(renewAll);
+            report.target("renew all 100 loans of one patron in one request <= 200 ms", ms(renewAll.p95Ms())
+                    + " p95 (p50 " + ms(renewAll.p50Ms()) + ")", renewAll.p95Ms() <= 200 && renewAll.failed() == 0);
+        }
         report.write(out);
         say("report: " + out.resolve("report.md"));
         System.out.println(Files.readString(out.resolve("report.md")));
@@ -339,7 +346,7 @@ public final class BenchMain {
     private static boolean needsToken(Set<String> scenarios) {
         return scenarios.contains("lookup") || scenarios.contains("desk-latency") || scenarios.contains("desk-storm")
                 || scenarios.contains("marc-import") || scenarios.contains("oneroster-import")
-                || scenarios.contains("monthly-report");
+                || scenarios.contains("monthly-report") || scenarios.contains("renew-all");
     }
 
     private static Set<String> scenarios(String list) {

@@ -58,6 +58,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 Map.copyOf(exchange.getRequestHeaders()), body));
         if (path.equals("/q/health/ready")) {
             send(exchange, 200, "application/json", "{\"status\":\"UP\"}");
+        } else if ("application/pdf".equals(exchange.getRequestHeaders().getFirst("Accept"))
+                && exchange.getRequestHeaders().getFirst("Authorization") != null) {
+            send(exchange, 200, "application/pdf", PDF);
         } else if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
             exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
             send(exchange, 401, "application/problem+json", "{\"status\":401,\"title\":\"Unauthorized\"}");
@@ -72,8 +75,15 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** A printable answer (as circulation's hold pull list or notices): bytes that are not UTF-8 text. */
+    static final byte[] PDF = {'%', 'P', 'D', 'F', '-', '1', '.', '4', '\n', '%', (byte) 0xE2, (byte) 0xE3,
+            (byte) 0xCF, (byte) 0xD3, '\n', 0, (byte) 0xFF};
+
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(exchange, status, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);

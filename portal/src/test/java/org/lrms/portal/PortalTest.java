@@ -132,6 +132,28 @@ class PortalTest {
     }
 
     @Test
+    void staffHaveAHoldPullListThatShowsTheListAndPrintsItsPdf() {
+        given().when().get("/").then().statusCode(200)
+                .body(containsString("<section class=\"card\" id=\"pull-list\" hidden>"),
+                        containsString("Hold pull list"), containsString("id=\"pull-site\""),
+                        containsString("Print (PDF)"));
+        given().when().get("/app.js").then().statusCode(200)
+                .body(containsString("/api/circulation/v1/holds/pull-list?siteCode="),
+                        containsString("Accept: \"application/pdf\""),
+                        containsString("[\"site-staff\", \"district-admin\"]"));
+    }
+
+    @Test
+    void aPrintableAnswerIsAskedForWithItsAcceptHeaderAndPassesByteForByte() {
+        byte[] pdf = given().header("Authorization", TOKEN).accept("application/pdf")
+                .when().get("/api/catalog/v1/holds/pull-list?siteCode=LHS")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertTrue(java.util.Arrays.equals(FakeServices.PDF, pdf));
+        assertEquals("application/pdf", FakeServices.LAST.get().header("Accept"));
+        assertEquals("/api/v1/holds/pull-list?siteCode=LHS", FakeServices.LAST.get().uri());
+    }
+
+    @Test
     void readyWithoutAnyService() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

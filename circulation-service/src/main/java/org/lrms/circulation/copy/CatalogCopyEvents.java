@@ -84,6 +84,8 @@ public class CatalogCopyEvents {
         copy.circulationType = upper(snapshot.circulationType());
         copy.materialType = upper(snapshot.materialType());
         copy.deweyNumber = snapshot.deweyNumber();
+        copy.callNumber = blankToNull(snapshot.callNumber());
+        copy.shelfLocation = blankToNull(snapshot.shelfLocation());
         copy.price = snapshot.price() == null ? null : snapshot.price().setScale(2, RoundingMode.HALF_UP);
         copy.withdrawn = withdrawn || "WITHDRAWN".equals(copy.catalogStatus);
         copy.catalogUpdatedAt = envelope.occurredAt();
@@ -102,6 +104,10 @@ public class CatalogCopyEvents {
             holder.barcode = holder.barcode + "~" + holder.id;
             em.flush();
         }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static String upper(String s) {

@@ -61,6 +61,13 @@ public class Copy extends PanacheEntityBase {
     @Column(name = "dewey_number")
     public String deweyNumber;
 
+    /** The catalog's call number and shelf location: where staff find the copy (the hold pull list's order). */
+    @Column(name = "call_number")
+    public String callNumber;
+
+    @Column(name = "shelf_location")
+    public String shelfLocation;
+
     public BigDecimal price;
 
     public boolean withdrawn;

@@ -133,6 +133,7 @@ public class FeeLedger {
             fee.balance = fee.balance.subtract(part);
             if (fee.balance.signum() == 0) {
                 fee.status = "PAID";
+                lostFeeSettled(fee);
             }
             left = left.subtract(part);
             record(fee, "PAYMENT", part, method, null, receiptNo);
@@ -163,6 +164,7 @@ public class FeeLedger {
         Patron patron = lockedPatron(fee.patronId);
         waivePart(fee, patron, amount, waiver.reason().strip());
         settled(patron, amount.negate());
+        lostFeeSettled(fee);
         return fee;
     }
 
@@ -178,8 +180,24 @@ public class FeeLedger {
             BigDecimal amount = fee.balance;
             waivePart(fee, patron, amount, request.reason().strip());
             settled(patron, amount.negate());
+            lostFeeSettled(fee);
         }
         return fees.size();
+    }
+
+    /**
+     * A LOST fee paid or waived in full: its loan, still open (the copy is not back), stops counting as overdue and
+     * towards the overdue block (the patron paid for the copy, or staff let it go). A return later still refunds.
+     */
+    private void lostFeeSettled(Fee fee) {
+        if (!"LOST".equals(fee.kind) || fee.loanId == null || fee.balance.signum() != 0) {
+            return;
+        }
+        em.createNativeQuery("UPDATE loan SET lost_settled_at = ?2 WHERE id = ?1 AND lost_at IS NOT NULL "
+                        + "AND returned_at IS NULL AND lost_settled_at IS NULL AND NOT EXISTS (SELECT 1 FROM fee f "
+                        + "WHERE f.loan_id = ?1 AND f.kind = 'LOST' AND f.status = 'OPEN' AND f.id <> ?3)")
+                .setParameter(1, fee.loanId).setParameter(2, Instant.now()).setParameter(3, fee.id)
+                .executeUpdate();
     }
 
     /** A lost item came back: its lost fee is forgiven, and what was paid of it is refunded. */

@@ -16,8 +16,11 @@ import org.lrms.kit.outbox.Outbox;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The hold queue's part in check-out and check-in: who a copy is set aside for, and where a returned copy goes. */
@@ -46,6 +49,9 @@ public class HoldQueue {
 
     @Inject
     org.lrms.circulation.notice.Notices notices;
+
+    @Inject
+    PullLists pullLists;
 
     /**
      * What the desk needs to know of holds before lending a copy, in one statement: the hold the copy is set aside
@@ -131,6 +137,32 @@ public class HoldQueue {
                 new HoldFilled(snapshot(hold), copy.barcode, copy.siteCode));
     }
 
+    /** Which of {@code copies} a patron waits for (a title-level hold on its title, or a hold on it): one query. */
+    public Set<UUID> waitedFor(Collection<Copy> copies) {
+        List<UUID> titles = copies.stream().map(c -> c.titleId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (titles.isEmpty()) {
+            return Set.of();
+        }
+        Set<UUID> titleWaited = new HashSet<>();
+        Set<UUID> copyWaited = new HashSet<>();
+        for (Object[] row : em.createQuery("select distinct h.titleId, h.copyId from Hold h "
+                + "where h.status = 'WAITING' and h.titleId in ?1", Object[].class)
+                .setParameter(1, titles).getResultList()) {
+            if (row[1] == null) {
+                titleWaited.add((UUID) row[0]);
+            } else {
+                copyWaited.add((UUID) row[1]);
+            }
+        }
+        Set<UUID> waited = new HashSet<>();
+        for (Copy copy : copies) {
+            if (copy.titleId != null && (titleWaited.contains(copy.titleId) || copyWaited.contains(copy.id))) {
+                waited.add(copy.id);
+            }
+        }
+        return waited;
+    }
+
     public boolean hasWaitingHold(Copy copy) {
         // a copy hold carries its copy's title too, so one index on waiting holds by title answers both
         return copy.titleId != null && Hold.count("status = 'WAITING' and titleId = ?2 "
@@ -154,6 +186,27 @@ public class HoldQueue {
                     ? new Routing(Copy.AVAILABLE, null, null)
                     : new Routing(Copy.IN_TRANSIT, copy.siteCode, null);
         }
+        return setAside(hold, copy, site);
+    }
+
+    /**
+     * A copy from its own shelf scanned at its own desk (pulled for the hold pull list): it fills the hold the pull
+     * list gives it, so the list and the scan agree; a copy the list does not name goes as a returned copy would.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Routing routeFromShelf(Copy copy, String site) {
+        Optional<UUID> pulled = pullLists.holdFor(copy);
+        if (pulled.isPresent()) {
+            Hold hold = Hold.findById(pulled.get(), LockModeType.PESSIMISTIC_WRITE);
+            if (hold != null && Hold.WAITING.equals(hold.status)) {
+                return setAside(hold, copy, site);
+            }
+        }
+        return route(copy, site);
+    }
+
+    /** The copy is set aside for {@code hold}: on the hold shelf at {@code site}, or on its way to the pickup site. */
+    private Routing setAside(Hold hold, Copy copy, String site) {
         hold.assignedCopyId = copy.id;
         if (hold.pickupSite.equals(site)) {
             int shelfDays = policies.resolve(site, hold.patronType, copy.circulationType).holdShelfDays();

@@ -12,7 +12,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -26,6 +28,9 @@ public class HoldResource {
 
     @Inject
     HoldService holds;
+
+    @Inject
+    PullLists pullLists;
 
     @POST
     public Response place(@Valid @NotNull HoldRequest request) {
@@ -46,6 +51,27 @@ public class HoldResource {
                                  @Pattern(regexp = "(?i)WAITING|IN_TRANSIT|ON_SHELF",
                                          message = "must be WAITING, IN_TRANSIT or ON_SHELF") String status) {
         return holds.atSite(site, status.toUpperCase(Locale.ROOT)).stream().map(HoldView::of).toList();
+    }
+
+    /**
+     * The hold pull list of a site: copies on its shelves that waiting holds take, in shelf order, one line per
+     * hold (JSON; {@code Accept: application/pdf} for the printable list).
+     */
+    @GET
+    @Path("/pull-list")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<PullLists.Line> pullList(@QueryParam("siteCode") String siteCode) {
+        return pullLists.of(siteCode);
+    }
+
+    @GET
+    @Path("/pull-list")
+    @Produces("application/pdf")
+    public Response pullListPdf(@QueryParam("siteCode") String siteCode) {
+        List<PullLists.Line> lines = pullLists.of(siteCode);
+        String site = siteCode.strip().toUpperCase(Locale.ROOT);
+        return Response.ok(pullLists.pdf(site, lines), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"pull-list-" + site + ".pdf\"").build();
     }
 
     @DELETE

@@ -16,6 +16,7 @@ import org.lrms.circulation.patron.Patron;
 import org.lrms.circulation.patron.PatronKeys;
 import org.lrms.circulation.policy.DueDates;
 import org.lrms.circulation.policy.Fines;
+import org.lrms.circulation.policy.PolicyMatrix;
 import org.lrms.circulation.policy.PolicyRule;
 import org.lrms.circulation.policy.store.PolicyService;
 import org.lrms.circulation.site.SiteService;
@@ -35,12 +36,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Check-out, check-in and renewal at a desk: each one transaction of a few indexed statements. */
@@ -155,8 +160,10 @@ public class CheckoutService {
                 ? CheckoutRefused.overridable("fees-owed", "the patron owes " + patron.feeBalance
                 + ", above the limit of " + config.blocks().feeLimit())
                 : null);
-        Object[] counts = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE due_at < ?2), "
-                        + "count(*) FILTER (WHERE overdue_block) "
+        // a lost loan whose LOST fee is settled (lost_settled_at) is neither overdue nor blocking any more
+        Object[] counts = (Object[]) em.createNativeQuery("SELECT count(*), "
+                        + "count(*) FILTER (WHERE due_at < ?2 AND lost_settled_at IS NULL), "
+                        + "count(*) FILTER (WHERE overdue_block AND lost_settled_at IS NULL) "
                         + "FROM loan WHERE patron_id = ?1 AND returned_at IS NULL")
                 .setParameter(1, patron.id).setParameter(2, now).getSingleResult();
         long open = ((Number) counts[0]).longValue();
@@ -265,7 +272,9 @@ public class CheckoutService {
     /** A copy in transit reached a desk: its hold shelf, its home, or it travels on. */
     private CheckinView arrive(Copy copy, String site) {
         Instant now = Instant.now();
-        HoldQueue.Routing routing = holds.route(copy, site);
+        // a copy pulled from its own shelf for a hold goes to the hold the pull list named
+        HoldQueue.Routing routing = Copy.AVAILABLE.equals(copy.circulationState) && copy.siteCode.equals(site)
+                ? holds.routeFromShelf(copy, site) : holds.route(copy, site);
         copy.circulationState = routing.nextCopyStatus();
         copy.inTransitTo = Copy.IN_TRANSIT.equals(routing.nextCopyStatus()) ? routing.routeTo() : null;
         if (routing.holdId() == null) {
@@ -298,7 +307,8 @@ public class CheckoutService {
         PolicyRule rule = policies.resolve(loan.siteCode, loan.patronType, copy.circulationType);
         String override = overrideReason == null || overrideReason.isBlank() ? null : overrideReason.strip();
         Instant now = Instant.now();
-        RenewalResult result = renewOne(loan, copy, patron, rule, now, loan.siteCode, override != null);
+        RenewalResult result = renewOne(loan, copy, patron, rule, override != null, () -> holds.hasWaitingHold(copy),
+                () -> dueAt(loan.siteCode, rule, now));
         if (result.renewed() && override != null && result.refusal() != null) {
             auditOverride(loan.id, result.refusal(), override, loan.siteCode, now);
         }
@@ -325,18 +335,27 @@ public class CheckoutService {
         Map<UUID, Copy> copies = Copy.<Copy>list("id in ?1", loans.stream().map(l -> l.copyId).toList())
                 .stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
         Instant now = Instant.now();
+        // a patron's loans share a few sites and rules: one policy read per site, one due date per rule, and one
+        // query for the holds waiting on any of the items (a hundred loans would otherwise cost three hundred)
+        Map<String, PolicyMatrix> matrices = new HashMap<>();
+        Map<PolicyRule, Instant> dueDates = new HashMap<>();
+        Set<UUID> waited = holds.waitedFor(copies.values());
         List<RenewalResult> results = new ArrayList<>();
         for (Loan loan : loans) {
             Copy copy = copies.get(loan.copyId);
-            PolicyRule rule = policies.resolve(loan.siteCode, loan.patronType, copy.circulationType);
-            results.add(renewOne(loan, copy, patron, rule, now, loan.siteCode, false));
+            PolicyRule rule = matrices.computeIfAbsent(loan.siteCode, policies::matrixFor)
+                    .resolve(loan.siteCode, loan.patronType, copy.circulationType)
+                    .orElseThrow(() -> ProblemException.conflict("no-policy",
+                            "no circulation policy applies; restore the district default"));
+            results.add(renewOne(loan, copy, patron, rule, false, () -> waited.contains(copy.id),
+                    () -> dueDates.computeIfAbsent(rule, r -> dueAt(loan.siteCode, r, now))));
         }
         return results;
     }
 
     /** With {@code holdOverridden}, a hold waiting for the item does not stop the renewal (the result names it). */
-    private RenewalResult renewOne(Loan loan, Copy copy, Patron patron, PolicyRule rule, Instant now, String site,
-                                   boolean holdOverridden) {
+    private RenewalResult renewOne(Loan loan, Copy copy, Patron patron, PolicyRule rule, boolean holdOverridden,
+                                   BooleanSupplier waitedFor, Supplier<Instant> dueDate) {
         String overridden = null;
         String refusal = null;
         String detail = null;
@@ -349,7 +368,7 @@ public class CheckoutService {
         } else if (loan.renewals >= rule.renewalsAllowed()) {
             refusal = "renewals-exhausted";
             detail = "the loan was renewed " + loan.renewals + " times, the limit is " + rule.renewalsAllowed();
-        } else if (holds.hasWaitingHold(copy)) {
+        } else if (waitedFor.getAsBoolean()) {
             if (holdOverridden) {
                 overridden = "on-hold-for-another";
             } else {
@@ -360,7 +379,7 @@ public class CheckoutService {
         if (refusal != null) {
             return new RenewalResult(loan.id, copy.barcode, false, loan.dueAt, refusal, detail);
         }
-        Instant due = dueAt(site, rule, now);
+        Instant due = dueDate.get();
         if (due.isAfter(loan.dueAt)) {
             loan.dueAt = due;
         }

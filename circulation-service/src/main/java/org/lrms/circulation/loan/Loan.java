@@ -70,6 +70,13 @@ public class Loan extends PanacheEntityBase {
     @Column(name = "lost_at")
     public Instant lostAt;
 
+    /**
+     * The loan was declared lost and its LOST fee is settled (paid or waived): it no longer counts as overdue nor
+     * towards the overdue block, though it stays open until the copy comes back.
+     */
+    @Column(name = "lost_settled_at")
+    public Instant lostSettledAt;
+
     @Version
     public int version;
 

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +67,9 @@ public class OneRosterImport {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    RosterRows rosterRows;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "oneroster-import");
@@ -194,6 +199,8 @@ public class OneRosterImport {
                         rows.stream().map(OneRosterImport::barcode).toList())
                 .stream().collect(Collectors.toMap(p -> p.barcode, p -> p));
         Instant now = Instant.now();
+        List<Patron> created = new ArrayList<>();
+        List<UUID> unchanged = new ArrayList<>();
         for (Row row : rows) {
             String sourcedId = row.get("sourcedId");
             String barcode = barcode(row);
@@ -207,33 +214,23 @@ public class OneRosterImport {
                     continue;
                 }
             }
-            boolean created = patron == null;
-            boolean wasActive = created || patron.isActive();
-            if (created) {
+            boolean isNew = patron == null;
+            boolean wasActive = isNew || patron.isActive();
+            if (isNew) {
                 patron = new Patron();
                 patron.id = UUID.randomUUID();
                 patron.createdAt = now;
+            } else if (sameAsRoster(patron, row, orgToSite)) {
+                // a daily sync lists most users unchanged: no write but the import's mark, no event
+                unchanged.add(patron.id);
+                run.usersApplied++;
+                continue;
             }
-            patron.sourcedId = sourcedId;
-            patron.barcode = barcode;
-            patron.sisId = isBlank(row.get("identifier")) ? null : row.get("identifier");
-            patron.firstName = row.get("givenName");
-            patron.lastName = row.get("familyName");
-            patron.patronType = RosterMapping.patronType(row.get("role")).orElseThrow();
-            patron.homeSite = homeSite(row, orgToSite);
-            patron.grade = RosterMapping.grade(row.get("grades"));
-            patron.email = isBlank(row.get("email")) ? null : row.get("email");
-            boolean active = !"tobedeleted".equalsIgnoreCase(row.get("status"))
-                    && !"false".equalsIgnoreCase(row.get("enabledUser"));
-            if (active && !Patron.ACTIVE.equals(patron.status) && !"GRADUATED".equals(patron.status)) {
-                patron.status = Patron.ACTIVE;
-            } else if (!active && patron.isActive()) {
-                patron.status = "INACTIVE";
-            }
+            fromRoster(patron, row, orgToSite);
             patron.updatedAt = now;
             patron.lastImportId = run.id;
-            if (created) {
-                patron.persist();
+            if (isNew) {
+                created.add(patron);
                 outbox.publish(Topics.CIRCULATION_PATRONS, patron.homeSite, patron.id.toString(),
                         new PatronCreated(patrons.snapshot(patron)));
             } else {
@@ -241,6 +238,47 @@ public class OneRosterImport {
             }
             run.usersApplied++;
         }
+        rosterRows.insertPatrons(created);
+        rosterRows.markSeen(unchanged, run.id);
+    }
+
+    /** The roster's values for a patron; the status follows the row's, and a graduate stays graduated. */
+    private static void fromRoster(Patron patron, Row row, Map<String, String> orgToSite) {
+        patron.sourcedId = row.get("sourcedId");
+        patron.barcode = barcode(row);
+        patron.sisId = isBlank(row.get("identifier")) ? null : row.get("identifier");
+        patron.firstName = row.get("givenName");
+        patron.lastName = row.get("familyName");
+        patron.patronType = RosterMapping.patronType(row.get("role")).orElseThrow();
+        patron.homeSite = homeSite(row, orgToSite);
+        patron.grade = RosterMapping.grade(row.get("grades"));
+        patron.email = isBlank(row.get("email")) ? null : row.get("email");
+        patron.status = rosterStatus(patron.status, row);
+    }
+
+    private static String rosterStatus(String status, Row row) {
+        boolean active = !"tobedeleted".equalsIgnoreCase(row.get("status"))
+                && !"false".equalsIgnoreCase(row.get("enabledUser"));
+        if (active && !Patron.ACTIVE.equals(status) && !"GRADUATED".equals(status)) {
+            return Patron.ACTIVE;
+        }
+        if (!active && (status == null || Patron.ACTIVE.equals(status))) {
+            return "INACTIVE";
+        }
+        return status;
+    }
+
+    /** Would the roster change nothing of this patron? */
+    private static boolean sameAsRoster(Patron p, Row row, Map<String, String> orgToSite) {
+        return Objects.equals(p.sourcedId, row.get("sourcedId")) && Objects.equals(p.barcode, barcode(row))
+                && Objects.equals(p.sisId, isBlank(row.get("identifier")) ? null : row.get("identifier"))
+                && Objects.equals(p.firstName, row.get("givenName"))
+                && Objects.equals(p.lastName, row.get("familyName"))
+                && Objects.equals(p.patronType, RosterMapping.patronType(row.get("role")).orElse(null))
+                && Objects.equals(p.homeSite, homeSite(row, orgToSite))
+                && Objects.equals(p.grade, RosterMapping.grade(row.get("grades")))
+                && Objects.equals(p.email, isBlank(row.get("email")) ? null : row.get("email"))
+                && Objects.equals(p.status, rosterStatus(p.status, row));
     }
 
     /** Patrons of an earlier roster that this full export no longer lists: inactive, never deleted. */
@@ -287,6 +325,7 @@ public class OneRosterImport {
     private void importClasses(Run run, byte[] csv, Map<String, String> orgToSite, Map<String, String[]> courses) {
         run.phase = "classes";
         forEachBatch(run, "classes.csv", csv, List.of("sourcedId", "title", "schoolSourcedId"), rows -> {
+            List<RosterRows.ClassRow> batch = new ArrayList<>();
             for (Row row : rows) {
                 String site = orgToSite.get(row.get("schoolSourcedId"));
                 if (site == null) {
@@ -295,26 +334,16 @@ public class OneRosterImport {
                 }
                 String[] course = courses.getOrDefault(row.get("courseSourcedId"), new String[2]);
                 String status = status(row);
-                em.createNativeQuery("INSERT INTO roster_class (sourced_id, site_code, title, class_code, "
-                                + "course_sourced_id, course_code, course_title, grades, subjects, location, status, "
-                                + "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
-                                + "ON CONFLICT (sourced_id) DO UPDATE SET site_code = excluded.site_code, "
-                                + "title = excluded.title, class_code = excluded.class_code, "
-                                + "course_sourced_id = excluded.course_sourced_id, course_code = excluded.course_code, "
-                                + "course_title = excluded.course_title, grades = excluded.grades, "
-                                + "subjects = excluded.subjects, location = excluded.location, "
-                                + "status = excluded.status, updated_at = excluded.updated_at")
-                        .setParameter(1, row.get("sourcedId")).setParameter(2, site).setParameter(3, row.get("title"))
-                        .setParameter(4, row.get("classCode")).setParameter(5, row.get("courseSourcedId"))
-                        .setParameter(6, course[0]).setParameter(7, course[1]).setParameter(8, row.get("grades"))
-                        .setParameter(9, row.get("subjects")).setParameter(10, row.get("location"))
-                        .setParameter(11, status).setParameter(12, Instant.now()).executeUpdate();
+                batch.add(new RosterRows.ClassRow(row.get("sourcedId"), site, row.get("title"), row.get("classCode"),
+                        row.get("courseSourcedId"), course[0], course[1], row.get("grades"), row.get("subjects"),
+                        row.get("location"), status));
                 outbox.publish(Topics.CIRCULATION_ROSTER, site, row.get("sourcedId"), new RosterClassUpserted(
                         row.get("sourcedId"), site, row.get("title"), row.get("classCode"),
                         row.get("courseSourcedId"), course[0], course[1], list(row.get("grades")),
                         list(row.get("subjects")), row.get("location"), status));
                 run.classes++;
             }
+            rosterRows.upsertClasses(batch, Timestamp.from(Instant.now()));
         });
     }
 
@@ -329,9 +358,13 @@ public class OneRosterImport {
                             .setParameter(1, rows.stream().map(r -> r.get("classSourcedId")).distinct().toList())
                             .getResultList();
                     found.forEach(r -> classSites.put((String) r[0], (String) r[1]));
-                    Map<String, UUID> users = Patron.<Patron>list("sourcedId in ?1",
-                                    rows.stream().map(r -> r.get("userSourcedId")).toList())
-                            .stream().collect(Collectors.toMap(p -> p.sourcedId, p -> p.id));
+                    List<RosterRows.EnrollmentRow> batch = new ArrayList<>();
+                    // ids only: no managed entities for the session to track
+                    Map<String, UUID> users = em.createQuery("select p.sourcedId, p.id from Patron p "
+                                    + "where p.sourcedId in ?1", Object[].class)
+                            .setParameter(1, rows.stream().map(r -> r.get("userSourcedId")).distinct().toList())
+                            .getResultList().stream()
+                            .collect(Collectors.toMap(r -> (String) r[0], r -> (UUID) r[1]));
                     for (Row row : rows) {
                         String site = classSites.get(row.get("classSourcedId"));
                         UUID patronId = users.get(row.get("userSourcedId"));
@@ -355,22 +388,14 @@ public class OneRosterImport {
                         String role = row.get("role").toLowerCase(Locale.ROOT);
                         boolean primary = "true".equalsIgnoreCase(row.get("primary"));
                         String status = status(row);
-                        em.createNativeQuery("INSERT INTO roster_enrollment (sourced_id, class_sourced_id, patron_id, "
-                                        + "role, primary_teacher, begin_date, end_date, status, updated_at) "
-                                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (sourced_id) DO UPDATE "
-                                        + "SET class_sourced_id = excluded.class_sourced_id, patron_id = excluded.patron_id, "
-                                        + "role = excluded.role, primary_teacher = excluded.primary_teacher, "
-                                        + "begin_date = excluded.begin_date, end_date = excluded.end_date, "
-                                        + "status = excluded.status, updated_at = excluded.updated_at")
-                                .setParameter(1, row.get("sourcedId")).setParameter(2, row.get("classSourcedId"))
-                                .setParameter(3, patronId).setParameter(4, role).setParameter(5, primary)
-                                .setParameter(6, begin).setParameter(7, end).setParameter(8, status)
-                                .setParameter(9, Instant.now()).executeUpdate();
+                        batch.add(new RosterRows.EnrollmentRow(row.get("sourcedId"), row.get("classSourcedId"),
+                                patronId, role, primary, begin, end, status));
                         outbox.publish(Topics.CIRCULATION_ROSTER, site, row.get("sourcedId"),
                                 new RosterEnrollmentUpserted(row.get("sourcedId"), row.get("classSourcedId"), site,
                                         patronId, row.get("userSourcedId"), role, primary, begin, end, status));
                         run.enrollments++;
                     }
+                    rosterRows.upsertEnrollments(batch, Timestamp.from(Instant.now()));
                 });
     }
 

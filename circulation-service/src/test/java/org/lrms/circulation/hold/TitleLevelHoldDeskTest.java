@@ -134,6 +134,44 @@ class TitleLevelHoldDeskTest {
                 + "AND overridden_by = 'tech." + site.toLowerCase() + "'", UUID.fromString(loanId)));
     }
 
+    @Test
+    void renewAllRenewsTheLoansNobodyWaitsForAndNamesTheOthers() {
+        String site = Fixtures.newSite();
+        String ana = Fixtures.unique("P");
+        String ben = Fixtures.unique("P");
+        String anaId = Fixtures.newPatron(site, ana, "STUDENT", "9");
+        Fixtures.newPatron(site, ben, "STUDENT", "9");
+        CopySnapshot free = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        CopySnapshot titleWaited = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        UUID shared = UUID.randomUUID();
+        CopySnapshot copyWaited = Fixtures.addCopy(site, Fixtures.unique("C"), shared, "BOOK", null);
+        CopySnapshot sibling = Fixtures.addCopy(site, Fixtures.unique("C"), shared, "BOOK", null);
+        for (CopySnapshot c : List.of(free, titleWaited, copyWaited, sibling)) {
+            checkOut(site, ana, c.barcode(), null).then().statusCode(201);
+        }
+        String token = TestTokens.siteStaff(site);
+        HoldTest.placeHold(token, ben, titleWaited.titleId(), site);
+        // ben waits for that very copy: its sibling of the same title is free to renew
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("patronBarcode", ben, "itemBarcode", copyWaited.barcode(), "pickupSite", site))
+                .when().post("/api/v1/holds").then().statusCode(201);
+
+        io.restassured.path.json.JsonPath results = given().auth().oauth2(token)
+                .when().post("/api/v1/patrons/" + anaId + "/loans/renewals").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Boolean> renewed = new java.util.HashMap<>();
+        Map<String, String> refusal = new java.util.HashMap<>();
+        List<Map<String, Object>> rows = results.getList("$");
+        for (Map<String, Object> r : rows) {
+            renewed.put((String) r.get("itemBarcode"), (Boolean) r.get("renewed"));
+            refusal.put((String) r.get("itemBarcode"), (String) r.get("refusal"));
+        }
+        assertEquals(Map.of(free.barcode(), true, titleWaited.barcode(), false, copyWaited.barcode(), false,
+                sibling.barcode(), true), renewed);
+        assertEquals("on-hold-for-another", refusal.get(titleWaited.barcode()));
+        assertEquals("on-hold-for-another", refusal.get(copyWaited.barcode()));
+    }
+
     long count(String sql, Object param) throws Exception {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, param);

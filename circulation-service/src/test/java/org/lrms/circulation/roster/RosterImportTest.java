@@ -8,6 +8,7 @@ import org.lrms.circulation.Fixtures;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
+import org.lrms.events.circulation.PatronUpdated;
 import org.lrms.events.circulation.RosterEnrollmentUpserted;
 import org.lrms.testkit.TestTokens;
 
@@ -131,6 +132,38 @@ class RosterImportTest {
         given().auth().oauth2(TestTokens.siteStaff(code)).queryParam("barcode", kaiBarcode)
                 .when().get("/api/v1/patrons").then().body("", hasSize(1))
                 .body("[0].status", equalTo("ACTIVE")).body("[0].grade", equalTo("8"));
+    }
+
+    @Test
+    void aUserListedUnchangedIsNeitherWrittenNorAnnouncedAgainButStaysActiveInAFullExport() {
+        String code = Fixtures.newSite().replace("S", "U");
+        String school = "sch-" + code;
+        String kai = Fixtures.unique("s-");
+        String mia = Fixtures.unique("s-");
+        String kaiBarcode = Fixtures.unique("9");
+        String miaBarcode = Fixtures.unique("9");
+        String both = user(kai, school, kaiBarcode, "7") + user(mia, school, miaBarcode, "7");
+        assertEquals("FINISHED", importAndWait(zip(roster(school, code, kai, both))).getString("status"));
+        String kaiId = given().auth().oauth2(TestTokens.siteStaff(code)).queryParam("barcode", kaiBarcode)
+                .when().get("/api/v1/patrons").then().statusCode(200).extract().path("[0].id");
+
+        JsonPath again = importAndWait(zip(roster(school, code, kai, both)));
+        assertEquals("FINISHED", again.getString("status"));
+        assertEquals(2, again.getInt("usersApplied"));
+        assertEquals(0, again.getInt("usersDeactivated"), "seen by this import, though not written");
+        for (String barcode : List.of(kaiBarcode, miaBarcode)) {
+            given().auth().oauth2(TestTokens.siteStaff(code)).queryParam("barcode", barcode)
+                    .when().get("/api/v1/patrons").then().body("[0].status", equalTo("ACTIVE"));
+        }
+
+        // Kai moves up a grade: the one change since the first import is the second event of his key
+        importAndWait(zip(roster(school, code, kai, user(kai, school, kaiBarcode, "8")
+                + user(mia, school, miaBarcode, "7"))));
+        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_PATRONS, kaiId,
+                seen -> seen.size() >= 2);
+        assertEquals(List.of("PatronCreated", "PatronUpdated"), events.stream().limit(2)
+                .map(EventEnvelope::type).toList());
+        assertEquals("8", EventJson.payload(events.get(1), PatronUpdated.class).patron().grade());
     }
 
     @Test

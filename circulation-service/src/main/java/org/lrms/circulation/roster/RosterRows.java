@@ -1,0 +1,164 @@
+package org.lrms.circulation.roster;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.lrms.circulation.patron.Patron;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes an import batch's rows in one JDBC batch per table, on the transaction's own connection (the pool enlists
+ * it, so the rows commit with the batch's events): one round trip for 500 rows instead of one statement each, and
+ * none of an entity's bookkeeping for a patron the import only creates.
+ */
+@ApplicationScoped
+public class RosterRows {
+
+    /** A class row of classes.csv, with its course's code and title. */
+    record ClassRow(String sourcedId, String siteCode, String title, String classCode, String courseSourcedId,
+                    String courseCode, String courseTitle, String grades, String subjects, String location,
+                    String status) {
+    }
+
+    /** An enrollment row of enrollments.csv, its class and patron found. */
+    record EnrollmentRow(String sourcedId, String classSourcedId, UUID patronId, String role, boolean primary,
+                         LocalDate begin, LocalDate end, String status) {
+    }
+
+    private static final String INSERT_PATRON = "INSERT INTO patron (id, barcode, sis_id, sourced_id, first_name, "
+            + "last_name, patron_type, home_site, grade, email, language, status, blocked, fee_balance, "
+            + "last_import_id, created_at, updated_at, version) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, ?, ?, ?, 0)";
+
+    private static final String UPSERT_CLASS = "INSERT INTO roster_class (sourced_id, site_code, title, class_code, "
+            + "course_sourced_id, course_code, course_title, grades, subjects, location, status, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (sourced_id) DO UPDATE SET site_code = excluded.site_code, "
+            + "title = excluded.title, class_code = excluded.class_code, "
+            + "course_sourced_id = excluded.course_sourced_id, course_code = excluded.course_code, "
+            + "course_title = excluded.course_title, grades = excluded.grades, "
+            + "subjects = excluded.subjects, location = excluded.location, "
+            + "status = excluded.status, updated_at = excluded.updated_at";
+
+    private static final String UPSERT_ENROLLMENT = "INSERT INTO roster_enrollment (sourced_id, class_sourced_id, "
+            + "patron_id, role, primary_teacher, begin_date, end_date, status, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sourced_id) DO UPDATE "
+            + "SET class_sourced_id = excluded.class_sourced_id, patron_id = excluded.patron_id, "
+            + "role = excluded.role, primary_teacher = excluded.primary_teacher, "
+            + "begin_date = excluded.begin_date, end_date = excluded.end_date, "
+            + "status = excluded.status, updated_at = excluded.updated_at";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** New patrons, as the roster describes them (not managed entities: nothing else changes them here). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insertPatrons(List<Patron> patrons) {
+        batch(INSERT_PATRON, patrons, (s, p) -> {
+            s.setObject(1, p.id);
+            s.setString(2, p.barcode);
+            s.setString(3, p.sisId);
+            s.setString(4, p.sourcedId);
+            s.setString(5, p.firstName);
+            s.setString(6, p.lastName);
+            s.setString(7, p.patronType);
+            s.setString(8, p.homeSite);
+            s.setString(9, p.grade);
+            s.setString(10, p.email);
+            s.setString(11, p.language);
+            s.setString(12, p.status);
+            s.setObject(13, p.lastImportId);
+            s.setTimestamp(14, Timestamp.from(p.createdAt));
+            s.setTimestamp(15, Timestamp.from(p.updatedAt));
+        });
+    }
+
+    /** Patrons the roster lists unchanged: only which import saw them last moves (a bulk export needs it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markSeen(Collection<UUID> patronIds, UUID importId) {
+        if (patronIds.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE patron SET last_import_id = ? WHERE id = ANY(?)")) {
+            update.setObject(1, importId);
+            update.setArray(2, connection.createArrayOf("uuid", patronIds.toArray()));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the roster batch could not be written", e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void upsertClasses(List<ClassRow> classes, Timestamp now) {
+        batch(UPSERT_CLASS, classes, (s, c) -> {
+            s.setString(1, c.sourcedId());
+            s.setString(2, c.siteCode());
+            s.setString(3, c.title());
+            s.setString(4, c.classCode());
+            s.setString(5, c.courseSourcedId());
+            s.setString(6, c.courseCode());
+            s.setString(7, c.courseTitle());
+            s.setString(8, c.grades());
+            s.setString(9, c.subjects());
+            s.setString(10, c.location());
+            s.setString(11, c.status());
+            s.setTimestamp(12, now);
+        });
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void upsertEnrollments(List<EnrollmentRow> enrollments, Timestamp now) {
+        batch(UPSERT_ENROLLMENT, enrollments, (s, e) -> {
+            s.setString(1, e.sourcedId());
+            s.setString(2, e.classSourcedId());
+            s.setObject(3, e.patronId());
+            s.setString(4, e.role());
+            s.setBoolean(5, e.primary());
+            date(s, 6, e.begin());
+            date(s, 7, e.end());
+            s.setString(8, e.status());
+            s.setTimestamp(9, now);
+        });
+    }
+
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
+    private <T> void batch(String sql, List<T> rows, Binder<T> binder) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (T row : rows) {
+                binder.bind(statement, row);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the roster batch could not be written", e);
+        }
+    }
+
+    private static void date(PreparedStatement s, int index, LocalDate date) throws SQLException {
+        if (date == null) {
+            s.setNull(index, Types.DATE);
+        } else {
+            s.setDate(index, Date.valueOf(date));
+        }
+    }
+}
