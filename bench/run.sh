@@ -29,8 +29,8 @@ for svc in catalog circulation reporting; do
 done
 
 command -v pgbench >/dev/null || [[ -x "$(pg_bin)/pgbench" ]] || { echo "bench: pgbench missing (apt-get install postgresql-contrib or postgresql)"; exit 1; }
-echo "==> building the bench module"
-./mvnw -B -q -f bench/pom.xml -DskipTests package
+echo "==> building the bench module (and the catalog classes it uses; the running services are left alone)"
+./mvnw -B -q -DskipTests -Dquarkus.build.skip=true package -pl bench -am
 CLASSPATH_FILE=bench/target/bench.classpath
 CP="$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")"
 

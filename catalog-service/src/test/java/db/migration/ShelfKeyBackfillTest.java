@@ -42,6 +42,36 @@ class ShelfKeyBackfillTest {
         assertEquals("599.75 LIO", key(barcode));
     }
 
+    @Test
+    void staleAndMissingKeysAreRecomputedOnce() throws Exception {
+        String site = CatalogFixtures.site(CatalogFixtures.uniqueSiteCode());
+        String spaced = CatalogFixtures.uniqueBarcode();
+        String loaded = CatalogFixtures.uniqueBarcode();
+        String title = CatalogFixtures.title("Java");
+        for (String barcode : new String[] {spaced, loaded}) {
+            given().auth().oauth2(TestTokens.siteStaff(site)).contentType("application/json")
+                    .body(Map.of("siteCode", site, "barcode", barcode, "callNumber", "QA 76.73 .J38 2020"))
+                    .post("/api/v1/titles/" + title + "/copies").then().statusCode(201);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            // the key the old ShelfKey gave it (prefix QA, Dewey 076.73), and a row loaded without any
+            set(connection, spaced, "QA 076.73 J38 42020");
+            set(connection, loaded, null);
+            assertEquals(2, V9__shelf_keys_recomputed.recompute(connection, "copy"));
+            assertEquals(0, V9__shelf_keys_recomputed.recompute(connection, "copy"), "nothing left to change");
+        }
+        assertEquals(ShelfKey.of("QA76.73.J38 2020"), key(spaced));
+        assertEquals(ShelfKey.of("QA76.73.J38 2020"), key(loaded));
+    }
+
+    private static void set(Connection connection, String barcode, String key) throws Exception {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE copy SET shelf_key = ? WHERE barcode = ?")) {
+            update.setString(1, key);
+            update.setString(2, barcode);
+            update.executeUpdate();
+        }
+    }
+
     private String key(String barcode) throws Exception {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT shelf_key FROM copy WHERE barcode = ?")) {

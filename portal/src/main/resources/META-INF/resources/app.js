@@ -185,11 +185,27 @@ function describe(item) {
   return [authors, year].filter(Boolean).join(" · ");
 }
 
+function renderFacets(body) {
+  const groups = body ? facetGroups(body) : [];
+  const note = body ? facetNote(body) : null;
+  $("facets").replaceChildren(...groups.map((group) => {
+    const line = document.createElement("div");
+    const label = document.createElement("span");
+    label.className = "facet-label";
+    label.textContent = `${group.label}: `;
+    line.append(label, group.values.map((v) => `${v.value} (${Number(v.count).toLocaleString("en-US")})`).join(" · "));
+    return line;
+  }));
+  $("facet-note").textContent = groups.length && note ? note : "";
+  $("facet-note").hidden = !(groups.length && note);
+}
+
 async function search(event) {
   event.preventDefault();
   const q = $("q").value.trim();
   const message = $("search-message");
   $("results").replaceChildren();
+  renderFacets(null);
   if (!q) return;
   message.textContent = "Searching…";
   let answer;
@@ -214,8 +230,8 @@ async function search(event) {
   }
   const body = await answer.json();
   const items = Array.isArray(body) ? body : body.items || body.results || body.titles || [];
-  const total = body.total ?? body.totalCount ?? items.length;
-  message.textContent = items.length ? `${total} title${total === 1 ? "" : "s"} found` : `No title matches “${q}”.`;
+  message.textContent = searchSummary(body, q);
+  renderFacets(items.length ? body : null);
   $("results").replaceChildren(...items.map((item) => {
     const li = document.createElement("li");
     const title = document.createElement("strong");

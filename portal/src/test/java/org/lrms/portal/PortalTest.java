@@ -129,6 +129,11 @@ class PortalTest {
                 .body(containsString("code_challenge_method: \"S256\""), containsString("/api/catalog/v1/search"),
                         not(containsString("https://")));
         given().when().get("/app.css").then().statusCode(200);
+        assertTrue(page.contains("<script src=\"/search-summary.js\"></script>"), "the search wording is loaded");
+        given().when().get("/search-summary.js").then().statusCode(200)
+                .body(containsString("function searchSummary"), containsString("totalIsEstimate"));
+        given().when().get("/app.js").then().statusCode(200)
+                .body(containsString("searchSummary(body, q)"), containsString("facetNote(body)"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.lrms.bench.generate;
 
+import org.lrms.catalog.copy.ShelfKey;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -121,6 +123,10 @@ public final class DistrictGenerator {
     /** Everything of title {@code index}, recomputed from the seed whenever needed (no title is kept in memory). */
     record TitleRecord(UUID id, String title, String author, String isbn, int year, String materialType,
                        String dewey, String language, String subject) {
+        /** The title's call number, which its copies carry too: the Dewey number (or FIC) and the author's mark. */
+        String callNumber() {
+            return dewey + " " + author.substring(0, 3).toUpperCase();
+        }
     }
 
     TitleRecord title(int index) {
@@ -142,9 +148,8 @@ public final class DistrictGenerator {
                 + "updated_at, version")) {
             for (int i = 0; i < scale.titles(); i++) {
                 TitleRecord t = title(i);
-                String callNumber = t.dewey() + " " + t.author().substring(0, 3).toUpperCase();
                 w.row(t.id(), t.title(), List.of(t.author()), List.of(t.isbn()), List.of(t.isbn()),
-                        "Generated Press", t.year(), t.language(), t.materialType(), t.dewey(), callNumber,
+                        "Generated Press", t.year(), t.language(), t.materialType(), t.dewey(), t.callNumber(),
                         List.of(t.subject()), "now", "now", 0);
                 progress.accept(1);
             }
@@ -188,26 +193,43 @@ public final class DistrictGenerator {
         return (int) Math.min(scale.titles() - 1, (long) (scale.titles() * r * r));
     }
 
+    /** The catalog's copy columns, in the order of {@link #catalogCopyRow}. */
+    static final String CATALOG_COPY_COLUMNS = "id, title_id, barcode, site_code, status, call_number, shelf_key, "
+            + "shelf_location, price, acquired_on, condition, categories, circulation_type, created_at, updated_at, "
+            + "version";
+
+    /** Everything of copy {@code index}, recomputed from the seed. */
+    record CopyRecord(UUID id, String barcode, String site, BigDecimal price, LocalDate acquiredOn, TitleRecord title) {
+    }
+
+    CopyRecord copy(long index, LocalDate today) {
+        SplittableRandom random = new SplittableRandom(seed * 17 + index);
+        UUID id = new UUID(random.nextLong(), random.nextLong());
+        BigDecimal price = BigDecimal.valueOf(500 + random.nextInt(3500), 2);
+        return new CopyRecord(id, copyBarcode(index), siteCode(copySite(index)), price,
+                today.minusDays(random.nextInt(365 * 20)), title(copyTitle(index)));
+    }
+
+    /** The copy as the catalog keeps it, shelf key included (the catalog's own {@link ShelfKey}). */
+    static Object[] catalogCopyRow(CopyRecord copy) {
+        String callNumber = copy.title().callNumber();
+        return new Object[] {copy.id(), copy.title().id(), copy.barcode(), copy.site(), "AVAILABLE", callNumber,
+                ShelfKey.of(callNumber), "Main shelves", copy.price(), copy.acquiredOn(), "GOOD", List.of(),
+                "REGULAR", "now", "now", 0};
+    }
+
     private long copies(Connection catalog, Connection circulation, LongConsumer progress) throws SQLException {
         LocalDate today = LocalDate.now();
-        try (CopyWriter c = new CopyWriter(catalog, "copy", "id, title_id, barcode, site_code, status, call_number, "
-                + "shelf_location, price, acquired_on, condition, categories, circulation_type, created_at, "
-                + "updated_at, version");
+        try (CopyWriter c = new CopyWriter(catalog, "copy", CATALOG_COPY_COLUMNS);
              CopyWriter r = new CopyWriter(circulation, "copy", "id, barcode, title_id, title, site_code, "
                      + "catalog_status, circulation_state, circulation_type, material_type, dewey_number, price, "
                      + "withdrawn, catalog_updated_at")) {
             for (long i = 0; i < scale.copies(); i++) {
-                SplittableRandom random = new SplittableRandom(seed * 17 + i);
-                TitleRecord t = title(copyTitle(i));
-                UUID id = new UUID(random.nextLong(), random.nextLong());
-                String barcode = copyBarcode(i);
-                String site = siteCode(copySite(i));
-                BigDecimal price = BigDecimal.valueOf(500 + random.nextInt(3500), 2);
-                String callNumber = t.dewey() + " " + t.author().substring(0, 3).toUpperCase();
-                c.row(id, t.id(), barcode, site, "AVAILABLE", callNumber, "Main shelves", price,
-                        today.minusDays(random.nextInt(365 * 20)), "GOOD", List.of(), "REGULAR", "now", "now", 0);
-                r.row(id, barcode, t.id(), t.title(), site, "AVAILABLE", "AVAILABLE", "REGULAR", t.materialType(),
-                        t.dewey(), price, false, "now");
+                CopyRecord copy = copy(i, today);
+                TitleRecord t = copy.title();
+                c.row(catalogCopyRow(copy));
+                r.row(copy.id(), copy.barcode(), t.id(), t.title(), copy.site(), "AVAILABLE", "AVAILABLE", "REGULAR",
+                        t.materialType(), t.dewey(), copy.price(), false, "now");
                 progress.accept(1);
             }
             return c.rows() + r.rows();

@@ -1,7 +1,9 @@
 package org.lrms.bench.generate;
 
 import org.junit.jupiter.api.Test;
+import org.lrms.catalog.copy.ShelfKey;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +11,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +56,20 @@ class GeneratorTest {
         assertEquals(3_000, barcodes.size());
         assertEquals(Set.of(0, 1, 2), sites);
         assertEquals("S0001", DistrictGenerator.siteCode(0));
+    }
+
+    @Test
+    void copiesCarryTheShelfKeyTheCatalogComputes() {
+        List<String> columns = List.of(DistrictGenerator.CATALOG_COPY_COLUMNS.split(", "));
+        DistrictGenerator g = generator(3);
+        for (long i = 0; i < 200; i++) {
+            Object[] row = DistrictGenerator.catalogCopyRow(g.copy(i, LocalDate.of(2026, 9, 1)));
+            assertEquals(columns.size(), row.length);
+            String callNumber = (String) row[columns.indexOf("call_number")];
+            assertEquals(g.title(g.copyTitle(i)).callNumber(), callNumber);
+            assertEquals(ShelfKey.of(callNumber), row[columns.indexOf("shelf_key")]);
+            assertNotNull(row[columns.indexOf("shelf_key")], callNumber);
+        }
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.lrms.kit.security.SiteScope;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -344,9 +345,26 @@ public class CopyService {
 
     /** The title's data changed: its copies' snapshots (title, author, material type...) are published again. */
     void onTitleChanged(@Observes TitleChanged event) {
-        List<Copy> ofTitle = Copy.list("title.id = ?1 and status <> ?2", event.title().id, CopyStatus.WITHDRAWN);
-        for (Copy copy : ofTitle) {
-            outbox.publish(Topics.CATALOG_COPIES, copy.siteCode, copy.id.toString(), new CopyUpdated(snapshot(copy)));
+        republishCopiesOf(List.of(event.title().id), Set.of());
+    }
+
+    /**
+     * Publishes again the snapshots of the copies of these titles (not withdrawn), except {@code upToDate} (copies
+     * published since their title last changed): one query for all the titles, e.g. a MARC import's chunk of merges.
+     * Copies not yet flushed are not seen: the caller flushes first when it added some.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void republishCopiesOf(Collection<UUID> titleIds, Set<UUID> upToDate) {
+        if (titleIds.isEmpty()) {
+            return;
+        }
+        List<Copy> ofTitles = Copy.list("title.id in ?1 and status <> ?2 order by title.id, barcode", titleIds,
+                CopyStatus.WITHDRAWN);
+        for (Copy copy : ofTitles) {
+            if (!upToDate.contains(copy.id)) {
+                outbox.publish(Topics.CATALOG_COPIES, copy.siteCode, copy.id.toString(),
+                        new CopyUpdated(snapshot(copy)));
+            }
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *   the plain Dewey numbers, each in alphabetical order; {@code 92} (the Dewey shorthand for biography) shelves as
  *   {@code B};</li>
  *   <li>Library of Congress: class letters, class number as a number with its decimals, then the cutters as decimals
- *   and the rest: {@code QA76.73.J38 S65 2019};</li>
+ *   and the rest: {@code QA76.73.J38 S65 2019}, also written {@code QA 76.73 .J38 S65 2019};</li>
  *   <li>anything else: words as words, whole numbers as numbers ({@code v.2} before {@code v.10}).</li>
  * </ul>
  * Case, accents and punctuation do not count. Tokens are joined by one space, which sorts before every letter and
@@ -29,6 +29,13 @@ public final class ShelfKey {
     public static final String ABOVE = new String(Character.toChars(0x10FFFF));
 
     private static final Pattern LC = Pattern.compile("([A-Z]{1,3})(\\d{1,4})(\\.\\d+)?(.*)");
+    /**
+     * The same with a space between the class letters and the class number ({@code QA 76.73 .J38}). Only for a class
+     * LC has (no I, O, W, X or Y first), a number without a leading zero, and a dotted cutter after it: {@code REF 030},
+     * {@code FIC 2} or {@code E 123 SMI} stay prefixed shelves.
+     */
+    private static final Pattern LC_SPACED = Pattern.compile(
+            "([A-HJ-NP-VZ][A-Z]{0,2}) ([1-9]\\d{0,3})(\\.\\d+)?( ?\\.[A-Z].*)");
     private static final Pattern DEWEY = Pattern.compile("(\\d{1,3})(\\.\\d*)?");
     private static final Pattern CUTTER = Pattern.compile("\\p{L}+\\d+");
     private static final Pattern PARTS = Pattern.compile("\\p{L}+|\\d+");
@@ -50,6 +57,10 @@ public final class ShelfKey {
         Matcher lc = LC.matcher(text);
         if (lc.matches() && (lc.group(4).isEmpty() || lc.group(4).startsWith(" ") || lc.group(4).startsWith("."))) {
             return lcKey(lc);
+        }
+        Matcher spaced = LC_SPACED.matcher(text);
+        if (spaced.matches()) {
+            return lcKey(spaced);
         }
         return deweyOrGeneric(text);
     }

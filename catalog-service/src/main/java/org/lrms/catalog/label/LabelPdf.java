@@ -13,12 +13,9 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Draws label sheets with OpenPDF: barcode labels (Code 128 or Code 39) and spine labels (call number). */
 public final class LabelPdf {
@@ -36,14 +33,6 @@ public final class LabelPdf {
 
     private static final float PADDING = 4f;
 
-    /**
-     * Liberation Sans (metric-compatible with Helvetica/Arial; Latin with Vietnamese, Greek, Cyrillic), from
-     * openpdf-fonts-extra: embedded as a subset with Identity-H, so a title in any of those scripts prints whole.
-     */
-    private static final String REGULAR = "liberation/LiberationSans-Regular.ttf";
-    private static final String BOLD = "liberation/LiberationSans-Bold.ttf";
-    private static final Map<String, byte[]> FONT_FILES = new ConcurrentHashMap<>();
-
     private LabelPdf() {
     }
 
@@ -59,9 +48,7 @@ public final class LabelPdf {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             document.addTitle("LRMS labels");
             document.open();
-            // one font object per document: each collects the glyphs its document uses, and only those are embedded
-            BaseFont regular = unicodeFont(REGULAR);
-            BaseFont bold = unicodeFont(BOLD);
+            LabelFonts fonts = new LabelFonts();
             PdfContentByte canvas = writer.getDirectContent();
             int position = skip;
             for (LabelCopy copy : copies) {
@@ -71,9 +58,9 @@ public final class LabelPdf {
                 }
                 LabelLayout.Cell cell = layout.cell(position++);
                 if (kind == Kind.SPINE) {
-                    spine(canvas, cell, copy, regular, bold);
+                    spine(canvas, cell, copy, fonts);
                 } else {
-                    barcodeLabel(canvas, cell, copy, symbology, regular, bold);
+                    barcodeLabel(canvas, cell, copy, symbology, fonts);
                 }
             }
             document.close();
@@ -85,30 +72,17 @@ public final class LabelPdf {
         return out.toByteArray();
     }
 
-    private static BaseFont unicodeFont(String resource) throws DocumentException, IOException {
-        byte[] ttf = FONT_FILES.computeIfAbsent(resource, LabelPdf::readFont);
-        return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, ttf, null);
-    }
-
-    private static byte[] readFont(String resource) {
-        try (InputStream in = LabelPdf.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + resource + " is not on the class path (openpdf-fonts-extra)");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void barcodeLabel(PdfContentByte canvas, LabelLayout.Cell cell, LabelCopy copy,
-                                     Symbology symbology, BaseFont regular, BaseFont bold) throws DocumentException {
+                                     Symbology symbology, LabelFonts fonts) throws DocumentException {
         float x = cell.x() + PADDING;
         float top = cell.y() + cell.height() - PADDING;
         float width = cell.width() - 2 * PADDING;
-        text(canvas, bold, 7, x, top - 7, fit(copy.siteCode() + "  " + nullToEmpty(copy.callNumber()), bold, 7, width));
-        text(canvas, regular, 6.5f, x, top - 14.5f, fit(copy.title(), regular, 6.5f, width));
-        text(canvas, regular, 6f, x, top - 21.5f, fit(nullToEmpty(copy.author()), regular, 6f, width));
+        BaseFont regular = fonts.regular;
+        BaseFont bold = fonts.bold;
+        fonts.show(canvas, bold, 7, x, top - 7,
+                fonts.fit(copy.siteCode() + "  " + nullToEmpty(copy.callNumber()), bold, 7, width));
+        fonts.show(canvas, regular, 6.5f, x, top - 14.5f, fonts.fit(copy.title(), regular, 6.5f, width));
+        fonts.show(canvas, regular, 6f, x, top - 21.5f, fonts.fit(nullToEmpty(copy.author()), regular, 6f, width));
 
         Barcode barcode = symbology == Symbology.CODE39 ? code39(copy.barcode()) : new Barcode128();
         barcode.setCode(copy.barcode());
@@ -130,19 +104,18 @@ public final class LabelPdf {
         return barcode;
     }
 
-    private static void spine(PdfContentByte canvas, LabelLayout.Cell cell, LabelCopy copy, BaseFont regular,
-                              BaseFont bold) {
+    private static void spine(PdfContentByte canvas, LabelLayout.Cell cell, LabelCopy copy, LabelFonts fonts) {
         float x = cell.x() + PADDING;
         float top = cell.y() + cell.height() - PADDING;
         List<String> lines = spineLines(copy.callNumber());
         float size = lines.size() > 3 ? 10f : 13f;
         float y = top - size;
         for (String line : lines) {
-            text(canvas, bold, size, x, y, fit(line, bold, size, cell.width() - 2 * PADDING));
+            fonts.show(canvas, fonts.bold, size, x, y, fonts.fit(line, fonts.bold, size, cell.width() - 2 * PADDING));
             y -= size + 1f;
         }
-        text(canvas, regular, 5.5f, x, cell.y() + PADDING, fit(copy.siteCode() + "  " + copy.barcode(), regular,
-                5.5f, cell.width() - 2 * PADDING));
+        fonts.show(canvas, fonts.regular, 5.5f, x, cell.y() + PADDING, fonts.fit(copy.siteCode() + "  "
+                + copy.barcode(), fonts.regular, 5.5f, cell.width() - 2 * PADDING));
     }
 
     /** "FIC SAC" on two lines, "599.75 LIO 2004" on three; at most four. */
@@ -156,26 +129,6 @@ public final class LabelPdf {
             }
         }
         return lines;
-    }
-
-    private static void text(PdfContentByte canvas, BaseFont font, float size, float x, float y, String text) {
-        canvas.beginText();
-        canvas.setFontAndSize(font, size);
-        canvas.setTextMatrix(x, y);
-        canvas.showText(text);
-        canvas.endText();
-    }
-
-    /** Cuts text to the label's width, with an ellipsis. */
-    static String fit(String text, BaseFont font, float size, float width) {
-        String t = nullToEmpty(text);
-        if (font.getWidthPoint(t, size) <= width) {
-            return t;
-        }
-        while (!t.isEmpty() && font.getWidthPoint(t + "...", size) > width) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t.strip() + "...";
     }
 
     private static String nullToEmpty(String value) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
+import org.lrms.catalog.copy.Copy;
 import org.lrms.catalog.copy.CopyRequest;
 import org.lrms.catalog.copy.CopyService;
 import org.lrms.catalog.title.Title;
@@ -13,6 +14,7 @@ import org.lrms.catalog.title.TitleService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,16 +50,48 @@ public class MarcImportWriter {
         em.setFlushMode(FlushModeType.COMMIT);
         TitleMatcher.Chunk chunk = matcher.load(records, mode);
         Map<String, UUID> barcodes = siteCode == null ? new HashMap<>() : existingBarcodes(records);
-        Set<UUID> titlesWithNewCopies = new HashSet<>();
+        Merges merges = new Merges();
         List<Written> written = new ArrayList<>();
         for (MarcTitle record : records) {
-            written.add(writeOne(record, chunk, siteCode, barcodes, titlesWithNewCopies));
+            written.add(writeOne(record, chunk, siteCode, barcodes, merges));
+        }
+        if (!merges.titles.isEmpty()) {
+            // the merged titles' copies are published again, with one query for the chunk; copies the chunk added
+            // must be in the database by then (the flush sends them in the same JDBC batches as the commit would)
+            if (merges.copiesAdded) {
+                em.flush();
+            }
+            copies.republishCopiesOf(merges.titles, merges.upToDate);
         }
         return written;
     }
 
+    /** A chunk's merged titles, and the copies it added to them after their last merge (published up to date). */
+    private static final class Merges {
+        final Set<UUID> titles = new LinkedHashSet<>();
+        final Set<UUID> upToDate = new HashSet<>();
+        final Map<UUID, Set<UUID>> addedSinceMerge = new HashMap<>();
+        boolean copiesAdded;
+
+        void merged(UUID titleId) {
+            titles.add(titleId);
+            Set<UUID> added = addedSinceMerge.remove(titleId);
+            if (added != null) {
+                upToDate.removeAll(added);
+            }
+        }
+
+        void added(UUID titleId, UUID copyId) {
+            copiesAdded = true;
+            if (titles.contains(titleId)) {
+                upToDate.add(copyId);
+                addedSinceMerge.computeIfAbsent(titleId, k -> new HashSet<>()).add(copyId);
+            }
+        }
+    }
+
     private Written writeOne(MarcTitle record, TitleMatcher.Chunk chunk, String siteCode, Map<String, UUID> barcodes,
-                             Set<UUID> titlesWithNewCopies) {
+                             Merges merges) {
         for (MarcTitle.Holding holding : record.holdings()) {
             if (!holding.barcode().matches(CopyRequest.BARCODE)) {
                 throw new MarcRejected("holdings barcode '" + holding.barcode() + "' is not a valid barcode");
@@ -67,13 +101,11 @@ public class MarcImportWriter {
         Title title;
         if (match.isPresent()) {
             Title existing = match.get();
-            if (titlesWithNewCopies.contains(existing.id)) {
-                // the merge republishes the title's copies: those this chunk added must be in the database by then
-                em.flush();
-            }
-            String source = existing.marcSource == null ? record.marcXml() : MarcFiles.toXml(
-                    MarcMapper.mergeLocalFields(record.source(), MarcFiles.fromXml(existing.marcSource)));
+            String source = MarcMapper.hasLocalFields(existing.marcSource) ? MarcFiles.toXml(
+                    MarcMapper.mergeLocalFields(record.source(), MarcFiles.fromXml(existing.marcSource)))
+                    : record.marcXml();
             title = titles.mergeImported(existing, record.title(), record.controlNumber(), source);
+            merges.merged(title.id);
         } else {
             title = titles.createImported(record.title(), record.controlNumber(), record.marcXml());
             chunk.created(title);
@@ -87,10 +119,10 @@ public class MarcImportWriter {
                 }
                 continue; // the same file imported again: the copy is there already
             }
-            copies.addImported(title, new CopyRequest(siteCode, h.barcode(), h.callNumber(), h.shelfLocation(),
-                    h.price(), null, null, null, null, null, null));
+            Copy copy = copies.addImported(title, new CopyRequest(siteCode, h.barcode(), h.callNumber(),
+                    h.shelfLocation(), h.price(), null, null, null, null, null, null));
             barcodes.put(h.barcode(), title.id);
-            titlesWithNewCopies.add(title.id);
+            merges.added(title.id, copy.id);
             added++;
         }
         return new Written(match.isEmpty(), added);

@@ -212,6 +212,16 @@ public final class MarcMapper {
      * {@code incoming} with the local fields (9XX, except holdings) of {@code previous} that it lacks: they survive a
      * merge. A new record: {@code incoming} itself stays as it was read.
      */
+    /**
+     * Whether a kept MARCXML source has local fields a merge must carry over (9XX data fields other than 949): a
+     * source without any is simply replaced by the incoming record, without reading and writing it again.
+     */
+    static boolean hasLocalFields(String marcXml) {
+        return marcXml != null && LOCAL_FIELD.matcher(marcXml).find();
+    }
+
+    private static final Pattern LOCAL_FIELD = Pattern.compile("<(?:marc:)?datafield[^>]*tag=\"9(?!49\")\\d\\d\"");
+
     public static Record mergeLocalFields(Record incoming, Record previous) {
         Set<String> present = incoming.getVariableFields().stream().map(VariableField::getTag)
                 .collect(Collectors.toSet());

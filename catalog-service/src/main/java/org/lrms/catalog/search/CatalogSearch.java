@@ -20,7 +20,7 @@ import java.util.UUID;
  * plus trigram word similarity on title, author and series so that a typo still finds the book.
  * <p>
  * It stays fast however large the catalog and however common the word: one statement (one round trip) takes at most
- * {@code catalog.search.candidates} (500) matching titles from the GIN indexes, ranks only those, counts the facets
+ * {@code catalog.search.candidates} (200) matching titles from the GIN indexes, ranks only those, counts the facets
  * over them and reads the availability of the page's titles only. When a query matches more titles than that, the total is the planner's estimate and the answer says so ({@code totalIsEstimate}); the facets
  * then count the candidates ({@code facetsCounted}). The typo search runs when the words themselves find less than a
  * page (a misspelt word finds nothing exactly, and a word found exactly outranks its look-alikes anyway): each word is
@@ -31,7 +31,7 @@ import java.util.UUID;
 public class CatalogSearch {
 
     /** How many matching titles are ranked and counted at most (more for deep pages). */
-    @ConfigProperty(name = "catalog.search.candidates", defaultValue = "500")
+    @ConfigProperty(name = "catalog.search.candidates", defaultValue = "200")
     int candidatesAtMost;
 
     /** How alike (trigram similarity) a catalog word must be to stand for a word typed: "wizrd" and "wizard" 0.44. */

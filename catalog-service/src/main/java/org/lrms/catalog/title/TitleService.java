@@ -80,7 +80,8 @@ public class TitleService {
 
     /**
      * Merges a matching MARC record into a title: what the record has replaces the title's value, what it lacks
-     * (local data such as reading level or a local call number) survives; ISBNs add up.
+     * (local data such as reading level or a local call number) survives; ISBNs add up. The title's copies are not
+     * republished here: the import does it once per chunk ({@code CopyService.republishCopiesOf}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Title mergeImported(Title title, TitleRequest incoming, String controlNumber, String marcSource) {
@@ -115,7 +116,6 @@ public class TitleService {
         }
         title.marcSource = marcSource;
         outbox.publish(Topics.CATALOG_TITLES, null, title.id.toString(), new TitleUpdated(snapshot(title)));
-        changed.fire(new TitleChanged(title));
         return title;
     }
 

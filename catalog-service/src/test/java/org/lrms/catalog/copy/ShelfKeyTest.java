@@ -78,6 +78,31 @@ class ShelfKeyTest {
     }
 
     @Test
+    void libraryOfCongressWithASpaceAfterTheClassLettersIsTheSameCallNumber() {
+        assertEquals(ShelfKey.of("QA76.73.J38 2020"), ShelfKey.of("QA 76.73 .J38 2020"));
+        assertEquals(ShelfKey.of("QA76.73.J38 2020"), ShelfKey.of("QA 76.73.J38 2020"));
+        assertEquals(ShelfKey.of("QA76.73.J38 2020"), ShelfKey.of("qa 76.73 .j38 2020"));
+        assertEquals(ShelfKey.of("QA76 .A1"), ShelfKey.of("QA 76 .A1"));
+        assertEquals(ShelfKey.of("E184.5 .A1"), ShelfKey.of("E 184.5 .A1"));
+        assertEquals(ShelfKey.of("PR6005.O4 A6 1990"), ShelfKey.of("PR 6005 .O4 A6 1990"));
+        List<String> written = List.of("QA 9 .A1", "QA76 .A1", "QA 76.5 .B3", "QA76.73.J38 2020",
+                "QA 76.73 .J38 S65 2019", "QA 76.8 .C2", "QA100 .D4", "QA 1000 .E5");
+        assertEquals(written, shelved(written));
+        assertTrue(inRange("QA 76.73 .J38 2020", "QA76", "QA76.9"));
+        assertTrue(inRange("QA 76.73 .J38 2020", "QA76.73 .J38", "QA76.73 .J38"));
+    }
+
+    @Test
+    void prefixesFollowedByANumberStayPrefixes() {
+        // no dotted cutter, a leading zero, or letters LC has no class for: a prefixed shelf, not LC
+        assertEquals("REF 030 WOR", ShelfKey.of("REF 030 WOR"));
+        assertEquals("E 123 SMI", ShelfKey.of("E 123 SMI"));
+        assertEquals("J 599.75 LIO", ShelfKey.of("J 599.75 LIO"));
+        assertTrue(ShelfKey.of("YA 813.54 .S65").startsWith("YA 813.54 "), "LC has no class Y");
+        assertTrue(ShelfKey.of("REF 030 .W6").startsWith("REF 030 "), "030 has a leading zero: Dewey");
+    }
+
+    @Test
     void cuttersAreDecimals() {
         // .S65 comes before .S7 on the shelf: the digits of a cutter are read as a decimal fraction
         assertTrue(byCodePoint(ShelfKey.of("813.54 S65"), ShelfKey.of("813.54 S7")) < 0);

@@ -5,6 +5,11 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lrms.catalog.CatalogFixtures;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.Topics;
+import org.lrms.events.catalog.CopyAdded;
+import org.lrms.events.catalog.CopyUpdated;
 import org.lrms.testkit.TestTokens;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
@@ -95,6 +100,37 @@ class MarcImportTest {
                 "the local field of the first record survives the merge");
         assertEquals("Local note: gift of the PTA.",
                 ((DataField) exported.getVariableField("590")).getSubfield('a').getData());
+    }
+
+    @Test
+    void aMergeRepublishesTheTitlesCopiesWithTheNewData() {
+        String tag = unique();
+        String first = CatalogFixtures.uniqueBarcode();
+        String second = CatalogFixtures.uniqueBarcode();
+        byte[] before = MarcFiles.write(List.of(MarcSamples.withHolding(
+                MarcSamples.book("r" + tag, null, "Republished " + tag, "Writer, Old", "2001"), first)),
+                MarcFiles.Format.ISO2709);
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ISO).body(before)
+                .when().post("/api/v1/imports/marc").then().statusCode(200).body("created", equalTo(1));
+        // the same record with another author, and a second holding: one chunk merges and adds
+        byte[] after = MarcFiles.write(List.of(MarcSamples.withHolding(
+                MarcSamples.book("r" + tag, null, "Republished " + tag, "Writer, New", "2001"), second)),
+                MarcFiles.Format.ISO2709);
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ISO).body(after)
+                .when().post("/api/v1/imports/marc").then().statusCode(200).body("matched", equalTo(1))
+                .body("copiesAdded", equalTo(1));
+
+        EventEnvelope updated = CatalogFixtures.awaitEvent(Topics.CATALOG_COPIES, copyId(first),
+                e -> e.type().equals("CopyUpdated"));
+        assertEquals("Writer, New", EventJson.payload(updated, CopyUpdated.class).copy().author());
+        EventEnvelope added = CatalogFixtures.awaitEvent(Topics.CATALOG_COPIES, copyId(second),
+                e -> e.type().equals("CopyAdded"));
+        assertEquals("Writer, New", EventJson.payload(added, CopyAdded.class).copy().author());
+    }
+
+    private static String copyId(String barcode) {
+        return given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/copies/" + barcode)
+                .then().statusCode(200).extract().path("id");
     }
 
     @Test

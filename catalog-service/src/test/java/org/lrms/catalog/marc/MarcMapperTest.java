@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,5 +106,14 @@ class MarcMapperTest {
         Record incoming = MarcSamples.book("a", null, "Holes", "Sachar, Louis", "2001");
         Record merged = MarcMapper.mergeLocalFields(incoming, previous);
         assertNotNull(merged.getVariableField("945"));
+    }
+
+    @Test
+    void onlyNineHundredFieldsOtherThan949AreLocal() {
+        assertTrue(MarcMapper.hasLocalFields("<record><datafield tag=\"945\" ind1=\" \" ind2=\" \"></datafield></record>"));
+        assertTrue(MarcMapper.hasLocalFields("<marc:record><marc:datafield ind1=\" \" tag=\"999\"/></marc:record>"));
+        assertFalse(MarcMapper.hasLocalFields("<record><datafield tag=\"949\" ind1=\" \"></datafield>"
+                + "<datafield tag=\"590\"></datafield><controlfield tag=\"001\">9</controlfield></record>"));
+        assertFalse(MarcMapper.hasLocalFields(null));
     }
 }
