@@ -32,10 +32,11 @@ public final class ShelfKey {
     /**
      * The same with a space between the class letters and the class number ({@code QA 76.73 .J38}). Only for a class
      * LC has (no I, O, W, X or Y first), a number without a leading zero, and a dotted cutter after it: {@code REF 030},
-     * {@code FIC 2} or {@code E 123 SMI} stay prefixed shelves.
+     * {@code FIC 2} or {@code E 123 SMI} stay prefixed shelves. A lone {@code J} is the juvenile collection's prefix
+     * in school libraries ({@code J 599.75 .L56}), not LC's class J, which is written without the space if ever.
      */
     private static final Pattern LC_SPACED = Pattern.compile(
-            "([A-HJ-NP-VZ][A-Z]{0,2}) ([1-9]\\d{0,3})(\\.\\d+)?( ?\\.[A-Z].*)");
+            "((?!J )[A-HJ-NP-VZ][A-Z]{0,2}) ([1-9]\\d{0,3})(\\.\\d+)?( ?\\.[A-Z].*)");
     private static final Pattern DEWEY = Pattern.compile("(\\d{1,3})(\\.\\d*)?");
     private static final Pattern CUTTER = Pattern.compile("\\p{L}+\\d+");
     private static final Pattern PARTS = Pattern.compile("\\p{L}+|\\d+");

@@ -98,6 +98,9 @@ class ShelfKeyTest {
         assertEquals("REF 030 WOR", ShelfKey.of("REF 030 WOR"));
         assertEquals("E 123 SMI", ShelfKey.of("E 123 SMI"));
         assertEquals("J 599.75 LIO", ShelfKey.of("J 599.75 LIO"));
+        // J is the juvenile collection's prefix: its shelf sorts by Dewey number among the other J books
+        assertTrue(ShelfKey.of("J 599 ADA").compareTo(ShelfKey.of("J 599.75 .L56")) < 0);
+        assertTrue(ShelfKey.of("J 599.75 .L56").compareTo(ShelfKey.of("J 600 ADA")) < 0);
         assertTrue(ShelfKey.of("YA 813.54 .S65").startsWith("YA 813.54 "), "LC has no class Y");
         assertTrue(ShelfKey.of("REF 030 .W6").startsWith("REF 030 "), "030 has a leading zero: Dewey");
     }
