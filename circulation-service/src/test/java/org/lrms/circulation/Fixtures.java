@@ -65,7 +65,7 @@ public final class Fixtures {
                                     String price) {
         return new CopySnapshot(UUID.randomUUID(), barcode, titleId, "Holes", "Louis Sachar", site, "AVAILABLE",
                 circulationType, "BOOK", "FIC", "FIC SAC", "Fiction", price == null ? null : new BigDecimal(price),
-                LocalDate.of(2020, 1, 1), "district", "GOOD", List.of(), 2000);
+                LocalDate.of(2020, 1, 1), "district", "GOOD", List.of(), 2000, "FIC SAC");
     }
 
     /** Publishes a CopyAdded as the catalog would and waits for the replica to hold it. */

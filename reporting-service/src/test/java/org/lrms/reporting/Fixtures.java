@@ -26,7 +26,7 @@ public final class Fixtures {
                                     Integer year, String price, LocalDate acquiredOn) {
         return new CopySnapshot(copyId, "B" + copyId.toString().substring(0, 8), titleId, "A title", "A. Author",
                 site, "AVAILABLE", "REGULAR", materialType, dewey, dewey, null,
-                price == null ? null : new BigDecimal(price), acquiredOn, null, "GOOD", List.of(), year);
+                price == null ? null : new BigDecimal(price), acquiredOn, null, "GOOD", List.of(), year, null);
     }
 
     public static LoanSnapshot loan(UUID loanId, UUID titleId, String site, String patronKey, String patronType,

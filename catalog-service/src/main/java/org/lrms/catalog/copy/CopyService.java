@@ -443,6 +443,6 @@ public class CopyService {
         Title t = c.title;
         return new CopySnapshot(c.id, c.barcode, t.id, t.title, t.firstAuthor(), c.siteCode, c.status.name(),
                 c.circulationType, t.materialType, t.deweyNumber, c.callNumber, c.shelfLocation, c.price,
-                c.acquiredOn, c.fundingSource, c.condition, List.copyOf(c.categories), t.publicationYear);
+                c.acquiredOn, c.fundingSource, c.condition, List.copyOf(c.categories), t.publicationYear, c.shelfKey);
     }
 }

@@ -65,6 +65,8 @@ class CopyResourceTest {
         assertEquals("BOOK", copy.materialType());
         assertEquals(0, new BigDecimal("12.50").compareTo(copy.price()));
         assertEquals(List.of("READING_PROGRAM"), copy.categories());
+        assertEquals("813.54", copy.callNumber());
+        assertEquals(ShelfKey.of("813.54"), copy.shelfKey(), "the shelf key travels with the copy");
     }
 
     @Test

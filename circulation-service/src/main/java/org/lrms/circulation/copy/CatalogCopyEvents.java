@@ -86,6 +86,7 @@ public class CatalogCopyEvents {
         copy.deweyNumber = snapshot.deweyNumber();
         copy.callNumber = blankToNull(snapshot.callNumber());
         copy.shelfLocation = blankToNull(snapshot.shelfLocation());
+        copy.shelfKey = blankToNull(snapshot.shelfKey());
         copy.price = snapshot.price() == null ? null : snapshot.price().setScale(2, RoundingMode.HALF_UP);
         copy.withdrawn = withdrawn || "WITHDRAWN".equals(copy.catalogStatus);
         copy.catalogUpdatedAt = envelope.occurredAt();

@@ -68,6 +68,10 @@ public class Copy extends PanacheEntityBase {
     @Column(name = "shelf_location")
     public String shelfLocation;
 
+    /** The catalog's shelf-order key of the call number (sorts as the shelf does). */
+    @Column(name = "shelf_key")
+    public String shelfKey;
+
     public BigDecimal price;
 
     public boolean withdrawn;

@@ -36,16 +36,21 @@ public final class PullList {
 
     /** A copy on the shelf of its home site (available, circulating, not set aside). */
     public record ShelfCopy(UUID id, UUID titleId, String siteCode, String barcode, String callNumber,
-                            String shelfLocation) {
+                            String shelfKey, String shelfLocation) {
     }
 
     /** A copy to pull for a hold; {@code queuePosition} is the hold's place among its title's waiting holds. */
     public record Pull(WaitingHold hold, ShelfCopy copy, int queuePosition) {
     }
 
-    /** Shelf order: location, then call number, then barcode (case-insensitive, blanks last). */
+    /**
+     * Shelf order: location, then the call number as the shelf orders it (the catalog's shelf key: Dewey and LC
+     * numbers as numbers), then the call number as written (for copies replicated before the key), then barcode
+     * (case-insensitive, blanks last).
+     */
     public static final Comparator<ShelfCopy> SHELF_ORDER = Comparator
             .comparing(ShelfCopy::shelfLocation, PullList::blankLast)
+            .thenComparing(ShelfCopy::shelfKey, PullList::blankLast)
             .thenComparing(ShelfCopy::callNumber, PullList::blankLast)
             .thenComparing(ShelfCopy::barcode, PullList::blankLast);
 

@@ -140,6 +140,6 @@ public class PullLists {
     /** Copies the catalog lets circulate (not missing, damaged...): the others cannot be lent. */
     private static List<PullList.ShelfCopy> shelf(List<Copy> copies) {
         return copies.stream().filter(Copy::circulates).map(c -> new PullList.ShelfCopy(c.id, c.titleId, c.siteCode,
-                c.barcode, c.callNumber, c.shelfLocation)).toList();
+                c.barcode, c.callNumber, c.shelfKey, c.shelfLocation)).toList();
     }
 }

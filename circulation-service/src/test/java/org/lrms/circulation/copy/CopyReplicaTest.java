@@ -40,7 +40,7 @@ class CopyReplicaTest {
                 .body("circulationState", equalTo("AVAILABLE"));
 
         CopySnapshot missing = new CopySnapshot(copy.copyId(), barcode, copy.titleId(), copy.title(), copy.author(),
-                site, "MISSING", "BOOK", "BOOK", "FIC", null, null, copy.price(), null, null, null, null, null);
+                site, "MISSING", "BOOK", "BOOK", "FIC", null, null, copy.price(), null, null, null, null, null, null);
         Fixtures.send(EventJson.envelope("catalog-service", site, copy.copyId().toString(),
                 new CopyStatusChanged(missing, "AVAILABLE", "inventory")));
         await().atMost(Duration.ofSeconds(30)).until(() -> "MISSING".equals(given().auth()
@@ -73,7 +73,7 @@ class CopyReplicaTest {
     private static CopySnapshot withStatus(CopySnapshot c, String status) {
         return new CopySnapshot(c.copyId(), c.barcode(), c.titleId(), c.title(), c.author(), c.siteCode(), status,
                 c.circulationType(), c.materialType(), c.deweyNumber(), c.callNumber(), c.shelfLocation(), c.price(),
-                c.acquiredOn(), c.fundingSource(), c.condition(), c.categories(), c.publicationYear());
+                c.acquiredOn(), c.fundingSource(), c.condition(), c.categories(), c.publicationYear(), c.shelfKey());
     }
 
     @Test

@@ -34,7 +34,7 @@ class HoldPullListTest {
         String barcode = Fixtures.unique("C");
         CopySnapshot snapshot = new CopySnapshot(UUID.randomUUID(), barcode, title, titleName, "An Author", site,
                 "AVAILABLE", "BOOK", "BOOK", "813", callNumber, location, new BigDecimal("12.00"),
-                LocalDate.of(2021, 5, 1), "district", "GOOD", List.of(), 2001);
+                LocalDate.of(2021, 5, 1), "district", "GOOD", List.of(), 2001, callNumber);
         Fixtures.send(EventJson.envelope("catalog-service", site, snapshot.copyId().toString(),
                 new CopyAdded(snapshot)));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.districtAdmin())

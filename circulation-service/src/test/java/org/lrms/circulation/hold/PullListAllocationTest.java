@@ -22,7 +22,7 @@ class PullListAllocationTest {
     }
 
     static ShelfCopy copy(String site, String barcode, String location, String callNumber) {
-        return new ShelfCopy(UUID.randomUUID(), TITLE, site, barcode, callNumber, location);
+        return new ShelfCopy(UUID.randomUUID(), TITLE, site, barcode, callNumber, callNumber, location);
     }
 
     static List<String> barcodes(List<Pull> pulls) {
@@ -102,5 +102,17 @@ class PullListAllocationTest {
                 copy("LHS", "1", "Fiction", "FIC A"), copy("LHS", "0", "Biography", null)).stream()
                 .sorted(PullList.SHELF_ORDER).toList();
         assertEquals(List.of("0", "1", "2", "3"), sorted.stream().map(ShelfCopy::barcode).toList());
+    }
+
+    @Test
+    void callNumbersSortByTheCatalogsShelfKeyNotAsText() {
+        // as text QA76 comes before QA9 and FIC SAC 10 before FIC SAC 2; on the shelf it is the other way round
+        ShelfCopy qa76 = new ShelfCopy(UUID.randomUUID(), TITLE, "LHS", "1", "QA76 .A1", "QA 0076 A1", "Stacks");
+        ShelfCopy qa9 = new ShelfCopy(UUID.randomUUID(), TITLE, "LHS", "2", "QA9 .A1", "QA 0009 A1", "Stacks");
+        ShelfCopy sac10 = new ShelfCopy(UUID.randomUUID(), TITLE, "LHS", "3", "FIC SAC 10", "FIC SAC 010", "Stacks");
+        ShelfCopy sac2 = new ShelfCopy(UUID.randomUUID(), TITLE, "LHS", "4", "FIC SAC 2", "FIC SAC 002", "Stacks");
+        List<String> sorted = List.of(qa76, sac10, qa9, sac2).stream().sorted(PullList.SHELF_ORDER)
+                .map(ShelfCopy::barcode).toList();
+        assertEquals(List.of("4", "3", "2", "1"), sorted);
     }
 }

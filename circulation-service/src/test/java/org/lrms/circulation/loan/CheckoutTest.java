@@ -325,7 +325,7 @@ class CheckoutTest {
         String barcode = Fixtures.unique("C");
         CopySnapshot copy = Fixtures.addCopy(site, barcode, UUID.randomUUID(), "BOOK", null);
         CopySnapshot missing = new CopySnapshot(copy.copyId(), barcode, copy.titleId(), copy.title(), null, site,
-                "MISSING", "BOOK", "BOOK", null, null, null, null, null, null, null, null, null);
+                "MISSING", "BOOK", "BOOK", null, null, null, null, null, null, null, null, null, null);
         Fixtures.send(EventJson.envelope("catalog-service", site, copy.copyId().toString(),
                 new org.lrms.events.catalog.CopyStatusChanged(missing, "AVAILABLE", "inventory")));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
