@@ -10,7 +10,9 @@ import java.util.Locale;
 
 /**
  * Adds one event to the day's circulation counts (no patron identity: only the dimensions reports group by). The
- * counts of a batch are added up in memory and written once per day and dimensions ({@link SqlBatch#count}).
+ * counts of a batch are added up in memory and written once per day and dimensions ({@link SqlBatch#count}), and
+ * the district-wide rollups ({@code circulation_rollup}: month and day, one dimension at a time) are added up and
+ * written by one statement per batch ({@link SqlBatch#row}), in the same transaction.
  */
 @ApplicationScoped
 public class CirculationCounts {
@@ -40,7 +42,25 @@ public class CirculationCounts {
                 deweyClass,
                 dimension(patronType),
                 dimension(patronGrade));
+        sql.row(ROLLUP, day, siteCode, kind.name(), dimension(materialType), deweyClass, dimension(patronType),
+                dimension(patronGrade));
     }
+
+    /** One row per grain and dimension of each event, added up: the district's rollups (see V7). */
+    private static final String ROLLUP = """
+            INSERT INTO circulation_rollup (grain, period, dimension, value, kind, events)
+            SELECT g.grain, CASE g.grain WHEN 'M' THEN CAST(date_trunc('month', e.day) AS date) ELSE e.day END,
+                   d.dimension, d.value, e.kind, count(*)
+            FROM unnest(?1::date[], ?2::text[], ?3::text[], ?4::text[], ?5::text[], ?6::text[], ?7::text[])
+                     AS e(day, site_code, kind, material_type, dewey_class, patron_type, patron_grade)
+            CROSS JOIN (VALUES ('M'), ('D')) g(grain)
+            CROSS JOIN LATERAL (VALUES ('total', ''), ('site', e.site_code), ('material_type', e.material_type),
+                                       ('dewey_class', e.dewey_class), ('patron_type', e.patron_type),
+                                       ('patron_grade', e.patron_grade)) d(dimension, value)
+            GROUP BY 1, 2, 3, 4, 5
+            ON CONFLICT (grain, dimension, period, value, kind)
+            DO UPDATE SET events = circulation_rollup.events + EXCLUDED.events
+            """;
 
     static String dimension(String value) {
         return value == null || value.isBlank() ? UNKNOWN : value.trim().toUpperCase(Locale.ROOT);

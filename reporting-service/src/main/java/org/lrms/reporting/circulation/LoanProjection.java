@@ -24,9 +24,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Loans from circulation.loans.v1: daily counts of check-outs, renewals, returns and losses for statistics, and one
- * row per loan (pseudonymous patron key) for top titles, distinct borrowers and patron data reports. A loan that
- * circulation anonymized ({@code LoanAnonymized}) loses its patron key; its counts and borrower token stay.
+ * Loans from circulation.loans.v1: daily counts of check-outs, renewals, returns and losses for statistics (and their
+ * district rollups, {@link CirculationCounts}), one row per loan (pseudonymous patron key) for top titles, distinct
+ * borrowers and patron data reports, check-outs per title and month ({@code title_month}) and the district's
+ * borrower sketches ({@link BorrowerSketches}), all in the batch's transaction. A loan that circulation anonymized
+ * ({@code LoanAnonymized}) loses its patron key; its counts and borrower token stay.
  */
 @ApplicationScoped
 public class LoanProjection implements Projection {
@@ -50,7 +52,7 @@ public class LoanProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("circulation_day", "loan");
+        return List.of("circulation_day", "circulation_rollup", "loan", "title_month", "borrower_sketch");
     }
 
     @Override
@@ -61,6 +63,9 @@ public class LoanProjection implements Projection {
                 Instant at = loan.loanedAt() != null ? loan.loanedAt() : event.occurredAt();
                 upsert(event, loan, at, "OUT", null);
                 count(event, loan, at, Kind.CHECKOUT);
+                if (loan.titleId() != null) {
+                    sql.row(TITLE_MONTH, clock.day(at), loan.titleId());
+                }
             }
             case "LoanRenewed" -> {
                 LoanSnapshot loan = loan(event, EventJson.payload(event, LoanRenewed.class).loan());
@@ -100,6 +105,15 @@ public class LoanProjection implements Projection {
         return true;
     }
 
+    /** A title's check-outs in a month, added up per batch. */
+    private static final String TITLE_MONTH = """
+            INSERT INTO title_month (month, title_id, checkouts)
+            SELECT CAST(date_trunc('month', e.day) AS date), e.title_id, count(*)
+            FROM unnest(?1::date[], ?2::uuid[]) AS e(day, title_id)
+            GROUP BY 1, 2
+            ON CONFLICT (month, title_id) DO UPDATE SET checkouts = title_month.checkouts + EXCLUDED.checkouts
+            """;
+
     private static LoanSnapshot loan(EventEnvelope event, LoanSnapshot loan) {
         Projection.require(loan, event, "loan");
         Projection.require(loan.loanId(), event, "loan.loanId");
@@ -123,6 +137,11 @@ public class LoanProjection implements Projection {
      */
     private void upsert(EventEnvelope event, LoanSnapshot loan, Instant loanedAt, String status, Instant returnedAt) {
         Instant loaned = loanedAt != null ? loanedAt : event.occurredAt();
+        String borrower = borrowers.of(loan.patronKey());
+        String counted = borrower != null ? borrower : loan.patronKey();
+        if (counted != null) {
+            sql.deferred(BorrowerSketches.class, BorrowerSketches::new).add(clock.day(loaned), counted);
+        }
         sql.add("""
                         INSERT INTO loan (loan_id, copy_id, title_id, site_code, patron_key, patron_type,
                                           patron_grade, material_type, dewey_class, loaned_at, due_at, returned_at,
@@ -147,6 +166,6 @@ public class LoanProjection implements Projection {
                 loan.dueAt() == null ? null : Timestamp.from(loan.dueAt()),
                 returnedAt == null ? null : Timestamp.from(returnedAt),
                 status,
-                borrowers.of(loan.patronKey()));
+                borrower);
     }
 }
