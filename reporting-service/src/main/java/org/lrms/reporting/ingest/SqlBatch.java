@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * The statements projections write while a batch of events is applied, sent when the batch ends, in the batch's
- * transaction: in order, consecutive statements of the same SQL in one JDBC batch (one round trip). This is what
- * lets ingestion keep up with thousands of events a second. Statements use {@code ?1, ?2...} placeholders.
+ * transaction: in order, consecutive statements of the same SQL in one JDBC batch (one round trip); then the set
+ * statements ({@link #row}: one statement for all the batch's rows, e.g. counts the database adds up); then the
+ * deferred work ({@link #deferred}). This is what lets ingestion keep up with thousands of events a second.
+ * Statements use {@code ?1, ?2...} placeholders.
  * The batch is the applying thread's: {@link EventIngestor} begins and flushes it around each batch.
  */
 @ApplicationScoped
@@ -33,8 +34,6 @@ public class SqlBatch {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\?(\\d+)");
     private static final ThreadLocal<List<Pending>> PENDING = ThreadLocal.withInitial(ArrayList::new);
-    private static final ThreadLocal<Map<Jdbc, Map<List<Object>, long[]>>> COUNTS =
-            ThreadLocal.withInitial(LinkedHashMap::new);
     private static final ThreadLocal<Map<Jdbc, List<Object[]>>> ROWS = ThreadLocal.withInitial(LinkedHashMap::new);
     private static final ThreadLocal<Map<Class<?>, Deferred>> DEFERRED = ThreadLocal.withInitial(LinkedHashMap::new);
     private static final Map<String, Jdbc> JDBC = new ConcurrentHashMap<>();
@@ -52,16 +51,6 @@ public class SqlBatch {
     /** Queues a statement; {@code values[0]} is {@code ?1}. */
     public void add(String sql, Object... values) {
         PENDING.get().add(new Pending(JDBC.computeIfAbsent(sql, SqlBatch::jdbc), values));
-    }
-
-    /**
-     * Adds one to a counter row: within a batch, the same {@code key} is counted in memory and written once, its
-     * total as the statement's last parameter (e.g. {@code ... ON CONFLICT ... SET events = t.events +
-     * EXCLUDED.events}). The counter's table must take no other statement in the batch.
-     */
-    public void count(String sql, Object... key) {
-        COUNTS.get().computeIfAbsent(JDBC.computeIfAbsent(sql, SqlBatch::jdbc), k -> new LinkedHashMap<>())
-                .computeIfAbsent(Arrays.asList(key), k -> new long[1])[0]++;
     }
 
     /**
@@ -90,12 +79,6 @@ public class SqlBatch {
     /** Sends the queued statements; must run in the batch's transaction. */
     void flush() {
         List<Pending> pending = PENDING.get();
-        COUNTS.get().forEach((jdbc, rows) -> rows.forEach((key, n) -> {
-            Object[] values = key.toArray(new Object[key.size() + 1]);
-            values[key.size()] = n[0];
-            pending.add(new Pending(jdbc, values));
-        }));
-        COUNTS.get().clear();
         Map<Jdbc, List<Object[]>> rows = new LinkedHashMap<>(ROWS.get());
         ROWS.get().clear();
         List<Deferred> deferred = new ArrayList<>(DEFERRED.get().values());
@@ -134,7 +117,6 @@ public class SqlBatch {
 
     void discard() {
         PENDING.get().clear();
-        COUNTS.get().clear();
         ROWS.get().clear();
         DEFERRED.get().clear();
     }
