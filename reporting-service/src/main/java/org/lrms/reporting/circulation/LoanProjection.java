@@ -18,7 +18,6 @@ import org.lrms.reporting.collection.DeweyClass;
 import org.lrms.reporting.ingest.Projection;
 import org.lrms.reporting.ingest.SqlBatch;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -88,15 +87,13 @@ public class LoanProjection implements Projection {
                 LoanOverdue overdue = EventJson.payload(event, LoanOverdue.class);
                 LoanSnapshot loan = loan(event, overdue.loan());
                 upsert(event, loan, loan.loanedAt(), "OUT", null);
-                sql.add("UPDATE loan SET days_overdue = GREATEST(days_overdue, ?2) WHERE loan_id = ?1",
-                        loan.loanId(),
-                        overdue.daysOverdue());
+                loanRows().overdue(loan.loanId(), overdue.daysOverdue());
             }
             case "LoanAnonymized" -> {
                 // circulation dropped the patron link: the loan keeps its statistics, not who borrowed it
                 LoanAnonymized anonymized = EventJson.payload(event, LoanAnonymized.class);
                 Projection.require(anonymized.loanId(), event, "loanId");
-                sql.add("UPDATE loan SET patron_key = NULL WHERE loan_id = ?1", anonymized.loanId());
+                loanRows().anonymize(anonymized.loanId());
             }
             default -> {
                 return false;
@@ -113,6 +110,11 @@ public class LoanProjection implements Projection {
             GROUP BY 1, 2
             ON CONFLICT (month, title_id) DO UPDATE SET checkouts = title_month.checkouts + EXCLUDED.checkouts
             """;
+
+    /** The batch's loan rows: one upsert for the batch ({@link LoanRows}). */
+    private LoanRows loanRows() {
+        return sql.deferred(LoanRows.class, LoanRows::new);
+    }
 
     private static LoanSnapshot loan(EventEnvelope event, LoanSnapshot loan) {
         Projection.require(loan, event, "loan");
@@ -142,30 +144,9 @@ public class LoanProjection implements Projection {
         if (counted != null) {
             sql.deferred(BorrowerSketches.class, BorrowerSketches::new).add(clock.day(loaned), counted);
         }
-        sql.add("""
-                        INSERT INTO loan (loan_id, copy_id, title_id, site_code, patron_key, patron_type,
-                                          patron_grade, material_type, dewey_class, loaned_at, due_at, returned_at,
-                                          status, borrower)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-                        ON CONFLICT (loan_id) DO UPDATE SET due_at = EXCLUDED.due_at,
-                            borrower = COALESCE(loan.borrower, EXCLUDED.borrower),
-                            returned_at = COALESCE(loan.returned_at, EXCLUDED.returned_at),
-                            status = CASE WHEN EXCLUDED.status = 'OUT' OR loan.status = 'RETURNED' THEN loan.status
-                                          ELSE EXCLUDED.status END
-                        """,
-                loan.loanId(),
-                loan.copyId(),
-                loan.titleId(),
-                site(event, loan),
-                loan.patronKey(),
-                CirculationCounts.dimension(loan.patronType()),
-                CirculationCounts.dimension(loan.patronGrade()),
-                CirculationCounts.dimension(loan.materialType()),
-                DeweyClass.of(loan.deweyNumber()),
-                Timestamp.from(loaned),
-                loan.dueAt() == null ? null : Timestamp.from(loan.dueAt()),
-                returnedAt == null ? null : Timestamp.from(returnedAt),
-                status,
-                borrower);
+        loanRows().upsert(new LoanRows.Row(loan.loanId(), loan.copyId(), loan.titleId(), site(event, loan),
+                loan.patronKey(), CirculationCounts.dimension(loan.patronType()),
+                CirculationCounts.dimension(loan.patronGrade()), CirculationCounts.dimension(loan.materialType()),
+                DeweyClass.of(loan.deweyNumber()), loaned, loan.dueAt(), returnedAt, status, borrower));
     }
 }
