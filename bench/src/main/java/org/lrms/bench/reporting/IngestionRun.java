@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Reporting's ingestion throughput: publishes {@code events} circulation events to the stack's
@@ -53,12 +54,15 @@ public final class IngestionRun {
     private final ObjectMapper json = new ObjectMapper();
     private final String bootstrapServers;
     private final String reportingUrl;
-    private final String token;
+    private final Supplier<String> tokens;
+    private String token;
 
-    public IngestionRun(String bootstrapServers, String reportingUrl, String token) {
+    /** {@code tokens} gives a fresh access token when the one in use expires (a run can outlast it). */
+    public IngestionRun(String bootstrapServers, String reportingUrl, Supplier<String> tokens) {
         this.bootstrapServers = bootstrapServers;
         this.reportingUrl = reportingUrl;
-        this.token = token;
+        this.tokens = tokens;
+        this.token = tokens.get();
     }
 
     public Result run(long events, int sites, int patrons, int titles, long seed, Duration limit,
@@ -130,6 +134,12 @@ public final class IngestionRun {
                 DEWEY[random.nextInt(DEWEY.length)], now, now.plus(Duration.ofDays(21)), 0);
     }
 
+    private HttpResponse<String> freshness() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/v1/reports/freshness"))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Events of the loans topic reporting has applied or skipped so far. */
     private long counted() throws IOException, InterruptedException {
         JsonNode topic = loansTopic();
@@ -137,10 +147,11 @@ public final class IngestionRun {
     }
 
     private JsonNode loansTopic() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(reportingUrl + "/api/v1/reports/freshness"))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = freshness();
+        if (response.statusCode() == 401) {
+            token = tokens.get();
+            response = freshness();
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("reporting's freshness answered " + response.statusCode());
         }
