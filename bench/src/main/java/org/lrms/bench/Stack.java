@@ -32,6 +32,11 @@ public record Stack(String catalogUrl, String circulationUrl, String reportingUr
                         : pgBin));
     }
 
+    /** The stack's Kafka broker (LRMS_KAFKA_PORT, as run.sh starts it). */
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + System.getenv().getOrDefault("LRMS_KAFKA_PORT", "9092");
+    }
+
     String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database;
     }

@@ -17,7 +17,8 @@ final class CirculationTables {
 
     static ReportDocument of(CirculationReport r) {
         List<String> notes = List.of("Scope: " + r.scope(), "From " + r.from() + " to " + r.to(),
-                "Distinct borrowers: " + r.borrowers(), "Data as of " + r.freshness().asOf());
+                "Distinct borrowers: " + r.borrowers() + (r.borrowersExact() ? "" : " (estimate, about 0.8 %)"),
+                "Data as of " + r.freshness().asOf());
         var t = r.totals();
         List<Table> tables = new ArrayList<>();
         tables.add(new Table("Totals", COUNTS, List.of(row(t.checkouts(), t.renewals(), t.returns(), t.lost(),

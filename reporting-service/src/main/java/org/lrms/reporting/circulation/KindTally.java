@@ -14,6 +14,10 @@ final class KindTally {
         counts.merge(Kind.valueOf(kind), events, Long::sum);
     }
 
+    void addAll(KindTally other) {
+        other.counts.forEach((kind, n) -> counts.merge(kind, n, Long::sum));
+    }
+
     long get(Kind kind) {
         return counts.getOrDefault(kind, 0L);
     }

@@ -18,15 +18,16 @@ import org.lrms.reporting.collection.DeweyClass;
 import org.lrms.reporting.ingest.Projection;
 import org.lrms.reporting.ingest.SqlBatch;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Loans from circulation.loans.v1: daily counts of check-outs, renewals, returns and losses for statistics, and one
- * row per loan (pseudonymous patron key) for top titles, distinct borrowers and patron data reports. A loan that
- * circulation anonymized ({@code LoanAnonymized}) loses its patron key; its counts and borrower token stay.
+ * Loans from circulation.loans.v1: daily counts of check-outs, renewals, returns and losses for statistics (and their
+ * district rollups, {@link CirculationCounts}), one row per loan (pseudonymous patron key) for top titles, distinct
+ * borrowers and patron data reports, check-outs per title and month ({@code title_month}) and the district's
+ * borrower sketches ({@link BorrowerSketches}), all in the batch's transaction. A loan that circulation anonymized
+ * ({@code LoanAnonymized}) loses its patron key; its counts and borrower token stay.
  */
 @ApplicationScoped
 public class LoanProjection implements Projection {
@@ -50,7 +51,7 @@ public class LoanProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("circulation_day", "loan");
+        return List.of("circulation_day", "circulation_rollup", "loan", "title_month", "borrower_sketch");
     }
 
     @Override
@@ -61,6 +62,9 @@ public class LoanProjection implements Projection {
                 Instant at = loan.loanedAt() != null ? loan.loanedAt() : event.occurredAt();
                 upsert(event, loan, at, "OUT", null);
                 count(event, loan, at, Kind.CHECKOUT);
+                if (loan.titleId() != null) {
+                    sql.row(TITLE_MONTH, clock.day(at), loan.titleId());
+                }
             }
             case "LoanRenewed" -> {
                 LoanSnapshot loan = loan(event, EventJson.payload(event, LoanRenewed.class).loan());
@@ -83,21 +87,33 @@ public class LoanProjection implements Projection {
                 LoanOverdue overdue = EventJson.payload(event, LoanOverdue.class);
                 LoanSnapshot loan = loan(event, overdue.loan());
                 upsert(event, loan, loan.loanedAt(), "OUT", null);
-                sql.add("UPDATE loan SET days_overdue = GREATEST(days_overdue, ?2) WHERE loan_id = ?1",
-                        loan.loanId(),
-                        overdue.daysOverdue());
+                loanRows().overdue(loan.loanId(), overdue.daysOverdue());
             }
             case "LoanAnonymized" -> {
                 // circulation dropped the patron link: the loan keeps its statistics, not who borrowed it
                 LoanAnonymized anonymized = EventJson.payload(event, LoanAnonymized.class);
                 Projection.require(anonymized.loanId(), event, "loanId");
-                sql.add("UPDATE loan SET patron_key = NULL WHERE loan_id = ?1", anonymized.loanId());
+                loanRows().anonymize(anonymized.loanId());
             }
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A title's check-outs in a month, added up per batch. */
+    private static final String TITLE_MONTH = """
+            INSERT INTO title_month (month, title_id, checkouts)
+            SELECT CAST(date_trunc('month', e.day) AS date), e.title_id, count(*)
+            FROM unnest(?1::date[], ?2::uuid[]) AS e(day, title_id)
+            GROUP BY 1, 2
+            ON CONFLICT (month, title_id) DO UPDATE SET checkouts = title_month.checkouts + EXCLUDED.checkouts
+            """;
+
+    /** The batch's loan rows: one upsert for the batch ({@link LoanRows}). */
+    private LoanRows loanRows() {
+        return sql.deferred(LoanRows.class, LoanRows::new);
     }
 
     private static LoanSnapshot loan(EventEnvelope event, LoanSnapshot loan) {
@@ -123,30 +139,14 @@ public class LoanProjection implements Projection {
      */
     private void upsert(EventEnvelope event, LoanSnapshot loan, Instant loanedAt, String status, Instant returnedAt) {
         Instant loaned = loanedAt != null ? loanedAt : event.occurredAt();
-        sql.add("""
-                        INSERT INTO loan (loan_id, copy_id, title_id, site_code, patron_key, patron_type,
-                                          patron_grade, material_type, dewey_class, loaned_at, due_at, returned_at,
-                                          status, borrower)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-                        ON CONFLICT (loan_id) DO UPDATE SET due_at = EXCLUDED.due_at,
-                            borrower = COALESCE(loan.borrower, EXCLUDED.borrower),
-                            returned_at = COALESCE(loan.returned_at, EXCLUDED.returned_at),
-                            status = CASE WHEN EXCLUDED.status = 'OUT' OR loan.status = 'RETURNED' THEN loan.status
-                                          ELSE EXCLUDED.status END
-                        """,
-                loan.loanId(),
-                loan.copyId(),
-                loan.titleId(),
-                site(event, loan),
-                loan.patronKey(),
-                CirculationCounts.dimension(loan.patronType()),
-                CirculationCounts.dimension(loan.patronGrade()),
-                CirculationCounts.dimension(loan.materialType()),
-                DeweyClass.of(loan.deweyNumber()),
-                Timestamp.from(loaned),
-                loan.dueAt() == null ? null : Timestamp.from(loan.dueAt()),
-                returnedAt == null ? null : Timestamp.from(returnedAt),
-                status,
-                borrowers.of(loan.patronKey()));
+        String borrower = borrowers.of(loan.patronKey());
+        String counted = borrower != null ? borrower : loan.patronKey();
+        if (counted != null) {
+            sql.deferred(BorrowerSketches.class, BorrowerSketches::new).add(clock.day(loaned), counted);
+        }
+        loanRows().upsert(new LoanRows.Row(loan.loanId(), loan.copyId(), loan.titleId(), site(event, loan),
+                loan.patronKey(), CirculationCounts.dimension(loan.patronType()),
+                CirculationCounts.dimension(loan.patronGrade()), CirculationCounts.dimension(loan.materialType()),
+                DeweyClass.of(loan.deweyNumber()), loaned, loan.dueAt(), returnedAt, status, borrower));
     }
 }

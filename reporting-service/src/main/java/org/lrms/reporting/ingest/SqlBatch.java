@@ -5,23 +5,28 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The statements projections write while a batch of events is applied, sent when the batch ends, in the batch's
- * transaction: in order, consecutive statements of the same SQL in one JDBC batch (one round trip). This is what
- * lets ingestion keep up with thousands of events a second. Statements use {@code ?1, ?2...} placeholders.
+ * transaction: in order, consecutive statements of the same SQL in one JDBC batch (one round trip); then the set
+ * statements ({@link #row}: one statement for all the batch's rows, e.g. counts the database adds up); then the
+ * deferred work ({@link #deferred}). This is what lets ingestion keep up with thousands of events a second.
+ * Statements use {@code ?1, ?2...} placeholders.
  * The batch is the applying thread's: {@link EventIngestor} begins and flushes it around each batch.
  */
 @ApplicationScoped
@@ -29,8 +34,8 @@ public class SqlBatch {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\?(\\d+)");
     private static final ThreadLocal<List<Pending>> PENDING = ThreadLocal.withInitial(ArrayList::new);
-    private static final ThreadLocal<Map<Jdbc, Map<List<Object>, long[]>>> COUNTS =
-            ThreadLocal.withInitial(LinkedHashMap::new);
+    private static final ThreadLocal<Map<Jdbc, List<Object[]>>> ROWS = ThreadLocal.withInitial(LinkedHashMap::new);
+    private static final ThreadLocal<Map<Class<?>, Deferred>> DEFERRED = ThreadLocal.withInitial(LinkedHashMap::new);
     private static final Map<String, Jdbc> JDBC = new ConcurrentHashMap<>();
 
     @Inject
@@ -49,13 +54,22 @@ public class SqlBatch {
     }
 
     /**
-     * Adds one to a counter row: within a batch, the same {@code key} is counted in memory and written once, its
-     * total as the statement's last parameter (e.g. {@code ... ON CONFLICT ... SET events = t.events +
-     * EXCLUDED.events}). The counter's table must take no other statement in the batch.
+     * Adds a row to a set statement sent once per batch, whatever the number of rows: parameter {@code ?n} is the
+     * array of the n-th values of every row added (e.g. {@code INSERT ... SELECT ... FROM unnest(?1::date[],
+     * ?2::text[]) ... GROUP BY ...}). The database then adds up and writes the batch's rows in one statement.
      */
-    public void count(String sql, Object... key) {
-        COUNTS.get().computeIfAbsent(JDBC.computeIfAbsent(sql, SqlBatch::jdbc), k -> new LinkedHashMap<>())
-                .computeIfAbsent(Arrays.asList(key), k -> new long[1])[0]++;
+    public void row(String sql, Object... values) {
+        ROWS.get().computeIfAbsent(JDBC.computeIfAbsent(sql, SqlBatch::jdbc), k -> new ArrayList<>()).add(values);
+    }
+
+    /** Work that reads and writes with the batch's connection when the batch is flushed, after its statements. */
+    public interface Deferred {
+        void write(Connection connection) throws SQLException;
+    }
+
+    /** The batch's one {@code type} of deferred work, created on first use; it is written when the batch is flushed. */
+    public <T extends Deferred> T deferred(Class<T> type, Supplier<T> create) {
+        return type.cast(DEFERRED.get().computeIfAbsent(type, k -> create.get()));
     }
 
     void begin() {
@@ -65,13 +79,11 @@ public class SqlBatch {
     /** Sends the queued statements; must run in the batch's transaction. */
     void flush() {
         List<Pending> pending = PENDING.get();
-        COUNTS.get().forEach((jdbc, rows) -> rows.forEach((key, n) -> {
-            Object[] values = key.toArray(new Object[key.size() + 1]);
-            values[key.size()] = n[0];
-            pending.add(new Pending(jdbc, values));
-        }));
-        COUNTS.get().clear();
-        if (pending.isEmpty()) {
+        Map<Jdbc, List<Object[]>> rows = new LinkedHashMap<>(ROWS.get());
+        ROWS.get().clear();
+        List<Deferred> deferred = new ArrayList<>(DEFERRED.get().values());
+        DEFERRED.get().clear();
+        if (pending.isEmpty() && rows.isEmpty() && deferred.isEmpty()) {
             return;
         }
         try {
@@ -88,6 +100,15 @@ public class SqlBatch {
                         statement.executeBatch();
                     }
                 }
+                for (Map.Entry<Jdbc, List<Object[]>> set : rows.entrySet()) {
+                    try (PreparedStatement statement = connection.prepareStatement(set.getKey().sql())) {
+                        bindColumns(connection, statement, set.getKey(), set.getValue());
+                        statement.execute();
+                    }
+                }
+                for (Deferred work : deferred) {
+                    work.write(connection);
+                }
             });
         } finally {
             pending.clear();
@@ -96,7 +117,34 @@ public class SqlBatch {
 
     void discard() {
         PENDING.get().clear();
-        COUNTS.get().clear();
+        ROWS.get().clear();
+        DEFERRED.get().clear();
+    }
+
+    private static void bindColumns(Connection connection, PreparedStatement statement, Jdbc jdbc, List<Object[]> rows)
+            throws SQLException {
+        for (int p = 0; p < jdbc.parameters().length; p++) {
+            int column = jdbc.parameters()[p] - 1;
+            Object[] values = new Object[rows.size()];
+            String type = "text";
+            for (int r = 0; r < values.length; r++) {
+                Object value = rows.get(r)[column];
+                if (value instanceof LocalDate day) {
+                    value = java.sql.Date.valueOf(day);
+                    type = "date";
+                } else if (value instanceof Instant instant) {
+                    value = Timestamp.from(instant);
+                    type = "timestamptz";
+                } else if (value instanceof UUID) {
+                    type = "uuid";
+                } else if (value instanceof Long || value instanceof Integer) {
+                    value = ((Number) value).longValue();
+                    type = "bigint";
+                }
+                values[r] = value;
+            }
+            statement.setArray(p + 1, connection.createArrayOf(type, values));
+        }
     }
 
     private static void bind(PreparedStatement statement, Jdbc jdbc, Object[] values) throws SQLException {

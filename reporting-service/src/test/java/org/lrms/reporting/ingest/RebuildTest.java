@@ -85,12 +85,15 @@ class RebuildTest {
         Map<String, Object> circulation = numbers("circulation", site);
         Map<String, Object> fees = numbers("fees", site);
         Map<String, Object> district = numbers("collection", null);
+        Map<String, Object> districtCirculation = numbers("circulation", null);
 
         // lose every projection row, as if the database had been dropped
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("TRUNCATE copy, title, circulation_day, loan, fee, fee_day, patron, site");
+            s.executeUpdate("TRUNCATE copy, title, circulation_day, circulation_rollup, loan, title_month,"
+                    + " borrower_sketch, fee, fee_day, patron, site");
         }
         assertNotEquals(district, numbers("collection", null));
+        assertNotEquals(districtCirculation, numbers("circulation", null));
 
         given().auth().oauth2(TestTokens.districtAdmin()).when().post("/api/v1/reports/rebuild")
                 .then().statusCode(200)
@@ -101,6 +104,8 @@ class RebuildTest {
         assertEquals(circulation, numbers("circulation", site));
         assertEquals(fees, numbers("fees", site));
         assertEquals(district, numbers("collection", null));
+        // the district's rollups, title rankings and borrower sketches are rebuilt too
+        assertEquals(districtCirculation, numbers("circulation", null));
     }
 
     @Test

@@ -1,0 +1,59 @@
+package org.lrms.reporting.ingest;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Keeps reporting's processed event ids (the kit's {@code processed_event}, consumers {@code reporting:<topic>})
+ * for a retention window only: a scheduled job deletes older ids, a chunk per transaction so that ingestion never
+ * waits long. An id only has to outlive the time Kafka may deliver its record again (a consumer that dies before it
+ * commits its offsets: seconds to minutes), so the window (30 days by default) leaves a wide margin. A replay from
+ * the start is a rebuild, which empties the projections and the ids first, so it never relies on old ids.
+ */
+@ApplicationScoped
+public class ProcessedEventRetention {
+
+    private static final Logger LOG = Logger.getLogger(ProcessedEventRetention.class);
+    static final int CHUNK = 10_000;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "reporting.processed-events.retention", defaultValue = "P30D")
+    Duration retention;
+
+    @Scheduled(cron = "{reporting.processed-events.prune-cron}", identity = "processed-event-retention",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        prune(Instant.now());
+    }
+
+    /** Deletes the ids processed before {@code now} minus the retention window; answers how many. */
+    public long prune(Instant now) {
+        Timestamp before = Timestamp.from(now.minus(retention));
+        long deleted = 0;
+        int chunk;
+        do {
+            chunk = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                            DELETE FROM processed_event WHERE ctid IN (
+                                SELECT ctid FROM processed_event
+                                WHERE consumer LIKE 'reporting:%' AND processed_at < :before LIMIT :chunk)
+                            """)
+                    .setParameter("before", before).setParameter("chunk", CHUNK).executeUpdate());
+            deleted += chunk;
+        } while (chunk == CHUNK);
+        if (deleted > 0) {
+            LOG.infof("pruned %d processed event ids older than %s", deleted, retention);
+        }
+        return deleted;
+    }
+}
