@@ -10,8 +10,10 @@
 # Options: --scale small|medium|district, --sites/--patrons/--titles/--copies N, --seed N, --duration S,
 #          --rate N (desk arrivals per second: N check-outs + N check-ins), --desks N (closed-model desks and
 #          pgbench clients), --search-rate N, --marc-records N, --marc-site CODE,
-#          --scenarios generate,limits,memory-idle,lookup,search,desk-latency,
-#          desk-storm,marc-import (default all). The stack's ports come from the same variables as deploy/local/run.sh.
+#          --roster-users N, --report-loans N, --ingest-events N,
+#          --scenarios generate,limits,memory-idle,lookup,search,desk-latency,desk-storm,marc-import,
+#          oneroster-import,monthly-report,renew-all,reporting-ingestion (default all).
+#          The stack's ports come from the same variables as deploy/local/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"

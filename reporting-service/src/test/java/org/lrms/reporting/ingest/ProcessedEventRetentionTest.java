@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.lrms.kit.consume.ProcessedEventRetention;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +17,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Processed event ids older than the retention window (30 days) are pruned, in chunks; newer ones stay. */
+/** The kit's retention: processed event ids older than the window (30 days) are pruned, in chunks; newer ones stay. */
 @QuarkusTest
 class ProcessedEventRetentionTest {
 
@@ -33,11 +34,12 @@ class ProcessedEventRetentionTest {
         int old = ProcessedEventRetention.CHUNK + 5; // more than one chunk
         insert(consumer, old, now.minus(Duration.ofDays(31)));
         insert(consumer, 3, now.minus(Duration.ofDays(29)));
-        insert("other-service:" + consumer, 2, now.minus(Duration.ofDays(400)));
+        insert("another:" + consumer, 2, now.minus(Duration.ofDays(400)));
+        insert("another:" + consumer, 4, now.minus(Duration.ofDays(1)));
 
-        assertTrue(retention.prune(now) >= old);
+        assertTrue(retention.prune(now) >= old + 2);
         assertEquals(3, count(consumer));
-        assertEquals(2, count("other-service:" + consumer), "only reporting's consumers are pruned");
+        assertEquals(4, count("another:" + consumer), "every consumer's old ids go, its recent ones stay");
         assertEquals(0, retention.prune(now), "a second run finds nothing more");
     }
 

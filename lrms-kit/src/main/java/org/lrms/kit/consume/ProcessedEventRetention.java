@@ -1,4 +1,4 @@
-package org.lrms.reporting.ingest;
+package org.lrms.kit.consume;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -13,25 +13,27 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Keeps reporting's processed event ids (the kit's {@code processed_event}, consumers {@code reporting:<topic>})
- * for a retention window only: a scheduled job deletes older ids, a chunk per transaction so that ingestion never
+ * Keeps a service's processed event ids ({@code processed_event}, every consumer of the service) for a retention
+ * window only: a scheduled job deletes older ids, a chunk per transaction so that ingestion never
  * waits long. An id only has to outlive the time Kafka may deliver its record again (a consumer that dies before it
  * commits its offsets: seconds to minutes), so the window (30 days by default) leaves a wide margin. A replay from
- * the start is a rebuild, which empties the projections and the ids first, so it never relies on old ids.
+ * the start changes nothing either: reporting's rebuild empties its projections and ids first, and the catalog and
+ * circulation replicas ignore an event older than what they hold.
  */
 @ApplicationScoped
 public class ProcessedEventRetention {
 
     private static final Logger LOG = Logger.getLogger(ProcessedEventRetention.class);
-    static final int CHUNK = 10_000;
+    /** Ids deleted per transaction. */
+    public static final int CHUNK = 10_000;
 
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "reporting.processed-events.retention", defaultValue = "P30D")
+    @ConfigProperty(name = "lrms.processed-events.retention", defaultValue = "P30D")
     Duration retention;
 
-    @Scheduled(cron = "{reporting.processed-events.prune-cron}", identity = "processed-event-retention",
+    @Scheduled(cron = "${lrms.processed-events.prune-cron:0 40 2 * * ?}", identity = "processed-event-retention",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         prune(Instant.now());
@@ -46,7 +48,7 @@ public class ProcessedEventRetention {
             chunk = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                             DELETE FROM processed_event WHERE ctid IN (
                                 SELECT ctid FROM processed_event
-                                WHERE consumer LIKE 'reporting:%' AND processed_at < :before LIMIT :chunk)
+                                WHERE processed_at < :before LIMIT :chunk)
                             """)
                     .setParameter("before", before).setParameter("chunk", CHUNK).executeUpdate());
             deleted += chunk;
