@@ -1,5 +1,7 @@
 package org.lrms.circulation;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.lrms.events.EventEnvelope;
@@ -11,6 +13,10 @@ import org.lrms.testkit.TestKafka;
 import org.lrms.testkit.TestTokens;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,8 +32,21 @@ import static org.awaitility.Awaitility.await;
 /** Test data through the public API and real Kafka: sites, patrons, catalog copies. */
 public final class Fixtures {
 
-
     private Fixtures() {
+    }
+
+    /** The single number a query with one parameter answers, read straight from the service's database. */
+    public static long count(String sql, Object param) {
+        AgroalDataSource db = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, param);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A fresh site code, so tests sharing one database never see each other's data. */

@@ -1,9 +1,7 @@
 package org.lrms.circulation.fee;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.lrms.circulation.Fixtures;
@@ -18,9 +16,6 @@ import org.lrms.testkit.TestTokens;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class TextbookChargesTest {
-
-    @Inject
-    AgroalDataSource db;
 
     static void send(EventEnvelope envelope) {
         TestKafka.send(Topics.TEXTBOOK_CHARGES, envelope.aggregateId(), EventJson.write(envelope));
@@ -80,7 +72,7 @@ class TextbookChargesTest {
         UUID marker = UUID.randomUUID();
         send(EventJson.envelope("textbook-service", site, chargeId.toString(), charge(marker, patronId, site, "1.00")));
         await().atMost(Duration.ofSeconds(30)).until(() -> fees(patronId).size() == 2);
-        assertEquals(1, count("SELECT count(*) FROM fee WHERE charge_id = ?", chargeId));
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM fee WHERE charge_id = ?", chargeId));
 
         // half of it is paid, then the book comes back: the rest is waived and the payment refunded
         given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON)
@@ -92,9 +84,9 @@ class TextbookChargesTest {
                 .filter(f -> feeId.equals(f.get("id"))).findFirst().orElseThrow().get("status")));
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/patrons/" + patronId)
                 .then().body("feeBalance", equalTo(1.0f));
-        assertEquals(1, count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'REFUND' "
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'REFUND' "
                 + "AND amount = 30.00", UUID.fromString(feeId)));
-        assertEquals(1, count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'WAIVER' "
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'WAIVER' "
                 + "AND amount = 34.10", UUID.fromString(feeId)));
     }
 
@@ -123,15 +115,5 @@ class TextbookChargesTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> fees(patronId).size() == 1);
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/patrons/" + patronId + "/fees")
                 .then().body("", hasSize(1)).body("[0].amount", equalTo(5.25f));
-    }
-
-    long count(String sql, Object param) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, param);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
     }
 }

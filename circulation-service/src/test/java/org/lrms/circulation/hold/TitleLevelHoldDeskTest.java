@@ -1,10 +1,8 @@
 package org.lrms.circulation.hold;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.lrms.circulation.Fixtures;
 import org.lrms.events.EventEnvelope;
@@ -12,9 +10,6 @@ import org.lrms.events.Topics;
 import org.lrms.events.catalog.CopySnapshot;
 import org.lrms.testkit.TestTokens;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,9 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Title-level holds at the desk: a copy on the shelf that waiting holds need is not lent to someone else. */
 @QuarkusTest
 class TitleLevelHoldDeskTest {
-
-    @Inject
-    AgroalDataSource db;
 
     static Response checkOut(String site, String patron, String item, String overrideReason) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("siteCode", site, "patronBarcode", patron,
@@ -52,11 +44,11 @@ class TitleLevelHoldDeskTest {
 
         checkOut(site, ana, copy.barcode(), null).then().statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("on-hold-for-another")).body("context.overridable", equalTo(true));
-        assertEquals(0, count("SELECT count(*) FROM loan WHERE copy_id = ?", copy.copyId()));
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM loan WHERE copy_id = ?", copy.copyId()));
 
         String loanId = checkOut(site, ana, copy.barcode(), "teacher needs it for class today").then()
                 .statusCode(201).extract().path("id");
-        assertEquals(1, count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
                 + "AND refusal = 'on-hold-for-another' AND reason = 'teacher needs it for class today'",
                 UUID.fromString(loanId)));
     }
@@ -123,13 +115,13 @@ class TitleLevelHoldDeskTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("overrideReason", "x"))
                 .when().post("/api/v1/loans/" + loanId + "/renewal")
                 .then().statusCode(400).contentType("application/problem+json");
-        assertEquals(0, count("SELECT renewals FROM loan WHERE id = ?", UUID.fromString(loanId)));
+        assertEquals(0, Fixtures.count("SELECT renewals FROM loan WHERE id = ?", UUID.fromString(loanId)));
 
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("overrideReason", "research paper due Friday"))
                 .when().post("/api/v1/loans/" + loanId + "/renewal")
                 .then().statusCode(200).body("renewals", equalTo(1));
-        assertEquals(1, count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
                 + "AND refusal = 'on-hold-for-another' AND reason = 'research paper due Friday' "
                 + "AND overridden_by = 'tech." + site.toLowerCase() + "'", UUID.fromString(loanId)));
     }
@@ -170,15 +162,5 @@ class TitleLevelHoldDeskTest {
                 sibling.barcode(), true), renewed);
         assertEquals("on-hold-for-another", refusal.get(titleWaited.barcode()));
         assertEquals("on-hold-for-another", refusal.get(copyWaited.barcode()));
-    }
-
-    long count(String sql, Object param) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, param);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
     }
 }

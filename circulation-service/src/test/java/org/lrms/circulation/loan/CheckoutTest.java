@@ -160,7 +160,7 @@ class CheckoutTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, count("SELECT count(*) FROM loan WHERE copy_id = ? AND returned_at IS NULL",
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM loan WHERE copy_id = ? AND returned_at IS NULL",
                 d.copy.copyId()));
     }
 
@@ -191,7 +191,7 @@ class CheckoutTest {
         checkOut(token, d.site, inactive, d.copy.barcode(), null).then().statusCode(422)
                 .body("code", equalTo("patron-inactive"));
 
-        assertEquals(0, count("SELECT count(*) FROM loan WHERE copy_id = ?", d.copy.copyId()));
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM loan WHERE copy_id = ?", d.copy.copyId()));
     }
 
     @Test
@@ -206,7 +206,7 @@ class CheckoutTest {
                 .when().post("/api/v1/checkouts")
                 .then().statusCode(201).body("overrideReason", equalTo("needed for a class project"))
                 .extract().path("id");
-        assertEquals(1, count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
                 + "AND refusal = 'patron-blocked' AND overridden_by = 'tech." + d.site.toLowerCase() + "'",
                 UUID.fromString(loanId)));
     }
@@ -313,7 +313,7 @@ class CheckoutTest {
                 .when().post("/api/v1/checkouts")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("itemBarcode"));
-        assertEquals(0, count("SELECT count(*) FROM loan WHERE copy_id = ?", d.copy.copyId()));
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM loan WHERE copy_id = ?", d.copy.copyId()));
         checkOut(TestTokens.districtAdmin(), d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(201);
     }
 
@@ -332,18 +332,6 @@ class CheckoutTest {
                 checkOut(TestTokens.siteStaff(site), site, patron, barcode, null).statusCode() == 409);
         checkOut(TestTokens.siteStaff(site), site, patron, barcode, null).then()
                 .body("code", equalTo("item-not-available"));
-    }
-
-    long count(String sql, Object param) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, param);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     void update(String sql, Object param) {

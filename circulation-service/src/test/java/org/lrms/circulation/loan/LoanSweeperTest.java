@@ -131,7 +131,7 @@ class LoanSweeperTest {
                 .body(Map.of("siteCode", site, "patronBarcode", patron, "itemBarcode", second.barcode(),
                         "overrideReason", "parent promised to bring the book back"))
                 .when().post("/api/v1/checkouts").then().statusCode(201).extract().path("id");
-        assertEquals(1L, count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
+        assertEquals(1L, Fixtures.count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
                 + "AND refusal = 'overdue-block'", UUID.fromString(overridden)));
 
         // a loan at a blocking stage is not renewed: it has to come back
@@ -155,16 +155,6 @@ class LoanSweeperTest {
             }
         }
         return stages;
-    }
-
-    long count(String sql, Object param) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, param);
-            try (java.sql.ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
     }
 
     void setDue(String loanId, String expression) throws Exception {

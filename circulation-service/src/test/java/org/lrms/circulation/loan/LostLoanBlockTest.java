@@ -106,7 +106,7 @@ class LostLoanBlockTest {
                 .body("nextCopyStatus", equalTo("AVAILABLE"));
         given().auth().oauth2(l.token).when().get("/api/v1/patrons/" + l.patronId + "/fees").then()
                 .body("find { it.id == '" + l.lostFeeId + "' }.status", equalTo("RETURNED"));
-        assertEquals(1L, count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'REFUND' "
+        assertEquals(1L, Fixtures.count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'REFUND' "
                 + "AND amount = 8.00", UUID.fromString(l.lostFeeId)));
     }
 
@@ -130,16 +130,6 @@ class LostLoanBlockTest {
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getObject(1);
-            }
-        }
-    }
-
-    long count(String sql, Object param) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, param);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
             }
         }
     }
