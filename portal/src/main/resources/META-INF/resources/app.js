@@ -284,17 +284,8 @@ async function showPullList(event) {
   $("pull-rows").replaceChildren();
   if (!path) return;
   message.textContent = "Loading…";
-  let answer;
-  try {
-    answer = await api(path);
-  } catch {
-    message.textContent = "The portal cannot be reached.";
-    return;
-  }
-  if (!answer.ok) {
-    message.textContent = await refusal(answer, "circulation");
-    return;
-  }
+  const answer = await pullListAnswer(path, message);
+  if (!answer) return;
   const lines = await answer.json();
   message.textContent = lines.length
     ? `${lines.length} cop${lines.length === 1 ? "y" : "ies"} to pull`
@@ -309,21 +300,28 @@ async function showPullList(event) {
   $("pull-table").hidden = !lines.length;
 }
 
+/** Circulation's answer for the pull list, or null once the message says why there is none. */
+async function pullListAnswer(path, message, options) {
+  let answer;
+  try {
+    answer = await api(path, options);
+  } catch {
+    message.textContent = "The portal cannot be reached.";
+    return null;
+  }
+  if (!answer.ok) {
+    message.textContent = await refusal(answer, "circulation");
+    return null;
+  }
+  return answer;
+}
+
 async function printPullList() {
   const path = pullListPath();
   const message = $("pull-message");
   if (!path) return;
-  let answer;
-  try {
-    answer = await api(path, { headers: { Accept: "application/pdf" } });
-  } catch {
-    message.textContent = "The portal cannot be reached.";
-    return;
-  }
-  if (!answer.ok) {
-    message.textContent = await refusal(answer, "circulation");
-    return;
-  }
+  const answer = await pullListAnswer(path, message, { headers: { Accept: "application/pdf" } });
+  if (!answer) return;
   window.open(URL.createObjectURL(await answer.blob()), "_blank", "noopener");
 }
 
