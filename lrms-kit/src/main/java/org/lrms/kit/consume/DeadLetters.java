@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.lrms.events.Topics;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class DeadLetters {
 
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -34,6 +37,9 @@ public class DeadLetters {
     private volatile KafkaProducer<String, String> producer;
 
     public void send(ConsumerRecord<String, String> record, Throwable reason) {
+        // the reason goes with the record to the dead-letter topic, not to the log: it may quote the payload
+        LOG.warnf("event at %s-%d@%d goes to the dead-letter topic (%s)", record.topic(), record.partition(),
+                record.offset(), reason.getClass().getSimpleName());
         ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.deadLetter(record.topic()), record.key(),
                 record.value());
         header(dead, "dead-letter-reason", reason.getMessage() == null ? reason.getClass().getSimpleName()

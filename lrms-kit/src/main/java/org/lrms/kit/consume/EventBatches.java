@@ -45,7 +45,7 @@ public class EventBatches {
                 events.add(EventJson.read(record.value()));
                 sources.add(record);
             } catch (UnreadableEventException e) {
-                deadLetter(record, e);
+                deadLetters.send(record, e);
             }
         }
         if (events.isEmpty()) {
@@ -62,7 +62,7 @@ public class EventBatches {
             try {
                 applyOne(events.get(i), handler);
             } catch (RuntimeException e) {
-                deadLetter(sources.get(i), e);
+                deadLetters.send(sources.get(i), e);
             }
         }
     }
@@ -82,12 +82,5 @@ public class EventBatches {
                         e.getClass().getSimpleName());
             }
         }
-    }
-
-    private void deadLetter(ConsumerRecord<String, String> record, RuntimeException reason) {
-        // the reason goes with the record to the dead-letter topic, not to the log: it may quote the payload
-        LOG.warnf("event at %s-%d@%d goes to the dead-letter topic (%s)", record.topic(), record.partition(),
-                record.offset(), reason.getClass().getSimpleName());
-        deadLetters.send(record, reason);
     }
 }

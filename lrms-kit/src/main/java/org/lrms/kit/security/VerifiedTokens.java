@@ -83,12 +83,12 @@ public class VerifiedTokens {
                 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
             return;
         }
+        Instant now = Instant.now();
         Instant expiresAt = Instant.ofEpochSecond(jwt.getExpirationTime());
-        Instant cap = Instant.now().plus(maxAge);
-        if (expiresAt.isAfter(cap)) {
-            expiresAt = cap;
+        if (expiresAt.isAfter(now.plus(maxAge))) {
+            expiresAt = now.plus(maxAge);
         }
-        if (Instant.now().isBefore(expiresAt) && cache.getIfPresent(token) == null) {
+        if (now.isBefore(expiresAt) && cache.getIfPresent(token) == null) {
             cache.put(token, new Verified(withRequest(identity, null), expiresAt));
         }
     }

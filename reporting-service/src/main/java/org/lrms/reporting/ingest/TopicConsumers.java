@@ -8,7 +8,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import org.lrms.kit.consume.DeadLetters;
 
 import java.util.Locale;
@@ -20,8 +19,6 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class TopicConsumers {
-
-    private static final Logger LOG = Logger.getLogger(TopicConsumers.class);
 
     @Inject
     BatchIngestion ingestion;
@@ -93,9 +90,6 @@ public class TopicConsumers {
     }
 
     private void deadLetter(ConsumerRecord<String, String> record, RuntimeException reason) {
-        // the reason goes with the record to the dead-letter topic, not to the log: it may quote the payload
-        LOG.warnf("event at %s-%d@%d goes to the dead-letter topic (%s)", record.topic(), record.partition(),
-                record.offset(), reason.getClass().getSimpleName());
         deadLetters.send(record, reason);
         metrics.counter("lrms_reporting_events", "topic", record.topic(), "outcome", "dead_lettered").increment();
     }
