@@ -18,12 +18,23 @@ public interface CirculationConfig {
 
     Holds holds();
 
+    Privacy privacy();
+
     /** When the daily loan sweep (overdue, lost) runs ({@code off} to disable). */
     @WithDefault("0 0 5 * * ?")
     String sweepCron();
 
     /** The HMAC secret of the pseudonymous patron key events carry (see PatronKeys). */
     String patronKeySecret();
+
+    interface Privacy {
+        /**
+         * When the nightly anonymization of closed loans kept past the privacy policy's period runs ({@code off} to
+         * disable; the period itself is data: {@code /api/v1/privacy-policy}).
+         */
+        @WithDefault("0 15 5 * * ?")
+        String anonymizeCron();
+    }
 
     interface Holds {
         /** When the daily hold-shelf expiry runs ({@code off} to disable). */

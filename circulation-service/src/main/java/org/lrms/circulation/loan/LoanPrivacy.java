@@ -1,5 +1,7 @@
 package org.lrms.circulation.loan;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,17 +10,23 @@ import org.lrms.events.Topics;
 import org.lrms.events.circulation.LoanAnonymized;
 import org.lrms.kit.outbox.Outbox;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The privacy rule: a closed loan keeps no patron once the patron owes nothing (at check-in, or when the last fee is
- * paid, waived or cancelled): neither the patron id nor the pseudonymous key (this service could recompute the key of
- * every patron), and the loan's notices forget it. Each loan that loses its link is announced ({@code LoanAnonymized}) in the same
+ * The privacy rule: a closed loan keeps no patron once the patron owes nothing and the period of the district's
+ * privacy policy ({@link PrivacyPolicies}: none by default) has passed: neither the patron id nor the
+ * pseudonymous key (this service could recompute the key of every patron), and the loan's notices forget it. With no
+ * period, that happens at check-in, or when the last fee is paid, waived or cancelled; with one, the nightly run takes
+ * the loans whose period is over. Each loan that loses its link is announced ({@code LoanAnonymized}) in the same
  * transaction, so reporting drops its patron-level rows of that loan.
  */
 @ApplicationScoped
 public class LoanPrivacy {
+
+    /** Loans the nightly run anonymizes per transaction. */
+    static final int CHUNK = 1000;
 
     @Inject
     EntityManager em;
@@ -26,26 +34,76 @@ public class LoanPrivacy {
     @Inject
     Outbox outbox;
 
+    /** The patron owes nothing now: their closed loans past the policy's period lose the link (all, by default). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int anonymizeClosedLoans(UUID patronId) {
         em.flush();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         WITH closed AS (SELECT id, site_code, patron_key FROM loan
-                                        WHERE patron_id = ?1 AND returned_at IS NOT NULL FOR UPDATE)
+                                        WHERE patron_id = ?1 AND returned_at IS NOT NULL
+                                          AND returned_at <= CAST(?2 AS timestamptz) - (SELECT make_interval(
+                                              days => keep_closed_loans_days) FROM privacy_policy) FOR UPDATE)
                         UPDATE loan l SET patron_id = NULL, patron_key = NULL FROM closed WHERE l.id = closed.id
                         RETURNING closed.id, closed.site_code, closed.patron_key
                         """)
-                .setParameter(1, patronId).getResultList();
-        if (!rows.isEmpty()) {
-            em.createNativeQuery("UPDATE notice SET loan_id = NULL WHERE loan_id IN (?1)")
-                    .setParameter(1, rows.stream().map(r -> (UUID) r[0]).toList()).executeUpdate();
+                .setParameter(1, patronId)
+                .setParameter(2, Instant.now())
+                .getResultList();
+        forget(rows);
+        return rows.size();
+    }
+
+    @Scheduled(cron = "{circulation.privacy.anonymize-cron}", identity = "closed-loan-anonymization")
+    void nightly() {
+        anonymizeKeptLoans(Instant.now());
+    }
+
+    /**
+     * The nightly run as of {@code now}: closed loans returned longer ago than the kept period, of patrons who owe
+     * nothing, lose their patron, a chunk per transaction. Loans locked by a desk are left for the next run. It also
+     * takes any closed loan of a settled patron that an earlier path left linked. Answers how many it anonymized.
+     */
+    public int anonymizeKeptLoans(Instant now) {
+        int total = 0;
+        while (true) {
+            int done = QuarkusTransaction.requiringNew().call(() -> anonymizeChunk(now));
+            total += done;
+            if (done < CHUNK) {
+                return total;
+            }
         }
+    }
+
+    private int anonymizeChunk(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        WITH closed AS (SELECT l.id, l.site_code, l.patron_key FROM loan l
+                                        JOIN patron p ON p.id = l.patron_id
+                                        WHERE l.patron_id IS NOT NULL AND l.returned_at IS NOT NULL
+                                          AND l.returned_at <= CAST(?1 AS timestamptz) - (SELECT make_interval(
+                                              days => keep_closed_loans_days) FROM privacy_policy)
+                                          AND p.fee_balance = 0
+                                        ORDER BY l.returned_at LIMIT ?2 FOR UPDATE OF l, p SKIP LOCKED)
+                        UPDATE loan l SET patron_id = NULL, patron_key = NULL FROM closed WHERE l.id = closed.id
+                        RETURNING closed.id, closed.site_code, closed.patron_key
+                        """)
+                .setParameter(1, now).setParameter(2, CHUNK).getResultList();
+        forget(rows);
+        return rows.size();
+    }
+
+    /** The anonymized loans' notices forget them, and each is announced. */
+    private void forget(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("UPDATE notice SET loan_id = NULL WHERE loan_id IN (?1)")
+                .setParameter(1, rows.stream().map(r -> (UUID) r[0]).toList()).executeUpdate();
         for (Object[] row : rows) {
             UUID loanId = (UUID) row[0];
             outbox.publish(Topics.CIRCULATION_LOANS, (String) row[1], loanId.toString(),
                     new LoanAnonymized(loanId, (String) row[1], (String) row[2]));
         }
-        return rows.size();
     }
 }

@@ -16,12 +16,16 @@ import org.lrms.testkit.TestTokens;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A closed loan that loses its patron link says so on circulation.loans.v1 (LoanAnonymized), in the same commit. */
@@ -30,6 +34,9 @@ class LoanPrivacyTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    LoanPrivacy privacy;
 
     @Test
     void aReturnWithNothingOwedAnonymizesTheLoanAndAnnouncesIt() {
@@ -106,5 +113,58 @@ class LoanPrivacyTest {
                 return rs.getLong(1);
             }
         }
+    }
+
+    @Test
+    void aDistrictThatKeepsClosedLoansHasThemAnonymizedOnceItsPeriodIsOver() {
+        String admin = TestTokens.districtAdmin();
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"keepClosedLoansDays\": 30}")
+                .when().put("/api/v1/privacy-policy").then().statusCode(200)
+                .body("keepClosedLoansDays", equalTo(30)).body("updatedBy", notNullValue());
+        try {
+            String site = Fixtures.newSite();
+            String token = TestTokens.siteStaff(site);
+            String patron = Fixtures.unique("P");
+            String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
+            CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+            String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
+                    .extract().path("id");
+            CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200);
+            given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then()
+                    .body("patronId", equalTo(patronId));
+
+            Instant now = Instant.now();
+            privacy.anonymizeKeptLoans(now.plus(Duration.ofDays(29)));
+            given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then()
+                    .body("patronId", equalTo(patronId));
+
+            privacy.anonymizeKeptLoans(now.plus(Duration.ofDays(31)));
+            given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
+            assertEquals(List.of("null", site), storedKeyAndSite(loanId));
+            List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, loanId,
+                    seen -> seen.size() >= 3);
+            assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"),
+                    events.stream().map(EventEnvelope::type).toList());
+        } finally {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"keepClosedLoansDays\": 0}")
+                    .when().put("/api/v1/privacy-policy").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aPrivacyPolicyOutOfRangeOrFromSiteStaffIsRefusedAndChangesNothing() {
+        String admin = TestTokens.districtAdmin();
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"keepClosedLoansDays\": -1}")
+                .when().put("/api/v1/privacy-policy").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", containsString("keepClosedLoansDays"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"keepClosedLoansDays\": 4000}")
+                .when().put("/api/v1/privacy-policy").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}")
+                .when().put("/api/v1/privacy-policy").then().statusCode(400).contentType("application/problem+json");
+        String site = Fixtures.newSite();
+        given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON)
+                .body("{\"keepClosedLoansDays\": 30}").when().put("/api/v1/privacy-policy").then().statusCode(403);
+        given().auth().oauth2(TestTokens.siteStaff(site)).when().get("/api/v1/privacy-policy").then()
+                .statusCode(200).body("keepClosedLoansDays", equalTo(0));
     }
 }
