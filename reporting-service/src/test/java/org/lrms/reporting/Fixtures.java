@@ -1,5 +1,7 @@
 package org.lrms.reporting;
 
+import org.lrms.events.acquisitions.ItemsReceived;
+import org.lrms.events.acquisitions.OrderedTitle;
 import org.lrms.events.catalog.CopySnapshot;
 import org.lrms.events.catalog.TitleSnapshot;
 import org.lrms.events.circulation.LoanSnapshot;
@@ -40,5 +42,14 @@ public final class Fixtures {
                                         String status) {
         return new PatronSnapshot(UUID.randomUUID(), patronKey, "P-" + patronKey, "SIS-" + patronKey, null,
                 "Firstname", "Lastname", type, site, grade, homeroom, status);
+    }
+
+    /** One receipt line as acquisitions publishes it (a new receipt and line each time). */
+    public static ItemsReceived receipt(String site, String lineKind, String fund, String vendor, String materialType,
+                                        int quantity, String unitPrice, String currency, LocalDate receivedOn) {
+        return new ItemsReceived(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), vendor,
+                fund, site, lineKind, quantity, new BigDecimal(unitPrice), currency, receivedOn,
+                new OrderedTitle(null, "A title", List.of("A. Author"), List.of("9780000000002"), "Publisher", 2024,
+                        materialType), List.of());
     }
 }

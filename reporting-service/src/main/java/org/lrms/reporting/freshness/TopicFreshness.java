@@ -7,10 +7,11 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static org.lrms.reporting.report.Scalars.instant;
 
 /** The last applied event of each topic, written in the ingestion transaction (so a rebuild restores it too). */
 @ApplicationScoped
@@ -52,21 +53,5 @@ public class TopicFreshness {
                     ((Number) r[3]).longValue(), ((Number) r[4]).longValue()));
         }
         return result;
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value.getClass());
     }
 }

@@ -77,6 +77,18 @@ public class TopicConsumers {
         consume(records);
     }
 
+    @Incoming("receipts")
+    @Blocking(ordered = true)
+    public void receipts(ConsumerRecords<String, String> records) {
+        consume(records);
+    }
+
+    @Incoming("inventories")
+    @Blocking(ordered = true)
+    public void inventories(ConsumerRecords<String, String> records) {
+        consume(records);
+    }
+
     void consume(ConsumerRecords<String, String> records) {
         for (TopicPartition partition : records.partitions()) {
             var batch = records.records(partition);

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import static org.lrms.reporting.report.Scalars.count;
+import static org.lrms.reporting.report.Scalars.instant;
 import static org.lrms.reporting.report.Scalars.money;
 
 /**
@@ -105,18 +106,5 @@ public class PatronReports {
         }
         return new PatronReport<>(name, scope.label(), scope.sites(), now, rows.size(), found.size() > MAX_ROWS,
                 rows, freshness.of(topics));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

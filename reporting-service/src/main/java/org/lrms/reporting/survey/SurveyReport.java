@@ -1,5 +1,6 @@
 package org.lrms.reporting.survey;
 
+import org.lrms.reporting.acquisitions.AcquisitionsReport;
 import org.lrms.reporting.freshness.Freshness;
 
 import java.math.BigDecimal;
@@ -19,13 +20,18 @@ import java.util.List;
  * @param newBooks               books added during the school year
  * @param newBooksPerStudent     newBooks / enrolment
  * @param checkouts              check-outs during the school year
- * @param spending               library spending: null until acquisitions publishes its events
+ * @param spending               library materials spending: what the site received on LIBRARY receipt lines in the
+ *                               school year (quantity x unit price; textbook lines are not library materials),
+ *                               0.00 when nothing was received; null when it was received in more than one currency
+ * @param spendingCurrency       the currency of {@code spending} (null when nothing was received)
+ * @param spendingByCurrency     that spending, one amount per currency
  * @param siteEntry              hours and staffing the site entered (null until entered)
  */
 public record SurveyReport(String site, String siteName, String schoolYear, LocalDate from, LocalDate to,
                            long books, long copies, Long enrolment, Double booksPerStudent,
                            Double averageCopyrightYear, List<Section> sections, long newBooks,
-                           Double newBooksPerStudent, long checkouts, BigDecimal spending, SiteEntry siteEntry,
+                           Double newBooksPerStudent, long checkouts, BigDecimal spending, String spendingCurrency,
+                           List<AcquisitionsReport.Amount> spendingByCurrency, SiteEntry siteEntry,
                            Freshness freshness) {
 
     /** A Dewey section (e.g. {@code 500}) and the average publication year of its books. */

@@ -8,6 +8,8 @@ import org.lrms.events.Topics;
 import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
 import org.lrms.reporting.ReportingClock;
+import org.lrms.reporting.acquisitions.AcquisitionsReport;
+import org.lrms.reporting.acquisitions.AcquisitionsReports;
 import org.lrms.reporting.collection.DeweyClass;
 import org.lrms.reporting.freshness.FreshnessService;
 import org.lrms.reporting.patron.Enrolments;
@@ -31,7 +33,7 @@ import static org.lrms.reporting.report.Scalars.ratio;
 public class SurveyService {
 
     static final List<String> TOPICS = List.of(Topics.CATALOG_COPIES, Topics.CIRCULATION_LOANS,
-            Topics.CIRCULATION_PATRONS);
+            Topics.CIRCULATION_PATRONS, Topics.ACQUISITIONS_RECEIPTS);
 
     @Inject
     EntityManager em;
@@ -50,6 +52,9 @@ public class SurveyService {
 
     @Inject
     ReportingClock clock;
+
+    @Inject
+    AcquisitionsReports acquisitions;
 
     @Transactional
     public SiteEntry enter(String siteCode, int year, SiteEntry entry) {
@@ -120,13 +125,17 @@ public class SurveyService {
         Long enrolment = enrolments.enrolment(scope);
         long books = count(c[0]);
         long newBooks = count(c[3]);
+        List<AcquisitionsReport.Amount> spending = acquisitions.librarySpending(site, period.from(), period.to());
         @SuppressWarnings("unchecked")
         List<String> names = em.createNativeQuery("SELECT name FROM site WHERE site_code = :site")
                 .setParameter("site", site).getResultList();
         return new SurveyReport(site, names.isEmpty() ? null : names.get(0),
                 year + "-" + String.format("%02d", (year + 1) % 100), period.from(), period.to(), books, count(c[1]),
                 enrolment, ratio(books, enrolment), average(c[2]), sections, newBooks, ratio(newBooks, enrolment),
-                checkouts, (BigDecimal) null, entry(site, year), freshness.of(TOPICS));
+                checkouts, spending.isEmpty() ? BigDecimal.ZERO.setScale(2)
+                        : spending.size() == 1 ? spending.get(0).amount() : null,
+                spending.size() == 1 ? spending.get(0).currency() : null, spending, entry(site, year),
+                freshness.of(TOPICS));
     }
 
     private SiteEntry entry(String site, int year) {

@@ -24,7 +24,8 @@ final class SurveyTables {
                 row("New books this year", r.newBooks()),
                 row("New books per student", r.newBooksPerStudent()),
                 row("Check-outs this year", r.checkouts()),
-                row("Library spending", r.spending() == null ? "not available yet" : r.spending()),
+                row("Library materials spending (received)", spending(r)),
+                row("Spending currency", r.spendingCurrency()),
                 row("Weekly open hours", e == null ? null : e.weeklyOpenHours()),
                 row("Open before school", e == null ? null : yesNo(e.openBeforeSchool())),
                 row("Open after school", e == null ? null : yesNo(e.openAfterSchool())),
@@ -40,6 +41,14 @@ final class SurveyTables {
                 List.of(new Table("Data items", List.of("Item", "Value"), items),
                         new Table("Average copyright year by section", List.of("Class", "Caption", "Books",
                                 "Average copyright year"), sections)));
+    }
+
+    /** One amount as a number; in several currencies, each amount with its currency. */
+    private static Object spending(SurveyReport r) {
+        if (r.spending() != null) {
+            return r.spending();
+        }
+        return String.join("; ", r.spendingByCurrency().stream().map(a -> a.amount() + " " + a.currency()).toList());
     }
 
     private static String yesNo(Boolean b) {

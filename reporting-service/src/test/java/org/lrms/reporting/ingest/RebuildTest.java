@@ -5,8 +5,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.lrms.events.Topics;
+import org.lrms.events.acquisitions.ItemsReceived;
 import org.lrms.events.catalog.CopyAdded;
 import org.lrms.events.catalog.CopyWithdrawn;
+import org.lrms.events.catalog.InventoryFinished;
 import org.lrms.events.catalog.TitleCreated;
 import org.lrms.events.circulation.FeeAssessed;
 import org.lrms.events.circulation.FeePaid;
@@ -33,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.lrms.reporting.Fixtures.copy;
 import static org.lrms.reporting.Fixtures.loan;
+import static org.lrms.reporting.Fixtures.receipt;
 import static org.lrms.reporting.Fixtures.title;
 import static org.lrms.reporting.TestEvents.newSite;
 import static org.lrms.reporting.TestEvents.send;
@@ -75,22 +78,35 @@ class RebuildTest {
                 "7", site, "DAMAGED", new BigDecimal("12.00"), new BigDecimal("4.50"), "OPEN", l.loanId(), null,
                 "BOOK"), new BigDecimal("7.50"), "CASH"));
         sendRaw(Topics.CATALOG_COPIES, "broken-" + UUID.randomUUID(), "{not json");
+        ItemsReceived line = receipt(site, "LIBRARY", "LIB", "Follett", "BOOK", 3, "12.99", "USD",
+                LocalDate.of(2026, 9, 3));
+        send(Topics.ACQUISITIONS_RECEIPTS, site, line.receiptId(), line);
+        // published again under another event id: still one line after the rebuild
+        send(Topics.ACQUISITIONS_RECEIPTS, site, line.receiptId(), line);
+        UUID inventory = UUID.randomUUID();
+        send(Topics.CATALOG_INVENTORIES, site, inventory, new InventoryFinished(inventory, site, "whole site " + site,
+                Instant.parse("2026-10-01T16:00:00Z"), Instant.parse("2026-10-02T23:00:00Z"), 5, 4, 1, 0, 0));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             get("collection", site).body("copies", equalTo(4)).body("withdrawals", equalTo(1));
             get("circulation", site).body("totals.returns", equalTo(1));
             get("fees", site).body("totals.paid", equalTo(7.5f));
+            get("acquisitions", site).body("items", equalTo(3));
+            get("inventories", site).body("totals.missing", equalTo(1));
         });
         Map<String, Object> collection = numbers("collection", site);
         Map<String, Object> circulation = numbers("circulation", site);
         Map<String, Object> fees = numbers("fees", site);
+        Map<String, Object> acquisitions = numbers("acquisitions", site);
+        Map<String, Object> inventories = numbers("inventories", site);
         Map<String, Object> district = numbers("collection", null);
         Map<String, Object> districtCirculation = numbers("circulation", null);
 
         // lose every projection row, as if the database had been dropped
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("TRUNCATE copy, title, circulation_day, circulation_rollup, loan, title_month,"
-                    + " borrower_sketch, fee, fee_day, patron, site");
+                    + " borrower_sketch, fee, fee_day, patron, receipt_line, inventory,"
+                    + " site");
         }
         assertNotEquals(district, numbers("collection", null));
         assertNotEquals(districtCirculation, numbers("circulation", null));
@@ -103,6 +119,8 @@ class RebuildTest {
         assertEquals(collection, numbers("collection", site));
         assertEquals(circulation, numbers("circulation", site));
         assertEquals(fees, numbers("fees", site));
+        assertEquals(acquisitions, numbers("acquisitions", site));
+        assertEquals(inventories, numbers("inventories", site));
         assertEquals(district, numbers("collection", null));
         // the district's rollups, title rankings and borrower sketches are rebuilt too
         assertEquals(districtCirculation, numbers("circulation", null));

@@ -18,10 +18,12 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.lrms.reporting.Fixtures.copy;
 import static org.lrms.reporting.Fixtures.loan;
 import static org.lrms.reporting.Fixtures.patron;
+import static org.lrms.reporting.Fixtures.receipt;
 import static org.lrms.reporting.TestEvents.newSite;
 import static org.lrms.reporting.TestEvents.send;
 import static org.lrms.reporting.TestEvents.site;
@@ -58,12 +60,20 @@ class SurveyTest {
         var l = loan(UUID.randomUUID(), UUID.randomUUID(), site, "pk-s", "STUDENT", "5", "BOOK", "599",
                 Instant.parse("2026-10-01T17:00:00Z"));
         send(Topics.CIRCULATION_LOANS, site, l.loanId(), new LoanCreated(l, null));
+        // library materials spending: LIBRARY lines received in the school year; textbook lines are not counted
+        receive(site, receipt(site, "LIBRARY", "LIB", "Follett", "BOOK", 2, "15.25", "USD",
+                LocalDate.of(2026, 9, 4)));
+        receive(site, receipt(site, "LIBRARY", "GRANT", "Mackin", "DVD", 1, "9.99", "USD", LocalDate.of(2027, 6, 30)));
+        receive(site, receipt(site, "TEXTBOOK", "TXT", "Pearson", "BOOK", 30, "80.00", "USD",
+                LocalDate.of(2026, 9, 4)));
+        receive(site, receipt(site, "LIBRARY", "LIB", "Follett", "BOOK", 4, "5.00", "USD",
+                LocalDate.of(2026, 6, 30)));
 
         String staff = TestTokens.siteStaff(site);
         String query = "/api/v1/reports/survey?site=" + site + "&year=2026&sections=500,FIC";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(staff).when().get(query)
                 .then().statusCode(200).body("copies", equalTo(4)).body("checkouts", equalTo(1))
-                .body("enrolment", equalTo(2)));
+                .body("enrolment", equalTo(2)).body("spending", equalTo(40.49f)));
         given().auth().oauth2(staff).when().get(query).then().statusCode(200)
                 .body("schoolYear", equalTo("2026-27"))
                 .body("siteName", equalTo("Test school " + site))
@@ -76,7 +86,9 @@ class SurveyTest {
                 .body("sections[0].books", equalTo(2))
                 .body("sections[0].averageCopyrightYear", equalTo(2000.0f))
                 .body("sections[1].deweyClass", equalTo("FIC"))
-                .body("spending", nullValue())
+                .body("spendingCurrency", equalTo("USD"))
+                .body("spendingByCurrency[0].amount", equalTo(40.49f))
+                .body("freshness.topics.topic", hasItem(Topics.ACQUISITIONS_RECEIPTS))
                 .body("siteEntry", nullValue());
 
         given().auth().oauth2(staff).contentType(ContentType.JSON).body(ENTRY)
@@ -89,10 +101,12 @@ class SurveyTest {
         given().auth().oauth2(staff).when().get(query + "&format=csv").then().statusCode(200)
                 .contentType("text/csv")
                 .body(containsString("Weekly open hours,37.5"))
-                .body(containsString("Books per student,1.5"));
-        // another year has nothing entered
-        given().auth().oauth2(staff).when().get("/api/v1/reports/survey?site=" + site + "&year=2025")
-                .then().statusCode(200).body("siteEntry", nullValue());
+                .body(containsString("Books per student,1.5"))
+                .body(containsString("Library materials spending (received),40.49"));
+        // another year has nothing entered, and its own spending
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(staff)
+                .when().get("/api/v1/reports/survey?site=" + site + "&year=2025")
+                .then().statusCode(200).body("siteEntry", nullValue()).body("spending", equalTo(20.0f)));
     }
 
     @Test
@@ -145,5 +159,9 @@ class SurveyTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("site"));
         given().auth().oauth2(staff).when().get("/api/v1/reports/survey?site=" + site + "&sections=xyz!")
                 .then().statusCode(400).body("errors[0].field", equalTo("sections"));
+    }
+
+    static void receive(String site, org.lrms.events.acquisitions.ItemsReceived line) {
+        send(Topics.ACQUISITIONS_RECEIPTS, site, line.receiptId(), line);
     }
 }

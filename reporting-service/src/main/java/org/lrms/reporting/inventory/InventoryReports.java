@@ -1,0 +1,87 @@
+package org.lrms.reporting.inventory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.lrms.events.Topics;
+import org.lrms.reporting.freshness.FreshnessService;
+import org.lrms.reporting.report.ReportPeriod;
+import org.lrms.reporting.report.ReportScope;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.lrms.reporting.report.Scalars.count;
+import static org.lrms.reporting.report.Scalars.instant;
+
+/** Finished inventories from their projection. */
+@ApplicationScoped
+public class InventoryReports {
+
+    static final List<String> TOPICS = List.of(Topics.CATALOG_INVENTORIES);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    FreshnessService freshness;
+
+    /** Counts added up as the rows come. */
+    private static final class Tally {
+        long inventories;
+        long copiesInScope;
+        long scanned;
+        long missing;
+        long found;
+        long misplaced;
+        Instant last;
+
+        void add(InventoryReport.Finished f) {
+            inventories++;
+            copiesInScope += f.copiesInScope();
+            scanned += f.scanned();
+            missing += f.missing();
+            found += f.found();
+            misplaced += f.misplaced();
+            last = last == null || f.finishedAt().isAfter(last) ? f.finishedAt() : last;
+        }
+
+        InventoryReport.Counts counts() {
+            return new InventoryReport.Counts(inventories, copiesInScope, scanned, missing, found, misplaced);
+        }
+    }
+
+    @Transactional
+    public InventoryReport report(ReportScope scope, ReportPeriod period) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT inventory_id, site_code, scope_description, started_at, finished_at, copies_in_scope,
+                               scanned, missing, found, misplaced
+                        FROM inventory
+                        WHERE (:district OR site_code IN (:sites)) AND finished_on BETWEEN :from AND :to
+                        ORDER BY finished_at DESC, inventory_id
+                        """)
+                .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())
+                .setParameter("from", period.from()).setParameter("to", period.to())
+                .getResultList();
+        Tally total = new Tally();
+        Map<String, Tally> bySite = new TreeMap<>();
+        List<InventoryReport.Finished> finished = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            InventoryReport.Finished f = new InventoryReport.Finished((UUID) r[0], (String) r[1], (String) r[2],
+                    instant(r[3]), instant(r[4]), count(r[5]), count(r[6]), count(r[7]), count(r[8]), count(r[9]));
+            finished.add(f);
+            total.add(f);
+            bySite.computeIfAbsent(f.site(), k -> new Tally()).add(f);
+        }
+        List<InventoryReport.SiteRow> sites = new ArrayList<>();
+        bySite.forEach((site, t) -> sites.add(new InventoryReport.SiteRow(site, t.last, t.counts())));
+        return new InventoryReport(scope.label(), scope.sites(), period.from(), period.to(), total.counts(), sites,
+                finished, freshness.of(TOPICS));
+    }
+}
