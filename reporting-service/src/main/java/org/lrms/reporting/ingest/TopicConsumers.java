@@ -10,6 +10,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lrms.kit.consume.DeadLetters;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -89,15 +91,25 @@ public class TopicConsumers {
         consume(records);
     }
 
+    /**
+     * A poll's records in one transaction, partition by partition (each in Kafka's order): a poll of 500 records over
+     * three partitions is one commit, not three.
+     */
     void consume(ConsumerRecords<String, String> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
         for (TopicPartition partition : records.partitions()) {
-            var batch = records.records(partition);
-            String topic = partition.topic();
-            BatchIngestion.Result result = rebuild.whileLive(() -> ingestion.apply(topic, batch, this::deadLetter));
-            result.outcomes().forEach((outcome, n) -> metrics.counter("lrms_reporting_events", "topic", topic,
-                    "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment(n));
-            ConsumerRecord<String, String> last = batch.get(batch.size() - 1);
-            lag.consumed(topic, last.partition(), last.offset());
+            batch.addAll(records.records(partition));
+        }
+        String topic = batch.get(0).topic();
+        BatchIngestion.Result result = rebuild.whileLive(() -> ingestion.apply(topic, batch, this::deadLetter));
+        result.outcomes().forEach((outcome, n) -> metrics.counter("lrms_reporting_events", "topic", topic,
+                "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment(n));
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, String>> of = records.records(partition);
+            lag.consumed(topic, partition.partition(), of.get(of.size() - 1).offset());
         }
     }
 
