@@ -2,6 +2,8 @@ package db.migration;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.lrms.catalog.CatalogFixtures;
 import org.lrms.catalog.copy.ShelfKey;
@@ -62,6 +64,37 @@ class ShelfKeyBackfillTest {
         }
         assertEquals(ShelfKey.of("QA76.73.J38 2020"), key(spaced));
         assertEquals(ShelfKey.of("QA76.73.J38 2020"), key(loaded));
+    }
+
+    @Test
+    void spacedLcCallNumbersWithoutADottedCutterGetTheirLcKey() throws Exception {
+        String site = CatalogFixtures.site(CatalogFixtures.uniqueSiteCode());
+        String undotted = CatalogFixtures.uniqueBarcode();
+        String juvenile = CatalogFixtures.uniqueBarcode();
+        String title = CatalogFixtures.title("Java");
+        for (String[] copy : new String[][] {{undotted, "QA 76.73 J38 2020"}, {juvenile, "J 599.75 L56"}}) {
+            given().auth().oauth2(TestTokens.siteStaff(site)).contentType("application/json")
+                    .body(Map.of("siteCode", site, "barcode", copy[0], "callNumber", copy[1]))
+                    .post("/api/v1/titles/" + title + "/copies").then().statusCode(201);
+        }
+        assertEquals(ShelfKey.of("QA76.73.J38 2020"), key(undotted), "the service keeps the LC key");
+        try (Connection connection = dataSource.getConnection()) {
+            // the key V9 gave it (prefix QA, Dewey 076.73)
+            set(connection, undotted, "QA 076.73 J38 42020");
+            new V12__shelf_keys_lc_spaced_undotted().migrate(new Context() {
+                @Override
+                public Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+        assertEquals(ShelfKey.of("QA76.73.J38 2020"), key(undotted));
+        assertEquals("J 599.75 L56", key(juvenile), "the juvenile prefix keeps its key");
     }
 
     private static void set(Connection connection, String barcode, String key) throws Exception {

@@ -4,10 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.lrms.catalog.copy.ShelfKey;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -70,6 +73,25 @@ class GeneratorTest {
             assertEquals(ShelfKey.of(callNumber), row[columns.indexOf("shelf_key")]);
             assertNotNull(row[columns.indexOf("shelf_key")], callNumber);
         }
+    }
+
+    @Test
+    void titlesCarryTheSitesOfTheirCopies() {
+        DistrictGenerator g = generator(5);
+        Map<Integer, Set<String>> expected = new HashMap<>();
+        for (long i = 0; i < Scale.named("small").copies(); i++) {
+            expected.computeIfAbsent(g.copyTitle(i), t -> new TreeSet<>())
+                    .add(DistrictGenerator.siteCode(g.copySite(i)));
+        }
+        long[] titleSites = g.titleSites();
+        int withoutCopies = 0;
+        for (int title = 0; title < Scale.named("small").titles(); title++) {
+            List<String> sites = DistrictGenerator.holdingSites(titleSites, title);
+            assertEquals(List.copyOf(expected.getOrDefault(title, Set.of())), sites, "title " + title);
+            withoutCopies += sites.isEmpty() ? 1 : 0;
+        }
+        assertTrue(withoutCopies > 0, "some titles have no copy");
+        assertEquals(3, expected.get(0).size(), "the most popular title is at every site");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  *   the plain Dewey numbers, each in alphabetical order; {@code 92} (the Dewey shorthand for biography) shelves as
  *   {@code B};</li>
  *   <li>Library of Congress: class letters, class number as a number with its decimals, then the cutters as decimals
- *   and the rest: {@code QA76.73.J38 S65 2019}, also written {@code QA 76.73 .J38 S65 2019};</li>
+ *   and the rest: {@code QA76.73.J38 S65 2019}, also written {@code QA 76.73 .J38 S65 2019} or, for a class that is
+ *   no school's prefix, {@code QA 76.73 J38 S65 2019};</li>
  *   <li>anything else: words as words, whole numbers as numbers ({@code v.2} before {@code v.10}).</li>
  * </ul>
  * Case, accents and punctuation do not count. Tokens are joined by one space, which sorts before every letter and
@@ -37,6 +39,41 @@ public final class ShelfKey {
      */
     private static final Pattern LC_SPACED = Pattern.compile(
             "((?!J )[A-HJ-NP-VZ][A-Z]{0,2}) ([1-9]\\d{0,3})(\\.\\d+)?( ?\\.[A-Z].*)");
+    /**
+     * The same spaced, without a dotted cutter ({@code QA 76.73 J38}, or a bare range bound {@code QA 76}): read as LC
+     * only when nothing else is meant, that is when the letters are one of LC's classes ({@link #LC_CLASSES}) that is
+     * not also a school library's prefix ({@link #LOCAL_PREFIXES}), the number has no leading zero, and what follows is
+     * nothing or starts with a cutter (letters then digits): {@code E 123 SMI}, {@code J 599.75} and {@code CD 782 SMI}
+     * stay prefixed shelves.
+     */
+    private static final Pattern LC_SPACED_UNDOTTED = Pattern.compile(
+            "([A-Z]{1,3}) ([1-9]\\d{0,3})(\\.\\d+)?((?: [A-Z]{1,3}\\d+(?: .*)?)?)");
+    /** LC's classes and subclasses (the LCC outline), but for K's many subclasses of law: see {@link #isLcClass}. */
+    private static final Set<String> LC_CLASSES = Set.of(
+            "A", "AC", "AE", "AG", "AI", "AM", "AN", "AP", "AS", "AY", "AZ",
+            "B", "BC", "BD", "BF", "BH", "BJ", "BL", "BM", "BP", "BQ", "BR", "BS", "BT", "BV", "BX",
+            "C", "CB", "CC", "CD", "CE", "CJ", "CN", "CR", "CS", "CT",
+            "D", "DA", "DAW", "DB", "DC", "DD", "DE", "DF", "DG", "DH", "DJ", "DJK", "DK", "DL", "DP", "DQ", "DR",
+            "DS", "DT", "DU", "DX", "E", "F",
+            "G", "GA", "GB", "GC", "GE", "GF", "GN", "GR", "GT", "GV",
+            "H", "HA", "HB", "HC", "HD", "HE", "HF", "HG", "HJ", "HM", "HN", "HQ", "HS", "HT", "HV", "HX",
+            "J", "JA", "JC", "JF", "JJ", "JK", "JL", "JN", "JQ", "JS", "JV", "JX", "JZ",
+            "L", "LA", "LB", "LC", "LD", "LE", "LF", "LG", "LH", "LJ", "LT", "M", "ML", "MT",
+            "N", "NA", "NB", "NC", "ND", "NE", "NK", "NX",
+            "P", "PA", "PB", "PC", "PD", "PE", "PF", "PG", "PH", "PJ", "PK", "PL", "PM", "PN", "PQ", "PR", "PS", "PT",
+            "PZ", "Q", "QA", "QB", "QC", "QD", "QE", "QH", "QK", "QL", "QM", "QP", "QR",
+            "R", "RA", "RB", "RC", "RD", "RE", "RF", "RG", "RJ", "RK", "RL", "RM", "RS", "RT", "RV", "RX", "RZ",
+            "S", "SB", "SD", "SF", "SH", "SK",
+            "T", "TA", "TC", "TD", "TE", "TF", "TG", "TH", "TJ", "TK", "TL", "TN", "TP", "TR", "TS", "TT", "TX",
+            "U", "UA", "UB", "UC", "UD", "UE", "UF", "UG", "UH", "V", "VA", "VB", "VC", "VD", "VE", "VF", "VG", "VK",
+            "VM", "Z", "ZA");
+    /**
+     * LC classes that school libraries also use as collection prefixes (biography, easy, fiction, juvenile and
+     * juvenile fiction, reference, teacher, compact discs, graphic novels, paperbacks, science fiction, teacher
+     * resources, vertical file): spaced from a number without a dotted cutter, they are the prefix.
+     */
+    private static final Set<String> LOCAL_PREFIXES = Set.of("B", "E", "F", "J", "JF", "R", "T", "CD", "GN", "PB",
+            "SF", "TR", "VF");
     private static final Pattern DEWEY = Pattern.compile("(\\d{1,3})(\\.\\d*)?");
     private static final Pattern CUTTER = Pattern.compile("\\p{L}+\\d+");
     private static final Pattern PARTS = Pattern.compile("\\p{L}+|\\d+");
@@ -63,7 +100,15 @@ public final class ShelfKey {
         if (spaced.matches()) {
             return lcKey(spaced);
         }
+        Matcher undotted = LC_SPACED_UNDOTTED.matcher(text);
+        if (undotted.matches() && isLcClass(undotted.group(1)) && !LOCAL_PREFIXES.contains(undotted.group(1))) {
+            return lcKey(undotted);
+        }
         return deweyOrGeneric(text);
+    }
+
+    private static boolean isLcClass(String letters) {
+        return LC_CLASSES.contains(letters) || letters.charAt(0) == 'K';
     }
 
     /** The upper bound of a range ending at {@code callNumber}, inclusive of every call number starting with it. */

@@ -63,13 +63,17 @@ public class CatalogSearch {
         if (filters.language() != null) {
             filter.append(" AND t.language = CAST(:language AS text)");
         }
-        if (filters.siteCode() != null || Boolean.TRUE.equals(filters.available())) {
-            filter.append(" AND EXISTS (SELECT 1 FROM copy c WHERE c.title_id = t.id");
+        if (filters.siteCode() != null) {
+            // the sites holding the title, GIN-indexed: the site's bitmap meets the words' bitmap (BitmapAnd)
+            filter.append(" AND t.holding_sites @> ARRAY[CAST(:siteCode AS text)]");
+        }
+        if (Boolean.TRUE.equals(filters.available())) {
+            // most copies are available: once words and site have chosen the titles, a probe or two per title
+            filter.append(" AND EXISTS (SELECT 1 FROM copy c WHERE c.title_id = t.id AND c.status = 'AVAILABLE'");
             if (filters.siteCode() != null) {
                 filter.append(" AND c.site_code = CAST(:siteCode AS text)");
             }
-            filter.append(Boolean.TRUE.equals(filters.available()) ? " AND c.status = 'AVAILABLE')"
-                    : " AND c.status <> 'WITHDRAWN')");
+            filter.append(")");
         }
         params.put("materialType", filters.materialType() == null ? null : filters.materialType().toUpperCase());
         params.put("readingLevel", filters.readingLevel());
@@ -118,7 +122,7 @@ public class CatalogSearch {
         String sql = "WITH " + candidateIds
                 + " cand AS MATERIALIZED (SELECT t.id, t.title, t.subtitle, t.authors, t.material_type,"
                 + " t.publication_year, coalesce(t.call_number, t.dewey_number) AS call_number, t.language,"
-                + " t.reading_level, t.series, t.isbns, (" + score + ") AS score FROM title t"
+                + " t.reading_level, t.series, t.isbns, t.holding_sites, (" + score + ") AS score FROM title t"
                 + " WHERE t.id IN (SELECT id FROM found UNION SELECT id FROM typo)),"
                 + " page AS MATERIALIZED (SELECT * FROM cand ORDER BY score DESC, title, id LIMIT :limit OFFSET :offset),"
                 + " capped AS (SELECT " + capped + " AS yes)"
@@ -141,8 +145,8 @@ public class CatalogSearch {
                 + " 'language', " + facet("language", 20)
                 + " 'readingLevel', " + facet("reading_level", 20)
                 + " 'siteCode', (SELECT coalesce(json_agg(json_build_object('value', f.v, 'count', f.n)"
-                + " ORDER BY f.n DESC, f.v), '[]') FROM (SELECT c.site_code AS v, count(DISTINCT c.title_id) AS n"
-                + " FROM copy c WHERE c.status <> 'WITHDRAWN' AND c.title_id IN (SELECT id FROM cand)"
+                + " ORDER BY f.n DESC, f.v), '[]') FROM (SELECT h.site AS v, count(*) AS n"
+                + " FROM cand, unnest(cand.holding_sites) AS h(site)"
                 + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50) f)) AS text)";
         Query q = em.createNativeQuery(sql);
         params.forEach((name, value) -> {

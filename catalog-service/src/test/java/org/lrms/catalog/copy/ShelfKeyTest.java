@@ -93,6 +93,49 @@ class ShelfKeyTest {
     }
 
     @Test
+    void libraryOfCongressSpacedWithoutADottedCutterWhereNothingElseIsMeant() {
+        assertEquals(ShelfKey.of("QA76.73 .J38"), ShelfKey.of("QA 76.73 J38"));
+        assertEquals(ShelfKey.of("QA76.73.J38 S65 2019"), ShelfKey.of("QA 76.73 J38 S65 2019"));
+        assertEquals(ShelfKey.of("QA76"), ShelfKey.of("QA 76"));
+        assertEquals(ShelfKey.of("QA76.9"), ShelfKey.of("qa 76.9"));
+        assertEquals(ShelfKey.of("PR6005.O4 A6 1990"), ShelfKey.of("PR 6005 O4 A6 1990"));
+        assertEquals(ShelfKey.of("DJK49 .B4"), ShelfKey.of("DJK 49 B4"));
+        assertEquals(ShelfKey.of("KF4550 .Z9"), ShelfKey.of("KF 4550 Z9"));
+        assertEquals("QA 0076", ShelfKey.of("QA 76"));
+        // bare range bounds written with the space now bound LC ranges
+        assertTrue(inRange("QA76.73.J38 S65 2019", "QA 76", "QA 76.9"));
+        assertTrue(inRange("QA 76.73 J38 2020", "QA 76", "QA 76"));
+        assertFalse(inRange("QA100 .D4", "QA 76", "QA 76.9"));
+        assertFalse(inRange("076.73 ABC", "QA 76", "QA 76.9"), "not Dewey 076.73 any more");
+        List<String> written = List.of("QA 9 A1", "QA 76", "QA76 .A1", "QA 76.5 B3", "QA76.73.J38 2020",
+                "QA 76.73 J38 S65 2019", "QA 76.8 C2", "QA 100 D4", "QB 43.2 F6");
+        assertEquals(written, shelved(written));
+    }
+
+    @Test
+    void spacedWithoutADottedCutterStaysAPrefixWhenItCanBeOne() {
+        // school prefixes that are LC classes too: biography, easy, fiction, juvenile, reference, teacher...
+        assertEquals("J 599.75", ShelfKey.of("J 599.75"));
+        assertEquals("J 599.75 L56", ShelfKey.of("J 599.75 L56"));
+        assertEquals("E 123 SMI", ShelfKey.of("E 123 SMI"));
+        assertEquals("E 123 S65", ShelfKey.of("E 123 S65"));
+        assertEquals("B 092 L56", ShelfKey.of("B 92 L56"));
+        assertEquals("R 423 M47", ShelfKey.of("R 423 M47"));
+        assertEquals("GN 741.5 S65", ShelfKey.of("GN 741.5 S65"));
+        // letters LC has no class for
+        assertEquals("REF 423 M47", ShelfKey.of("REF 423 M47"));
+        assertEquals("BIO 921 L56", ShelfKey.of("BIO 921 L56"));
+        assertEquals("SC 808.8 A1", ShelfKey.of("SC 808.8 A1"));
+        assertEquals("FIC 002", ShelfKey.of("FIC 2"));
+        assertEquals("YA 813.54 S65", ShelfKey.of("YA 813.54 S65"));
+        // what follows the number is no cutter, or the number has a leading zero
+        assertEquals("CD 782.42 SMI", ShelfKey.of("CD 782.42 SMI"));
+        assertEquals("QA 076.73", ShelfKey.of("QA 076.73"));
+        assertEquals("ML 410 BEETHOVEN", ShelfKey.of("ML 410 BEETHOVEN"));
+        assertEquals(ShelfKey.of("ML410 .B4"), ShelfKey.of("ML 410 B4"));
+    }
+
+    @Test
     void prefixesFollowedByANumberStayPrefixes() {
         // no dotted cutter, a leading zero, or letters LC has no class for: a prefixed shelf, not LC
         assertEquals("REF 030 WOR", ShelfKey.of("REF 030 WOR"));
