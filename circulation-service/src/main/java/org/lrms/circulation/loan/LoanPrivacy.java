@@ -32,15 +32,12 @@ public class LoanPrivacy {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         WITH closed AS (SELECT id, site_code, patron_key FROM loan
-                                        WHERE patron_id = ?1 AND returned_at IS NOT NULL FOR UPDATE)
+                                        WHERE patron_id = ?1 AND returned_at IS NOT NULL FOR UPDATE),
+                             forgotten AS (UPDATE notice n SET loan_id = NULL FROM closed WHERE n.loan_id = closed.id)
                         UPDATE loan l SET patron_id = NULL, patron_key = NULL FROM closed WHERE l.id = closed.id
                         RETURNING closed.id, closed.site_code, closed.patron_key
                         """)
                 .setParameter(1, patronId).getResultList();
-        if (!rows.isEmpty()) {
-            em.createNativeQuery("UPDATE notice SET loan_id = NULL WHERE loan_id IN (?1)")
-                    .setParameter(1, rows.stream().map(r -> (UUID) r[0]).toList()).executeUpdate();
-        }
         for (Object[] row : rows) {
             UUID loanId = (UUID) row[0];
             outbox.publish(Topics.CIRCULATION_LOANS, (String) row[1], loanId.toString(),
