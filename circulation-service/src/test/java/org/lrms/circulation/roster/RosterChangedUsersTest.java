@@ -293,4 +293,37 @@ class RosterChangedUsersTest {
         assertEquals(List.of("PatronCreated", "PatronUpdated", "PatronUpdated"), types(miaEvents));
         assertEquals("Soto-Ruiz", snapshot(miaEvents.get(1)).lastName());
     }
+
+    @Test
+    void aPatronEnteredByHandIsAdoptedByTheRosterThroughTheBatchOfUpdates() {
+        String code = Fixtures.newSite();
+        String org = "sch-" + code;
+        String barcode = Fixtures.unique("9");
+        String id = Fixtures.newPatron(code, barcode, "STUDENT", "6"); // Ana Lopez, homeroom Room 12, Spanish
+        long version = version(id);
+        User kai = new User(Fixtures.unique("s-"), "active", org, "Kai", "Ng", barcode, "7");
+
+        JsonPath imported = importAndWait(zip(Map.of("manifest.csv", manifest("delta"), "orgs.csv", orgs(org, code),
+                "users.csv", users(List.of(kai)))));
+        assertEquals("FINISHED", imported.getString("status"));
+        assertEquals(0, imported.getInt("errorCount"), () -> imported.getList("errors").toString());
+        assertEquals(1, imported.getInt("usersApplied"));
+
+        JsonPath now = patron(kai);
+        assertEquals(List.of(id), now.getList("id"), "the patron staff entered, not a second one");
+        assertEquals("Kai", now.getString("[0].firstName"));
+        assertEquals("7", now.getString("[0].grade"));
+        assertEquals("Room 12", now.getString("[0].homeroom"));
+        assertEquals("es", now.getString("[0].language"));
+        assertEquals(version + 1, version(id));
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM patron WHERE id = ? AND sourced_id = '"
+                + kai.sourcedId() + "' AND last_import_id IS NOT NULL", UUID.fromString(id)));
+
+        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_PATRONS, id, seen -> seen.size() >= 2);
+        assertEquals(List.of("PatronCreated", "PatronUpdated"), types(events));
+        PatronSnapshot adopted = snapshot(events.get(1));
+        assertEquals(kai.sourcedId(), adopted.sourcedId());
+        assertEquals("Ng", adopted.lastName());
+        assertEquals("Room 12", adopted.homeroom());
+    }
 }
