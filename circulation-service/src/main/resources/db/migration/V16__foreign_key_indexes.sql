@@ -9,7 +9,7 @@
 CREATE INDEX fee_patron ON fee (patron_id, created_at);
 DROP INDEX fee_open_per_patron;
 
--- hold.pickup_site: a site's holds by status, in the order they were placed (HoldService.list, the hold shelf
+-- hold.pickup_site: a site's holds by status, in the order they were placed (HoldService.atSite, the hold shelf
 -- GET /holds?site=&status=ON_SHELF): nothing indexed the pickup site, so the list read every hold on any shelf
 -- (ON_SHELF) or every hold of the district (other statuses), then sorted.
 CREATE INDEX hold_pickup_site ON hold (pickup_site, status, placed_at);
