@@ -203,6 +203,9 @@ public class FeeLedger {
     /** A lost item came back: its lost fee is forgiven, and what was paid of it is refunded. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refundLostIfReturned(Patron patron, Loan loan, Copy copy) {
+        if (loan.lostAt == null) {
+            return; // a LOST fee is booked only by the sweep declaring the loan lost, which sets lostAt with it
+        }
         List<Fee> lost = Fee.list("loanId = ?1 and kind = 'LOST' and status <> 'WAIVED'", loan.id);
         for (Fee fee : lost) {
             forgive(fee, patron, "lost item returned", "RETURNED");

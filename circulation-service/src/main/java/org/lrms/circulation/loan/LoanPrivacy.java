@@ -43,7 +43,8 @@ public class LoanPrivacy {
                         WITH closed AS (SELECT id, site_code, patron_key FROM loan
                                         WHERE patron_id = ?1 AND returned_at IS NOT NULL
                                           AND returned_at <= CAST(?2 AS timestamptz) - (SELECT make_interval(
-                                              days => keep_closed_loans_days) FROM privacy_policy) FOR UPDATE)
+                                              days => keep_closed_loans_days) FROM privacy_policy) FOR UPDATE),
+                             forgotten AS (UPDATE notice n SET loan_id = NULL FROM closed WHERE n.loan_id = closed.id)
                         UPDATE loan l SET patron_id = NULL, patron_key = NULL FROM closed WHERE l.id = closed.id
                         RETURNING closed.id, closed.site_code, closed.patron_key
                         """)
@@ -84,7 +85,8 @@ public class LoanPrivacy {
                                           AND l.returned_at <= CAST(?1 AS timestamptz) - (SELECT make_interval(
                                               days => keep_closed_loans_days) FROM privacy_policy)
                                           AND p.fee_balance = 0
-                                        ORDER BY l.returned_at LIMIT ?2 FOR UPDATE OF l, p SKIP LOCKED)
+                                        ORDER BY l.returned_at LIMIT ?2 FOR UPDATE OF l, p SKIP LOCKED),
+                             forgotten AS (UPDATE notice n SET loan_id = NULL FROM closed WHERE n.loan_id = closed.id)
                         UPDATE loan l SET patron_id = NULL, patron_key = NULL FROM closed WHERE l.id = closed.id
                         RETURNING closed.id, closed.site_code, closed.patron_key
                         """)
@@ -93,13 +95,8 @@ public class LoanPrivacy {
         return rows.size();
     }
 
-    /** The anonymized loans' notices forget them, and each is announced. */
+    /** Each anonymized loan is announced (its notices forgot it in the same statement). */
     private void forget(List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        em.createNativeQuery("UPDATE notice SET loan_id = NULL WHERE loan_id IN (?1)")
-                .setParameter(1, rows.stream().map(r -> (UUID) r[0]).toList()).executeUpdate();
         for (Object[] row : rows) {
             UUID loanId = (UUID) row[0];
             outbox.publish(Topics.CIRCULATION_LOANS, (String) row[1], loanId.toString(),

@@ -5,9 +5,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 import org.lrms.circulation.patron.Patron;
 import org.lrms.circulation.patron.PatronService;
@@ -192,14 +194,15 @@ public class OneRosterImport {
         if (rows.isEmpty()) {
             return;
         }
-        Map<String, Patron> bySourcedId = Patron.<Patron>list("sourcedId in ?1",
-                        rows.stream().map(r -> r.get("sourcedId")).toList())
+        Map<String, Patron> bySourcedId = lockedReadOnly("sourcedId in ?1",
+                rows.stream().map(r -> r.get("sourcedId")).toList())
                 .stream().collect(Collectors.toMap(p -> p.sourcedId, p -> p));
-        Map<String, Patron> byBarcode = Patron.<Patron>list("barcode in ?1",
-                        rows.stream().map(OneRosterImport::barcode).toList())
+        Map<String, Patron> byBarcode = lockedReadOnly("barcode in ?1",
+                rows.stream().map(OneRosterImport::barcode).toList())
                 .stream().collect(Collectors.toMap(p -> p.barcode, p -> p));
         Instant now = Instant.now();
         List<Patron> created = new ArrayList<>();
+        List<Patron> changed = new ArrayList<>();
         List<UUID> unchanged = new ArrayList<>();
         for (Row row : rows) {
             String sourcedId = row.get("sourcedId");
@@ -234,12 +237,24 @@ public class OneRosterImport {
                 outbox.publish(Topics.CIRCULATION_PATRONS, patron.homeSite, patron.id.toString(),
                         new PatronCreated(patrons.snapshot(patron)));
             } else {
+                changed.add(patron);
                 patrons.publishChange(patron, wasActive, "roster: " + row.get("status"));
             }
             run.usersApplied++;
         }
+        rosterRows.updatePatrons(changed);
         rosterRows.insertPatrons(created);
         rosterRows.markSeen(unchanged, run.id);
+    }
+
+    /**
+     * Patrons as they are, locked until the batch commits (a staff edit waits rather than being overwritten or
+     * failing the batch) and read-only: the batch changes them in memory, for its events, and writes them itself
+     * in {@link RosterRows}, so the session must not write them a second time, one by one, at the commit.
+     */
+    private static List<Patron> lockedReadOnly(String query, List<String> values) {
+        return Patron.<Patron>find(query, values).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     /** The roster's values for a patron; the status follows the row's, and a graduate stays graduated. */
@@ -287,13 +302,17 @@ public class OneRosterImport {
         while (true) {
             int done = QuarkusTransaction.requiringNew().call(() -> {
                 List<Patron> missing = Patron.<Patron>find("sourcedId is not null and status = 'ACTIVE' "
-                        + "and (lastImportId is null or lastImportId <> ?1)", run.id).page(0, BATCH).list();
+                                + "and (lastImportId is null or lastImportId <> ?1)", run.id)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(HibernateHints.HINT_READ_ONLY, true)
+                        .page(0, BATCH).list();
+                Instant now = Instant.now();
                 for (Patron patron : missing) {
                     patron.status = "INACTIVE";
-                    patron.updatedAt = Instant.now();
+                    patron.updatedAt = now;
                     outbox.publish(Topics.CIRCULATION_PATRONS, patron.homeSite, patron.id.toString(),
                             new PatronDeactivated(patrons.snapshot(patron), "missing from the full roster export"));
                 }
+                rosterRows.deactivatePatrons(missing, now);
                 return missing.size();
             });
             run.deactivated += done;

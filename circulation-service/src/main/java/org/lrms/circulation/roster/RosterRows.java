@@ -12,15 +12,17 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes an import batch's rows in one JDBC batch per table, on the transaction's own connection (the pool enlists
- * it, so the rows commit with the batch's events): one round trip for 500 rows instead of one statement each, and
- * none of an entity's bookkeeping for a patron the import only creates.
+ * Writes an import batch's rows in one JDBC batch per table and kind (new patrons, changed patrons, classes,
+ * enrollments), on the transaction's own connection (the pool enlists it, so the rows commit with the batch's
+ * events): one round trip for 500 rows instead of one statement each, and none of an entity's bookkeeping.
  */
 @ApplicationScoped
 public class RosterRows {
@@ -40,6 +42,15 @@ public class RosterRows {
             + "last_name, patron_type, home_site, grade, email, language, status, blocked, fee_balance, "
             + "last_import_id, created_at, updated_at, version) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, ?, ?, ?, 0)";
+
+    /**
+     * A changed patron: only the columns the roster owns (homeroom, language, notes, blocks and the fee balance are
+     * the library's own), and the version moves as an entity update moves it, so a staff edit begun before the
+     * import still meets its optimistic lock.
+     */
+    private static final String UPDATE_PATRON = "UPDATE patron SET barcode = ?, sis_id = ?, sourced_id = ?, "
+            + "first_name = ?, last_name = ?, patron_type = ?, home_site = ?, grade = ?, email = ?, status = ?, "
+            + "last_import_id = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
 
     private static final String UPSERT_CLASS = "INSERT INTO roster_class (sourced_id, site_code, title, class_code, "
             + "course_sourced_id, course_code, course_title, grades, subjects, location, status, updated_at) "
@@ -82,6 +93,51 @@ public class RosterRows {
             s.setTimestamp(14, Timestamp.from(p.createdAt));
             s.setTimestamp(15, Timestamp.from(p.updatedAt));
         });
+    }
+
+    /**
+     * Patrons whose roster row changed, as the roster now describes them (read-only entities, locked by the read:
+     * the session never writes them). A patron changed by someone else since the read fails the batch, as an
+     * entity's optimistic lock would.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void updatePatrons(List<Patron> patrons) {
+        int[] counts = batch(UPDATE_PATRON, patrons, (s, p) -> {
+            s.setString(1, p.barcode);
+            s.setString(2, p.sisId);
+            s.setString(3, p.sourcedId);
+            s.setString(4, p.firstName);
+            s.setString(5, p.lastName);
+            s.setString(6, p.patronType);
+            s.setString(7, p.homeSite);
+            s.setString(8, p.grade);
+            s.setString(9, p.email);
+            s.setString(10, p.status);
+            s.setObject(11, p.lastImportId);
+            s.setTimestamp(12, Timestamp.from(p.updatedAt));
+            s.setObject(13, p.id);
+            s.setInt(14, p.version);
+        });
+        requireEach(counts, patrons.size());
+    }
+
+    /** Rostered patrons a full export no longer lists (read-only and locked, as above): inactive, never deleted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deactivatePatrons(List<Patron> patrons, Instant now) {
+        if (patrons.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE patron SET status = 'INACTIVE', "
+                     + "updated_at = ?, version = version + 1 WHERE id = ANY(?) AND status = 'ACTIVE'")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setArray(2, connection.createArrayOf("uuid", patrons.stream().map(p -> p.id).toArray()));
+            if (update.executeUpdate() != patrons.size()) {
+                throw new IllegalStateException("a patron changed while the roster import deactivated it");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the roster batch could not be written", e);
+        }
     }
 
     /** Patrons the roster lists unchanged: only which import saw them last moves (a bulk export needs it). */
@@ -138,9 +194,9 @@ public class RosterRows {
         void bind(PreparedStatement statement, T row) throws SQLException;
     }
 
-    private <T> void batch(String sql, List<T> rows, Binder<T> binder) {
+    private <T> int[] batch(String sql, List<T> rows, Binder<T> binder) {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -148,9 +204,15 @@ public class RosterRows {
                 binder.bind(statement, row);
                 statement.addBatch();
             }
-            statement.executeBatch();
+            return statement.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("the roster batch could not be written", e);
+        }
+    }
+
+    private static void requireEach(int[] counts, int rows) {
+        if (counts.length != rows || Arrays.stream(counts).anyMatch(c -> c != 1)) {
+            throw new IllegalStateException("a patron changed while the roster import wrote it");
         }
     }
 
