@@ -93,12 +93,13 @@ public class CatalogSearch {
             estimate = "title_search_estimate(NULL, NULL, NULL, " + FILTER_ARGUMENTS + ")";
             capped = "(SELECT count(*) FROM found) >= :cap";
         } else {
-            params.put("tsq", terms.prefixTsQuery());
+            params.put("tsq", terms.matchTsQuery());
+            params.put("rankTsq", terms.prefixTsQuery());
             params.put("text", terms.text());
             params.put("isbn", terms.isbn13().map(i -> new String[]{i}).orElse(new String[0]));
             params.put("pageSize", size);
             String exact = "(t.search_vector @@ to_tsquery('simple', :tsq) OR t.isbn13s && CAST(:isbn AS text[]))";
-            params.put("words", terms.words().toArray(String[]::new));
+            params.put("words", terms.matchWords().toArray(String[]::new));
             // the words (or the ISBN) from the GIN index; then, when they find less than a page, the same with each
             // word of four letters or more also as the catalog's three words most like it (search_word)
             candidateIds = "found AS MATERIALIZED (SELECT t.id FROM title t WHERE " + exact + filter + " LIMIT :cap),"
@@ -114,7 +115,7 @@ public class CatalogSearch {
                     + " typo AS MATERIALIZED (SELECT t.id FROM title t"
                     + " WHERE t.search_vector @@ to_tsquery('simple', (SELECT q FROM fixed))" + filter
                     + " AND (SELECT count(*) FROM found) < :pageSize LIMIT :cap),";
-            score = "ts_rank(t.search_vector, to_tsquery('simple', :tsq)) + word_similarity(:text, t.search_text)";
+            score = "ts_rank(t.search_vector, to_tsquery('simple', :rankTsq)) + word_similarity(:text, t.search_text)";
             estimate = "title_search_estimate(CASE WHEN (SELECT count(*) FROM typo) > 0 THEN (SELECT q FROM fixed)"
                     + " ELSE :tsq END, NULL, CAST(:isbn AS text[]), " + FILTER_ARGUMENTS + ")";
             capped = "(SELECT count(*) FROM found) >= :cap OR (SELECT count(*) FROM typo) >= :cap";

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +18,15 @@ public record SearchTerms(List<String> words, String text, Optional<String> isbn
 
     static final int MAX_WORDS = 10;
     static final int MIN_PREFIX = 4;
+
+    /**
+     * Words almost every title has (English and Spanish articles, conjunctions, prepositions): each stands for most of
+     * the catalog in the full-text index, so reading them made a whole title typed as a query five times slower than
+     * its other words alone. They do not choose titles, the other words do; they still rank them (an exact title comes
+     * first). A query of nothing else keeps them.
+     */
+    static final Set<String> COMMON_WORDS = Set.of("a", "an", "and", "at", "by", "for", "from", "in", "into", "of",
+            "on", "or", "the", "to", "with", "de", "del", "el", "en", "la", "las", "los", "un", "una", "y");
 
     public static SearchTerms of(String query) {
         String raw = query == null ? "" : query.strip();
@@ -37,6 +47,21 @@ public record SearchTerms(List<String> words, String text, Optional<String> isbn
      * the index.
      */
     public String prefixTsQuery() {
+        return tsQuery(words);
+    }
+
+    /** The words that choose the titles: all but the {@link #COMMON_WORDS}, unless the query has nothing else. */
+    public List<String> matchWords() {
+        List<String> uncommon = words.stream().filter(w -> !COMMON_WORDS.contains(w)).toList();
+        return uncommon.isEmpty() ? words : uncommon;
+    }
+
+    /** The full-text query that chooses the titles: {@link #matchWords()} as {@link #prefixTsQuery()} writes them. */
+    public String matchTsQuery() {
+        return tsQuery(matchWords());
+    }
+
+    private static String tsQuery(List<String> words) {
         return words.stream().map(w -> w.codePointCount(0, w.length()) >= MIN_PREFIX ? w + ":*" : w)
                 .collect(Collectors.joining(" & "));
     }

@@ -71,6 +71,17 @@ class SearchResourceTest {
     }
 
     @Test
+    void aWholeTitleTypedWithItsCommonWordsFindsItFirst() {
+        String other = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Tollbooth Phantom " + tag, "materialType", "BOOK"))
+                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+        given().when().get("/api/v1/search?q=The Phantom Tollbooth of the " + tag)
+                .then().statusCode(200)
+                .body("results[0].id", equalTo(titleId))
+                .body("results.id", hasItem(other));
+    }
+
+    @Test
     void aTypoStillFindsTheBook() {
         given().when().get("/api/v1/search?q=phantom tolbooth " + tag)
                 .then().statusCode(200).body("results.id", hasItem(titleId));

@@ -38,4 +38,13 @@ class SearchTermsTest {
     void tooManyWordsAreCut() {
         assertEquals(SearchTerms.MAX_WORDS, SearchTerms.of("a b c d e f g h i j k l m").words().size());
     }
+
+    @Test
+    void commonWordsRankButDoNotChooseTitlesUnlessTheyAreAllThereIs() {
+        SearchTerms title = SearchTerms.of("The Whale of the Knight Harbor");
+        assertEquals("whale:* & knight:* & harbor:*", title.matchTsQuery());
+        assertEquals("the & whale:* & of & the & knight:* & harbor:*", title.prefixTsQuery());
+        assertEquals(List.of("whale", "knight", "harbor"), title.matchWords());
+        assertEquals("el & de & la", SearchTerms.of("El de la").matchTsQuery());
+    }
 }
