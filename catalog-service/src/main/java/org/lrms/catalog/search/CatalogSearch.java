@@ -22,10 +22,11 @@ import java.util.UUID;
  * It stays fast however large the catalog and however common the word: one statement (one round trip) takes at most
  * {@code catalog.search.candidates} (200) matching titles from the GIN indexes, ranks only those, counts the facets
  * over them and reads the availability of the page's titles only. When a query matches more titles than that, the total is the planner's estimate and the answer says so ({@code totalIsEstimate}); the facets
- * then count the candidates ({@code facetsCounted}). The typo search runs when the words themselves find less than a
- * page (a misspelt word finds nothing exactly, and a word found exactly outranks its look-alikes anyway): each word is
- * also looked for as the catalog's words most like it (trigram similarity on the word list {@code search_word}), so
- * it costs a few index probes, not a trigram comparison with every title.
+ * then count the candidates ({@code facetsCounted}). The words choose titles as whole words first (common words such
+ * as "the" or "de" rank but do not choose); when they find less than a page (a word typed in part, or misspelt, finds
+ * nothing exactly, and a word found exactly outranks its look-alikes anyway), each word is also looked for as a prefix
+ * and as the catalog's words most like it (trigram similarity on the word list {@code search_word}), so it costs a
+ * few index probes, not a trigram comparison with every title.
  */
 @ApplicationScoped
 public class CatalogSearch {
@@ -93,15 +94,15 @@ public class CatalogSearch {
             estimate = "title_search_estimate(NULL, NULL, NULL, " + FILTER_ARGUMENTS + ")";
             capped = "(SELECT count(*) FROM found) >= :cap";
         } else {
-            params.put("tsq", terms.matchTsQuery());
+            params.put("tsq", terms.exactTsQuery());
             params.put("rankTsq", terms.prefixTsQuery());
             params.put("text", terms.text());
             params.put("isbn", terms.isbn13().map(i -> new String[]{i}).orElse(new String[0]));
             params.put("pageSize", size);
             String exact = "(t.search_vector @@ to_tsquery('simple', :tsq) OR t.isbn13s && CAST(:isbn AS text[]))";
             params.put("words", terms.matchWords().toArray(String[]::new));
-            // the words (or the ISBN) from the GIN index; then, when they find less than a page, the same with each
-            // word of four letters or more also as the catalog's three words most like it (search_word)
+            // the words as typed (or the ISBN) from the GIN index; then, when they find less than a page, each word of
+            // four letters or more also as a prefix and as the catalog's three words most like it (search_word)
             candidateIds = "found AS MATERIALIZED (SELECT t.id FROM title t WHERE " + exact + filter + " LIMIT :cap),"
                     + " fixed AS (SELECT string_agg(x.alternatives, ' & ' ORDER BY x.ord) AS q FROM ("
                     + " SELECT w.ord, '(' || string_agg(DISTINCT s.word, ' | ') || ')' AS alternatives"

@@ -56,9 +56,14 @@ public record SearchTerms(List<String> words, String text, Optional<String> isbn
         return uncommon.isEmpty() ? words : uncommon;
     }
 
-    /** The full-text query that chooses the titles: {@link #matchWords()} as {@link #prefixTsQuery()} writes them. */
-    public String matchTsQuery() {
-        return tsQuery(matchWords());
+    /**
+     * The full-text query that chooses the titles first: {@link #matchWords()} as whole words. A whole word is a
+     * posting list the index intersects cheaply; a prefix ({@code wizard:*}) gathers every word it begins into a
+     * bitmap first, ten times the work for three common words. Prefixes come in with the look-alikes when the whole
+     * words find less than a page ("hol sach" finds "Holes" by "Sachar" that way).
+     */
+    public String exactTsQuery() {
+        return String.join(" & ", matchWords());
     }
 
     private static String tsQuery(List<String> words) {
