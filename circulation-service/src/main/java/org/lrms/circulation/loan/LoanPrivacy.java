@@ -39,15 +39,9 @@ public class LoanPrivacy {
     public int anonymizeClosedLoans(UUID patronId) {
         em.flush();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        WITH closed AS (SELECT id, site_code, patron_key FROM loan
-                                        WHERE patron_id = ?1 AND returned_at IS NOT NULL
-                                          AND returned_at <= CAST(?2 AS timestamptz) - (SELECT make_interval(
-                                              days => keep_closed_loans_days) FROM privacy_policy) FOR UPDATE),
-                             forgotten AS (UPDATE notice n SET loan_id = NULL FROM closed WHERE n.loan_id = closed.id)
-                        UPDATE loan l SET patron_id = NULL, patron_key = NULL FROM closed WHERE l.id = closed.id
-                        RETURNING closed.id, closed.site_code, closed.patron_key
-                        """)
+        List<Object[]> rows = em.createNativeQuery(anonymizing("""
+                        SELECT id, site_code, patron_key FROM loan
+                        WHERE patron_id = ?1 AND returned_at IS NOT NULL AND returned_at <= %s FOR UPDATE""", "?2"))
                 .setParameter(1, patronId)
                 .setParameter(2, Instant.now())
                 .getResultList();
@@ -78,21 +72,28 @@ public class LoanPrivacy {
 
     private int anonymizeChunk(Instant now) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        WITH closed AS (SELECT l.id, l.site_code, l.patron_key FROM loan l
-                                        JOIN patron p ON p.id = l.patron_id
-                                        WHERE l.patron_id IS NOT NULL AND l.returned_at IS NOT NULL
-                                          AND l.returned_at <= CAST(?1 AS timestamptz) - (SELECT make_interval(
-                                              days => keep_closed_loans_days) FROM privacy_policy)
-                                          AND p.fee_balance = 0
-                                        ORDER BY l.returned_at LIMIT ?2 FOR UPDATE OF l, p SKIP LOCKED),
-                             forgotten AS (UPDATE notice n SET loan_id = NULL FROM closed WHERE n.loan_id = closed.id)
-                        UPDATE loan l SET patron_id = NULL, patron_key = NULL FROM closed WHERE l.id = closed.id
-                        RETURNING closed.id, closed.site_code, closed.patron_key
-                        """)
+        List<Object[]> rows = em.createNativeQuery(anonymizing("""
+                        SELECT l.id, l.site_code, l.patron_key FROM loan l JOIN patron p ON p.id = l.patron_id
+                        WHERE l.patron_id IS NOT NULL AND l.returned_at IS NOT NULL AND l.returned_at <= %s
+                          AND p.fee_balance = 0
+                        ORDER BY l.returned_at LIMIT ?2 FOR UPDATE OF l, p SKIP LOCKED""", "?1"))
                 .setParameter(1, now).setParameter(2, CHUNK).getResultList();
         forget(rows);
         return rows.size();
+    }
+
+    /**
+     * The statement that anonymizes the closed loans {@code closedLoans} selects (id, site, patron key; returned at or
+     * before {@code %s}, which becomes the privacy policy's cut-off for the instant in parameter {@code asOf}) and
+     * makes their notices forget them; it answers the loans it changed.
+     */
+    private static String anonymizing(String closedLoans, String asOf) {
+        String cutOff = "CAST(" + asOf + " AS timestamptz)"
+                + " - (SELECT make_interval(days => keep_closed_loans_days) FROM privacy_policy)";
+        return "WITH closed AS (" + closedLoans.formatted(cutOff) + "),"
+                + " forgotten AS (UPDATE notice n SET loan_id = NULL FROM closed WHERE n.loan_id = closed.id)"
+                + " UPDATE loan l SET patron_id = NULL, patron_key = NULL FROM closed WHERE l.id = closed.id"
+                + " RETURNING closed.id, closed.site_code, closed.patron_key";
     }
 
     /** Each anonymized loan is announced (its notices forgot it in the same statement). */

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.lrms.kit.jdbc.Columns;
 import org.lrms.kit.security.SiteScope;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * The district's privacy policy for closed loans, kept as data (one row, {@code privacy_policy}): how many days a
@@ -47,8 +47,6 @@ public class PrivacyPolicies {
     }
 
     private static PrivacyPolicyView view(Object[] row) {
-        Object at = row[1];
-        Instant updatedAt = at instanceof OffsetDateTime o ? o.toInstant() : (Instant) at;
-        return new PrivacyPolicyView(((Number) row[0]).intValue(), updatedAt, (String) row[2]);
+        return new PrivacyPolicyView(((Number) row[0]).intValue(), Columns.instant(row[1]), (String) row[2]);
     }
 }

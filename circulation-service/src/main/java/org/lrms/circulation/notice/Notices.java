@@ -17,16 +17,16 @@ import org.lrms.kit.security.SiteScope;
 
 import java.io.ByteArrayOutputStream;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+
+import static org.lrms.kit.jdbc.Columns.instant;
 
 /**
  * Notices the daily jobs and the ledger recorded (overdue by stage, lost, hold available, fine): listed for staff,
@@ -146,18 +146,5 @@ public class Notices {
             return null;
         }
         return o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
-    }
-
-    private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return ((Timestamp) o).toInstant();
     }
 }

@@ -18,11 +18,10 @@ import org.lrms.kit.security.SiteScope;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+
+import static org.lrms.kit.jdbc.Columns.instant;
 
 /** Roster sync from the SIS: a OneRoster 1.1 CSV export as a zip body or a multipart upload ({@code file}). */
 @Path("/api/v1/imports")
@@ -89,18 +88,5 @@ public class RosterImportResource {
 
     private static int number(Object o) {
         return ((Number) o).intValue();
-    }
-
-    private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return ((Timestamp) o).toInstant();
     }
 }

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.lrms.reporting.report.Scalars.instant;
+import static org.lrms.kit.jdbc.Columns.instant;
 
 /** The last applied event of each topic, written in the ingestion transaction (so a rebuild restores it too). */
 @ApplicationScoped

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.lrms.reporting.report.Scalars.count;
-import static org.lrms.reporting.report.Scalars.instant;
+import static org.lrms.kit.jdbc.Columns.instant;
 
 /** Finished inventories from their projection. */
 @ApplicationScoped

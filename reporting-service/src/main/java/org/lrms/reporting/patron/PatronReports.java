@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import static org.lrms.reporting.report.Scalars.count;
-import static org.lrms.reporting.report.Scalars.instant;
+import static org.lrms.kit.jdbc.Columns.instant;
 import static org.lrms.reporting.report.Scalars.money;
 
 /**

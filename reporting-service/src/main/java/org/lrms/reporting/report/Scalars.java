@@ -2,9 +2,6 @@ package org.lrms.reporting.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /** Reading numbers out of native query rows. */
 public final class Scalars {
@@ -38,22 +35,5 @@ public final class Scalars {
             return null;
         }
         return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    /** A timestamp column as an instant (the driver answers Instant, OffsetDateTime or Timestamp), or null. */
-    public static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value.getClass());
     }
 }
