@@ -27,7 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * is read only by a document that needs it (Noto Sans SC is 10 MB). Text with right-to-left letters is drawn through
  * OpenPDF's bidirectional layout, which also joins Arabic letters.
  * <p>
- * Not covered: Korean Hangul (none of these fonts has it); such a character prints as nothing.
+ * Korean Hangul is in none of those fonts, and no font with it is served from Maven Central: it prints in
+ * {@code HYGoThic-Medium}, one of the standard CJK fonts of PDF (Adobe-Korea1 with the {@code UniKS-UCS2-H} CMap, both
+ * shipped with OpenPDF). That font is named, not embedded: the PDF reader draws it with a Korean font of its machine,
+ * as it does any standard CJK font (Acrobat offers its Asian font pack; browsers and Preview use the system's fonts).
  */
 final class LabelFonts {
 
@@ -36,6 +39,9 @@ final class LabelFonts {
     /** Unpacked from com.helger.font:ph-fonts-kurinto-sans and ph-fonts-noto-sans-sc at build time (see the pom). */
     static final List<String> FALLBACKS = List.of("labels/fonts/ttf/Kurinto/KurintoSans-Rg.ttf",
             "labels/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf");
+    /** The last fallback, for Korean Hangul: a standard PDF font the reader supplies (not embedded). */
+    static final String KOREAN = "HYGoThic-Medium";
+    private static final String KOREAN_CMAP = "UniKS-UCS2-H";
 
     private static final Map<String, byte[]> FONT_FILES = new ConcurrentHashMap<>();
 
@@ -125,9 +131,10 @@ final class LabelFonts {
     /** The fallbacks read so far: the next one is read only for a character none of them has. */
     private List<BaseFont> fallbacks(String text) {
         text.codePoints().filter(c -> !Character.isWhitespace(c)).forEach(c -> {
-            while (fallbacks.size() < FALLBACKS.size() && fallbacks.stream().noneMatch(f -> f.charExists(c))) {
+            while (fallbacks.size() <= FALLBACKS.size() && fallbacks.stream().noneMatch(f -> f.charExists(c))) {
                 try {
-                    fallbacks.add(load(FALLBACKS.get(fallbacks.size())));
+                    fallbacks.add(fallbacks.size() < FALLBACKS.size() ? load(FALLBACKS.get(fallbacks.size()))
+                            : BaseFont.createFont(KOREAN, KOREAN_CMAP, BaseFont.NOT_EMBEDDED));
                 } catch (DocumentException e) {
                     throw new IllegalStateException("label fonts cannot be read", e);
                 } catch (IOException e) {
@@ -138,7 +145,7 @@ final class LabelFonts {
         return fallbacks;
     }
 
-    /** How many fallback fonts this document has read (each is embedded once it draws a character). */
+    /** How many fallback fonts this document has read (each is embedded once it draws a character, but Korean's). */
     int fallbacksRead() {
         return fallbacks.size();
     }

@@ -8,6 +8,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,12 @@ class LabelFontsTest {
     private static final String JAPANESE = "ノルウェイの森";
     private static final String HEBREW = "שלום עליכם";
     private static final String ARABIC = "ألف ليلة وليلة";
+    private static final String KOREAN = "채식주의자";
 
     @Test
     void eachCharacterFindsAFontThatHasIt() throws Exception {
         LabelFonts fonts = new LabelFonts();
-        for (String title : List.of(CHINESE, JAPANESE, HEBREW, ARABIC, "Truyện Kiều", "Преступление")) {
+        for (String title : List.of(CHINESE, JAPANESE, HEBREW, ARABIC, KOREAN, "Truyện Kiều", "Преступление")) {
             title.codePoints().filter(c -> !Character.isWhitespace(c)).forEach(c -> {
                 BaseFont font = fonts.fontFor(fonts.regular, c);
                 assertTrue(font.charExists(c), "no font for U+" + Integer.toHexString(c) + " of " + title);
@@ -44,6 +46,48 @@ class LabelFontsTest {
         assertEquals(1, fonts.fallbacksRead(), "Hebrew is in Kurinto Sans: Noto Sans SC (10 MB) is not read");
         fonts.width(fonts.regular, 7, CHINESE);
         assertEquals(2, fonts.fallbacksRead());
+        fonts.width(fonts.regular, 7, KOREAN);
+        assertEquals(3, fonts.fallbacksRead(), "Hangul is in none of the embedded fonts");
+    }
+
+    @Test
+    void koreanTitlesPrintInTheStandardKoreanFontOfPdf() throws Exception {
+        List<LabelCopy> copies = List.of(
+                new LabelCopy("LHS1", "LHS", KOREAN, "한강", "FIC HAN"),
+                new LabelCopy("LHS2", "LHS", "Holes", "Sachar, Louis", "FIC SAC"));
+        byte[] pdf = LabelPdf.render(copies, LabelLayout.AVERY_5160, LabelPdf.Kind.BARCODE,
+                LabelPdf.Symbology.CODE128, 0);
+        PdfReader reader = new PdfReader(pdf);
+
+        PdfDictionary korean = null;
+        for (int i = 1; i < reader.getXrefSize(); i++) {
+            if (reader.getPdfObject(i) instanceof PdfDictionary font && PdfName.TYPE0.equals(font.get(PdfName.SUBTYPE))
+                    && font.get(PdfName.BASEFONT).toString().startsWith("/HYGoThic-Medium")) {
+                korean = font;
+            }
+        }
+        assertTrue(korean != null, "no HYGoThic-Medium font in " + type0Names(reader));
+        assertEquals("/UniKS-UCS2-H", korean.get(PdfName.ENCODING).toString());
+        String text = new PdfTextExtractor(reader).getTextFromPage(1);
+        assertTrue(text.contains("Sachar, Louis") && text.contains("LHS1"), text);
+        // the UniKS-UCS2-H CMap reads the text as UCS-2: the page draws the title's own code units in that font
+        // (OpenPDF's extractor cannot map that CMap back; pdftotext gives the Korean text)
+        String page = new String(reader.getPageContent(1), StandardCharsets.ISO_8859_1)
+                .replaceAll("\\\\([()\\\\])", "$1"); // the escapes of PDF literal strings
+        assertTrue(page.contains(new String(KOREAN.getBytes(StandardCharsets.UTF_16BE), StandardCharsets.ISO_8859_1)),
+                "the Korean title is not drawn");
+        assertTrue(page.contains(new String("한강".getBytes(StandardCharsets.UTF_16BE), StandardCharsets.ISO_8859_1)),
+                "the Korean author is not drawn");
+    }
+
+    private static List<String> type0Names(PdfReader reader) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i < reader.getXrefSize(); i++) {
+            if (reader.getPdfObject(i) instanceof PdfDictionary font && PdfName.TYPE0.equals(font.get(PdfName.SUBTYPE))) {
+                names.add(font.get(PdfName.BASEFONT).toString());
+            }
+        }
+        return names;
     }
 
     @Test
