@@ -241,7 +241,11 @@ public class CheckoutService {
 
         int daysOverdue = 0;
         BigDecimal fine = BigDecimal.ZERO.setScale(2);
-        Patron patron = loan.patronId == null ? null : Patron.findById(loan.patronId);
+        // a return that may change what the patron owes (a fine, a lost fee refunded) locks the patron, as payments
+        // do, so a payment at another desk at the same instant waits instead of failing one of the two
+        boolean mayChangeBalance = now.isAfter(loan.dueAt) || loan.lostAt != null;
+        Patron patron = loan.patronId == null ? null : mayChangeBalance
+                ? Patron.findById(loan.patronId, LockModeType.PESSIMISTIC_WRITE) : Patron.findById(loan.patronId);
         if (now.isAfter(loan.dueAt)) {
             PolicyRule rule = policies.resolve(loan.siteCode, loan.patronType, copy.circulationType);
             ZoneId zone = config.timeZone();

@@ -18,6 +18,7 @@ import org.lrms.testkit.TestTokens;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,8 +32,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -270,6 +273,52 @@ class CheckoutTest {
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId)
                 .then().body("patronId", equalTo(null));
         checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(201);
+    }
+
+    @Test
+    void anOverdueReturnWhileAnotherDeskChangesThePatronIsFinedNotRefused() throws Exception {
+        Desk d = desk();
+        String token = TestTokens.siteStaff(d.site);
+        Map<String, Object> rule = Fixtures.policyRule(d.site, null, null, 14);
+        rule.put("finePerDay", "1.00");
+        rule.put("maxFine", "50.00");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
+                .then().statusCode(201);
+        String loanId = checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        update("UPDATE loan SET due_at = now() - interval '3 days' WHERE id = ?", UUID.fromString(loanId));
+
+        // another desk's payment holds the patron's row, changed and not yet committed, while the item is returned
+        ExecutorService desk = Executors.newSingleThreadExecutor();
+        try (Connection payment = db.getConnection()) {
+            payment.setAutoCommit(false);
+            try (PreparedStatement s = payment.prepareStatement(
+                    "UPDATE patron SET version = version + 1, updated_at = now() WHERE id = ?")) {
+                s.setObject(1, UUID.fromString(d.patronId));
+                assertEquals(1, s.executeUpdate());
+            }
+            Future<Response> checkin = desk.submit(() -> checkIn(d.site, d.copy.barcode()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitingOnALock() || checkin.isDone());
+            payment.commit();
+            // the check-in waited for the payment and then fined the patron as it found them
+            checkin.get(10, TimeUnit.SECONDS).then().statusCode(200)
+                    .body("daysOverdue", equalTo(3)).body("fine", equalTo(3.0f));
+        } finally {
+            desk.shutdownNow();
+        }
+        given().auth().oauth2(token).when().get("/api/v1/patrons/" + d.patronId)
+                .then().statusCode(200).body("feeBalance", equalTo(3.0f));
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId)
+                .then().statusCode(200).body("returnedAt", notNullValue());
+    }
+
+    private boolean waitingOnALock() throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1) > 0;
+        }
     }
 
     @Test
