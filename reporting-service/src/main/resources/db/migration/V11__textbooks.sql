@@ -15,7 +15,7 @@ CREATE INDEX roster_class_course_idx ON roster_class (course_code);
 
 -- An enrollment in a class. No patron id: `student` is reporting's pseudonym of it (HMAC with
 -- reporting.borrower-key-secret), so the same student in two sections of a course counts once.
--- The class may arrive after its enrollments (another key): they are joined when the report is read.
+-- The class may arrive after its enrollments (another key): roster_course is counted again when it does.
 CREATE TABLE roster_enrollment (
     sourced_id       TEXT PRIMARY KEY,
     class_sourced_id TEXT NOT NULL,
@@ -26,6 +26,18 @@ CREATE TABLE roster_enrollment (
     end_date         DATE
 );
 CREATE INDEX roster_enrollment_class_idx ON roster_enrollment (class_sourced_id);
+
+-- Distinct students in active (status) student enrollments of each site's active classes of each course:
+-- counted again, from the two tables above, for each site and course a batch of roster events touches.
+CREATE TABLE roster_course (
+    site_code    TEXT NOT NULL,
+    course_code  TEXT NOT NULL,
+    course_title TEXT,
+    classes      BIGINT NOT NULL,
+    students     BIGINT NOT NULL,
+    PRIMARY KEY (site_code, course_code)
+);
+CREATE INDEX roster_course_course_idx ON roster_course (course_code);
 
 -- An adoption as it now stands; site_code NULL: the district's.
 CREATE TABLE textbook_adoption (
@@ -75,3 +87,24 @@ CREATE TABLE textbook_distribution (
     lost_on           DATE
 );
 CREATE INDEX textbook_distribution_site_idx ON textbook_distribution (site_code, textbook_title_id);
+
+-- Counted again from textbook_distribution for each site and title a batch touches: copies distributed, returned
+-- and declared lost per day, and outstanding and lost (not returned since) now.
+CREATE TABLE textbook_distribution_day (
+    site_code         TEXT NOT NULL,
+    textbook_title_id UUID NOT NULL,
+    day               DATE NOT NULL,
+    distributed       BIGINT NOT NULL,
+    returned          BIGINT NOT NULL,
+    lost              BIGINT NOT NULL,
+    PRIMARY KEY (site_code, textbook_title_id, day)
+);
+CREATE TABLE textbook_distribution_now (
+    site_code         TEXT NOT NULL,
+    textbook_title_id UUID NOT NULL,
+    isbn              TEXT,
+    title             TEXT,
+    outstanding       BIGINT NOT NULL,
+    lost              BIGINT NOT NULL,
+    PRIMARY KEY (site_code, textbook_title_id)
+);

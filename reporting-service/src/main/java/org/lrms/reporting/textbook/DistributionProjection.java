@@ -21,7 +21,8 @@ import static org.lrms.reporting.textbook.RosterProjection.blankToNull;
 /**
  * Distributions from textbook.distributions.v1: one row per distribution, with when it was handed out, returned and
  * declared lost. Every event carries the whole distribution, so any of them alone makes the row; a return or a loss
- * already known stays known. The patron key is not kept.
+ * already known stays known. The patron key is not kept. The counts the report reads are kept per site and title
+ * ({@link DistributionCounts}).
  */
 @ApplicationScoped
 public class DistributionProjection implements Projection {
@@ -39,7 +40,7 @@ public class DistributionProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("textbook_distribution");
+        return List.of("textbook_distribution", "textbook_distribution_day", "textbook_distribution_now");
     }
 
     @Override
@@ -85,5 +86,6 @@ public class DistributionProjection implements Projection {
                 d.distributionId(), site, d.textbookTitleId(), blankToNull(d.isbn()), blankToNull(d.title()),
                 blankToNull(d.courseCode()), distributedAt, clock.day(distributedAt), returnedAt,
                 returnedAt == null ? null : clock.day(returnedAt), lostAt, lostAt == null ? null : clock.day(lostAt));
+        sql.deferred(DistributionCounts.class, DistributionCounts::new).touched(site, d.textbookTitleId());
     }
 }

@@ -18,7 +18,8 @@ import java.util.Locale;
 /**
  * Classes and enrollments from circulation.roster.v1, for the students enrolled in each course at each site: a
  * class's site, course and status; an enrollment's class, role, status and dates, and a pseudonym of its student
- * ({@link StudentKeys}): no patron id, no SIS user id.
+ * ({@link StudentKeys}): no patron id, no SIS user id. The batch's rows and the counts per site and course they
+ * change are written together when the batch ends ({@link CourseEnrolments}).
  */
 @ApplicationScoped
 public class RosterProjection implements Projection {
@@ -36,7 +37,7 @@ public class RosterProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("roster_class", "roster_enrollment");
+        return List.of("roster_class", "roster_enrollment", "roster_course");
     }
 
     @Override
@@ -55,15 +56,8 @@ public class RosterProjection implements Projection {
     private void rosterClass(EventEnvelope event, RosterClassUpserted c) {
         String site = site(event, c.siteCode());
         sql.add("INSERT INTO site (site_code) VALUES (?1) ON CONFLICT DO NOTHING", site);
-        sql.add("""
-                        INSERT INTO roster_class (sourced_id, site_code, course_code, course_title, status)
-                        VALUES (?1, ?2, ?3, ?4, ?5)
-                        ON CONFLICT (sourced_id) DO UPDATE SET site_code = EXCLUDED.site_code,
-                            course_code = EXCLUDED.course_code, course_title = EXCLUDED.course_title,
-                            status = EXCLUDED.status
-                        """,
-                required(c.sourcedId(), event, "sourcedId"), site, blankToNull(c.courseCode()),
-                blankToNull(c.courseTitle()), status(c.status()));
+        counts().add(new CourseEnrolments.ClassRow(required(c.sourcedId(), event, "sourcedId"), site,
+                blankToNull(c.courseCode()), blankToNull(c.courseTitle()), status(c.status())));
     }
 
     private void enrollment(EventEnvelope event, RosterEnrollmentUpserted e) {
@@ -73,16 +67,12 @@ public class RosterProjection implements Projection {
         if ("student".equals(role)) {
             student = students.of(Projection.require(e.patronId(), event, "patronId"), sourcedId);
         }
-        sql.add("""
-                        INSERT INTO roster_enrollment (sourced_id, class_sourced_id, student, role, status,
-                            begin_date, end_date)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                        ON CONFLICT (sourced_id) DO UPDATE SET class_sourced_id = EXCLUDED.class_sourced_id,
-                            student = EXCLUDED.student, role = EXCLUDED.role, status = EXCLUDED.status,
-                            begin_date = EXCLUDED.begin_date, end_date = EXCLUDED.end_date
-                        """,
-                sourcedId, required(e.classSourcedId(), event, "classSourcedId"), student, role,
-                status(e.status()), e.beginDate(), e.endDate());
+        counts().add(new CourseEnrolments.EnrollmentRow(sourcedId, required(e.classSourcedId(), event,
+                "classSourcedId"), student, role, status(e.status()), e.beginDate(), e.endDate()));
+    }
+
+    private CourseEnrolments counts() {
+        return sql.deferred(CourseEnrolments.class, CourseEnrolments::new);
     }
 
     static String site(EventEnvelope event, String payloadSite) {

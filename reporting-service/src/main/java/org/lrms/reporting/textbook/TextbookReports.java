@@ -23,8 +23,9 @@ import static org.lrms.kit.jdbc.Columns.instant;
 import static org.lrms.reporting.report.Scalars.count;
 
 /**
- * The textbooks report from the roster, adoption, stock and distribution projections. Enrollments are joined to
- * their classes here, not on arrival: a class and its enrollments have different keys, so either may come first.
+ * The textbooks report from the roster, adoption, stock and distribution projections: the students per site and
+ * course ({@code roster_course}) and the distributions per site, title and day ({@code textbook_distribution_day},
+ * {@code _now}) are counted on arrival, so a district report reads tens of thousands of rows, not millions.
  */
 @ApplicationScoped
 public class TextbookReports {
@@ -90,7 +91,7 @@ public class TextbookReports {
             t.countedAt = instant(r[8]);
         }
         List<TextbookReport.CourseRow> courses = new ArrayList<>();
-        for (Object[] r : sufficiency(scope, today)) {
+        for (Object[] r : sufficiency(scope)) {
             String site = (String) r[0];
             UUID titleId = (UUID) r[3];
             int perStudent = ((Number) r[6]).intValue();
@@ -137,19 +138,12 @@ public class TextbookReports {
      * active class of the course unless the site adopted (or ended) that title for the course itself.
      */
     @SuppressWarnings("unchecked")
-    private List<Object[]> sufficiency(ReportScope scope, LocalDate today) {
+    private List<Object[]> sufficiency(ReportScope scope) {
         return em.createNativeQuery("""
                         WITH enrolled AS (
-                            SELECT c.site_code, c.course_code, max(c.course_title) AS course_title,
-                                   count(DISTINCT e.student) AS students
-                            FROM roster_class c
-                            LEFT JOIN roster_enrollment e ON e.class_sourced_id = c.sourced_id
-                                AND e.role = 'student' AND e.status = 'active'
-                                AND (e.begin_date IS NULL OR e.begin_date <= :today)
-                                AND (e.end_date IS NULL OR e.end_date >= :today)
-                            WHERE c.status = 'active' AND c.course_code IS NOT NULL
-                              AND (:district OR c.site_code IN (:sites))
-                            GROUP BY c.site_code, c.course_code
+                            SELECT site_code, course_code, course_title, students
+                            FROM roster_course
+                            WHERE (:district OR site_code IN (:sites))
                         ), applying AS (
                             SELECT a.site_code, a.course_code, a.textbook_title_id, a.isbn, a.title,
                                    a.copies_per_student, 'SITE' AS adopted_by
@@ -176,7 +170,6 @@ public class TextbookReports {
                             AND st.textbook_title_id = ap.textbook_title_id
                         ORDER BY ap.site_code, ap.course_code, ap.title, ap.textbook_title_id, ap.adopted_by
                         """)
-                .setParameter("today", today)
                 .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())
                 .getResultList();
     }
@@ -193,25 +186,19 @@ public class TextbookReports {
                 .getResultList();
     }
 
-    /** Lost now: declared lost and not returned since (a copy found and returned is no longer lost). */
+    /** The period's days added up, and the counts of now (lost now: declared lost and not returned since). */
     @SuppressWarnings("unchecked")
     private List<Object[]> distributions(ReportScope scope, ReportPeriod period) {
         return em.createNativeQuery("""
-                        SELECT site_code, textbook_title_id, max(isbn), max(title),
-                               count(*) FILTER (WHERE distributed_on BETWEEN :from AND :to),
-                               count(*) FILTER (WHERE returned_on BETWEEN :from AND :to),
-                               count(*) FILTER (WHERE lost_on BETWEEN :from AND :to),
-                               count(*) FILTER (WHERE returned_at IS NULL AND lost_at IS NULL),
-                               count(*) FILTER (WHERE lost_at IS NOT NULL
-                                                  AND (returned_at IS NULL OR returned_at < lost_at))
-                        FROM textbook_distribution
-                        WHERE (:district OR site_code IN (:sites))
-                        GROUP BY site_code, textbook_title_id
-                        HAVING count(*) FILTER (WHERE distributed_on BETWEEN :from AND :to
-                                                   OR returned_on BETWEEN :from AND :to
-                                                   OR lost_on BETWEEN :from AND :to
-                                                   OR returned_at IS NULL
-                                                   OR (lost_at IS NOT NULL AND returned_at < lost_at)) > 0
+                        SELECT n.site_code, n.textbook_title_id, n.isbn, n.title, coalesce(sum(d.distributed), 0),
+                               coalesce(sum(d.returned), 0), coalesce(sum(d.lost), 0), n.outstanding, n.lost
+                        FROM textbook_distribution_now n
+                        LEFT JOIN textbook_distribution_day d ON d.site_code = n.site_code
+                            AND d.textbook_title_id = n.textbook_title_id AND d.day BETWEEN :from AND :to
+                        WHERE (:district OR n.site_code IN (:sites))
+                        GROUP BY n.site_code, n.textbook_title_id, n.isbn, n.title, n.outstanding, n.lost
+                        HAVING n.outstanding > 0 OR n.lost > 0 OR sum(d.distributed) > 0 OR sum(d.returned) > 0
+                            OR sum(d.lost) > 0
                         """)
                 .setParameter("from", period.from()).setParameter("to", period.to())
                 .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())

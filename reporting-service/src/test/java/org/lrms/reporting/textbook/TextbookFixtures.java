@@ -32,7 +32,11 @@ public final class TextbookFixtures {
 
     public static void enrollment(String classSourcedId, String site, UUID patronId, String role, String status,
                                   LocalDate endDate) {
-        String sourcedId = "enr-" + UUID.randomUUID();
+        enrollment("enr-" + UUID.randomUUID(), classSourcedId, site, patronId, role, status, endDate);
+    }
+
+    public static void enrollment(String sourcedId, String classSourcedId, String site, UUID patronId, String role,
+                                  String status, LocalDate endDate) {
         send(Topics.CIRCULATION_ROSTER, site, sourcedId, new RosterEnrollmentUpserted(sourcedId, classSourcedId, site,
                 patronId, "user-" + patronId, role, false, null, endDate, status));
     }

@@ -73,8 +73,8 @@ class TextbookRebuildTest {
         assertEquals(1, ((Number) ((Map<?, ?>) before.get("totals")).get("outstanding")).intValue());
 
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("TRUNCATE roster_class, roster_enrollment, textbook_adoption, textbook_stock,"
-                    + " textbook_distribution");
+            s.executeUpdate("TRUNCATE roster_class, roster_enrollment, roster_course, textbook_adoption,"
+                    + " textbook_stock, textbook_distribution, textbook_distribution_day, textbook_distribution_now");
         }
         report(query).body("sufficiency.size()", equalTo(0)).body("totals.distributed", equalTo(0));
 

@@ -83,7 +83,7 @@ class TextbookReportTest {
         enrollment(a1, a, UUID.randomUUID(), "teacher", "active", null);
         student(a3, a, UUID.randomUUID()); // a class no longer active
         enrollment(a1, a, UUID.randomUUID(), "student", "tobedeleted", null);
-        enrollment(a1, a, UUID.randomUUID(), "student", "active", LocalDate.of(2020, 1, 31)); // ended
+        enrollment(a1, a, UUID.randomUUID(), "student", "inactive", LocalDate.of(2026, 1, 31)); // left
         student(a4, a, s1);
         student(a4, a, s2);
         student(b1, b, UUID.randomUUID());
@@ -228,6 +228,32 @@ class TextbookReportTest {
                 .when().get(query + "&format=pdf").then().statusCode(200).contentType(Downloads.PDF)
                 .extract().asByteArray();
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aClassMovedToAnotherCourseAndAnEnrollmentEndedAreCountedAgain() {
+        String site = newSite();
+        site(site);
+        String geometry = "GEO" + site;
+        String algebra = "ALG" + site;
+        adoption(UUID.randomUUID(), geometry, site, UUID.randomUUID(), "Geometry", 1, ACTIVE);
+        adoption(UUID.randomUUID(), algebra, site, UUID.randomUUID(), "Algebra 1", 1, ACTIVE);
+        String section = "cls-" + UUID.randomUUID();
+        rosterClass(section, site, geometry, "active");
+        String leaving = "enr-" + UUID.randomUUID();
+        UUID student = UUID.randomUUID();
+        enrollment(leaving, section, site, student, "student", "active", null);
+        student(section, site, UUID.randomUUID());
+        String query = "/api/v1/reports/textbooks?site=" + site + YEAR;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> report(query)
+                .body("sufficiency.find { it.courseCode == '" + geometry + "' }.enrolledStudents", equalTo(2)));
+
+        rosterClass(section, site, algebra, "active"); // the section now teaches algebra
+        enrollment(leaving, section, site, student, "student", "tobedeleted", null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> report(query)
+                .body("sufficiency.find { it.courseCode == '" + algebra + "' }.enrolledStudents", equalTo(1))
+                .body("sufficiency.find { it.courseCode == '" + geometry + "' }.enrolledStudents", equalTo(0))
+                .body("totals.copiesNeeded", equalTo(1)));
     }
 
     @Test
