@@ -21,7 +21,8 @@ import static org.lrms.reporting.TestEvents.site;
 class ReportAccessTest {
 
     static final List<String> REPORTS = List.of("/api/v1/reports/collection", "/api/v1/reports/circulation",
-            "/api/v1/reports/fees", "/api/v1/reports/acquisitions", "/api/v1/reports/inventories");
+            "/api/v1/reports/fees", "/api/v1/reports/acquisitions", "/api/v1/reports/inventories",
+            "/api/v1/reports/textbooks");
     static final String LHS = newSite();
     static final String RMS = newSite();
 
