@@ -12,6 +12,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,9 @@ import java.util.regex.Pattern;
 
 /**
  * The statements projections write while a batch of events is applied, sent when the batch ends, in the batch's
- * transaction: in order, consecutive statements of the same SQL in one JDBC batch (one round trip); then the set
- * statements ({@link #row}: one statement for all the batch's rows, e.g. counts the database adds up); then the
- * deferred work ({@link #deferred}). This is what lets ingestion keep up with thousands of events a second.
+ * transaction: in order, consecutive statements of the same SQL in one JDBC batch (one round trip); then the counts
+ * ({@link #count}: the batch's keys added up here, one statement writes each distinct key once); then the deferred
+ * work ({@link #deferred}). This is what lets ingestion keep up with thousands of events a second.
  * Statements use {@code ?1, ?2...} placeholders.
  * The batch is the applying thread's: {@link EventIngestor} begins and flushes it around each batch.
  */
@@ -34,7 +36,8 @@ public class SqlBatch {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\?(\\d+)");
     private static final ThreadLocal<List<Pending>> PENDING = ThreadLocal.withInitial(ArrayList::new);
-    private static final ThreadLocal<Map<Jdbc, List<Object[]>>> ROWS = ThreadLocal.withInitial(LinkedHashMap::new);
+    private static final ThreadLocal<Map<Jdbc, Map<List<Object>, Long>>> COUNTS =
+            ThreadLocal.withInitial(LinkedHashMap::new);
     private static final ThreadLocal<Map<Class<?>, Deferred>> DEFERRED = ThreadLocal.withInitial(LinkedHashMap::new);
     private static final Map<String, Jdbc> JDBC = new ConcurrentHashMap<>();
 
@@ -54,12 +57,15 @@ public class SqlBatch {
     }
 
     /**
-     * Adds a row to a set statement sent once per batch, whatever the number of rows: parameter {@code ?n} is the
-     * array of the n-th values of every row added (e.g. {@code INSERT ... SELECT ... FROM unnest(?1::date[],
-     * ?2::text[]) ... GROUP BY ...}). The database then adds up and writes the batch's rows in one statement.
+     * Counts one more of {@code key} for a statement sent once per batch: parameters {@code ?1..?n} are the arrays of
+     * the batch's distinct keys' columns (in key order, so that concurrent batches lock rows in the same order),
+     * {@code ?n+1} the array of their counts, e.g. {@code INSERT ... SELECT * FROM unnest(?1::date[], ?2::text[],
+     * ?3::bigint[]) ON CONFLICT ... DO UPDATE SET n = t.n + EXCLUDED.n}. Each key is written once, whatever the number
+     * of events that counted it (the database neither expands nor groups the batch's events).
      */
-    public void row(String sql, Object... values) {
-        ROWS.get().computeIfAbsent(JDBC.computeIfAbsent(sql, SqlBatch::jdbc), k -> new ArrayList<>()).add(values);
+    public void count(String sql, Object... key) {
+        COUNTS.get().computeIfAbsent(JDBC.computeIfAbsent(sql, SqlBatch::jdbc), k -> new HashMap<>())
+                .merge(Arrays.asList(key), 1L, Long::sum);
     }
 
     /** Work that reads and writes with the batch's connection when the batch is flushed, after its statements. */
@@ -79,11 +85,11 @@ public class SqlBatch {
     /** Sends the queued statements; must run in the batch's transaction. */
     void flush() {
         List<Pending> pending = PENDING.get();
-        Map<Jdbc, List<Object[]>> rows = new LinkedHashMap<>(ROWS.get());
-        ROWS.get().clear();
+        Map<Jdbc, Map<List<Object>, Long>> counts = new LinkedHashMap<>(COUNTS.get());
+        COUNTS.get().clear();
         List<Deferred> deferred = new ArrayList<>(DEFERRED.get().values());
         DEFERRED.get().clear();
-        if (pending.isEmpty() && rows.isEmpty() && deferred.isEmpty()) {
+        if (pending.isEmpty() && counts.isEmpty() && deferred.isEmpty()) {
             return;
         }
         try {
@@ -100,9 +106,9 @@ public class SqlBatch {
                         statement.executeBatch();
                     }
                 }
-                for (Map.Entry<Jdbc, List<Object[]>> set : rows.entrySet()) {
+                for (Map.Entry<Jdbc, Map<List<Object>, Long>> set : counts.entrySet()) {
                     try (PreparedStatement statement = connection.prepareStatement(set.getKey().sql())) {
-                        bindColumns(connection, statement, set.getKey(), set.getValue());
+                        bindColumns(connection, statement, set.getKey(), counted(set.getValue()));
                         statement.execute();
                     }
                 }
@@ -117,8 +123,32 @@ public class SqlBatch {
 
     void discard() {
         PENDING.get().clear();
-        ROWS.get().clear();
+        COUNTS.get().clear();
         DEFERRED.get().clear();
+    }
+
+    /** The rows of counted keys: each key's columns, then its count; in key order. */
+    static List<Object[]> counted(Map<List<Object>, Long> counts) {
+        List<Object[]> rows = new ArrayList<>(counts.size());
+        counts.entrySet().stream().sorted(Map.Entry.comparingByKey(SqlBatch::compareKeys)).forEach(e -> {
+            Object[] row = e.getKey().toArray(new Object[e.getKey().size() + 1]);
+            row[row.length - 1] = e.getValue();
+            rows.add(row);
+        });
+        return rows;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(List<Object> a, List<Object> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            int c = x == null ? (y == null ? 0 : -1) : y == null ? 1 : ((Comparable) x).compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     private static void bindColumns(Connection connection, PreparedStatement statement, Jdbc jdbc, List<Object[]> rows)
