@@ -12,6 +12,3 @@ ALTER TABLE circulation_day ADD PRIMARY KEY (site_code, day, kind, material_type
 -- new row version adds nothing to it (and the district's reports read it whole instead of every loan ever made).
 DROP INDEX loan_open_idx;
 CREATE INDEX loan_out_idx ON loan (site_code) WHERE status IN ('OUT', 'LOST');
--- room on each page for a loan's later versions (renewal, overdue notice: no indexed column changes), so that they
--- stay on the page and add no index entry (a heap-only update)
-ALTER TABLE loan SET (fillfactor = 90);

@@ -129,12 +129,14 @@ public class SqlBatch {
 
     /** The rows of counted keys: each key's columns, then its count; in key order. */
     static List<Object[]> counted(Map<List<Object>, Long> counts) {
-        List<Object[]> rows = new ArrayList<>(counts.size());
-        counts.entrySet().stream().sorted(Map.Entry.comparingByKey(SqlBatch::compareKeys)).forEach(e -> {
+        List<Map.Entry<List<Object>, Long>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.sort((a, b) -> compareKeys(a.getKey(), b.getKey()));
+        List<Object[]> rows = new ArrayList<>(sorted.size());
+        for (Map.Entry<List<Object>, Long> e : sorted) {
             Object[] row = e.getKey().toArray(new Object[e.getKey().size() + 1]);
             row[row.length - 1] = e.getValue();
             rows.add(row);
-        });
+        }
         return rows;
     }
 

@@ -2,6 +2,13 @@ package org.lrms.reporting.ingest;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SqlBatchTest {
@@ -19,5 +26,21 @@ class SqlBatchTest {
         var jdbc = SqlBatch.jdbc("VALUES (?1, ?10, ?2)");
         assertEquals("VALUES (?, ?, ?)", jdbc.sql());
         assertEquals(10, jdbc.parameters()[1]);
+    }
+
+    @Test
+    void countedKeysComeOnceEachWithTheirCountsInKeyOrder() {
+        Map<List<Object>, Long> counts = new LinkedHashMap<>();
+        for (Object[] key : new Object[][]{{"M", "site", LocalDate.of(2026, 9, 1), "RMS"},
+                {"D", "site", LocalDate.of(2026, 9, 2), "LHS"}, {"M", "site", LocalDate.of(2026, 9, 1), "LHS"},
+                {"M", "site", LocalDate.of(2026, 9, 1), "RMS"}, {"D", "site", LocalDate.of(2026, 9, 1), "LHS"}}) {
+            counts.merge(Arrays.asList(key), 1L, Long::sum);
+        }
+        List<Object[]> rows = SqlBatch.counted(counts);
+        assertEquals(4, rows.size());
+        assertArrayEquals(new Object[]{"D", "site", LocalDate.of(2026, 9, 1), "LHS", 1L}, rows.get(0));
+        assertArrayEquals(new Object[]{"D", "site", LocalDate.of(2026, 9, 2), "LHS", 1L}, rows.get(1));
+        assertArrayEquals(new Object[]{"M", "site", LocalDate.of(2026, 9, 1), "LHS", 1L}, rows.get(2));
+        assertArrayEquals(new Object[]{"M", "site", LocalDate.of(2026, 9, 1), "RMS", 2L}, rows.get(3));
     }
 }
