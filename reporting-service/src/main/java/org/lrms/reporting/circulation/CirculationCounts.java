@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Adds one event to the day's circulation counts (no patron identity: only the dimensions reports group by). The
- * counts of a batch are added up and written by one statement per batch ({@link SqlBatch#row}): per day and
+ * counts of a batch are added up here and written by one statement per batch ({@link SqlBatch#count}): per day and
  * dimensions ({@code circulation_day}), and the district-wide rollups ({@code circulation_rollup}: month and day, one
  * dimension at a time), in the same transaction.
  */
@@ -28,36 +28,41 @@ public class CirculationCounts {
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(LocalDate day, String siteCode, Kind kind, String materialType, String deweyClass,
                     String patronType, String patronGrade) {
-        sql.row(DAY, day, siteCode, kind.name(), dimension(materialType), deweyClass, dimension(patronType),
-                dimension(patronGrade));
-        sql.row(ROLLUP, day, siteCode, kind.name(), dimension(materialType), deweyClass, dimension(patronType),
-                dimension(patronGrade));
+        String material = dimension(materialType);
+        String type = dimension(patronType);
+        String grade = dimension(patronGrade);
+        sql.count(DAY, siteCode, day, kind.name(), material, deweyClass, type, grade);
+        LocalDate month = day.withDayOfMonth(1);
+        for (String grain : GRAINS) {
+            LocalDate period = grain.equals("M") ? month : day;
+            sql.count(ROLLUP, grain, "total", period, "", kind.name());
+            sql.count(ROLLUP, grain, "site", period, siteCode, kind.name());
+            sql.count(ROLLUP, grain, "material_type", period, material, kind.name());
+            sql.count(ROLLUP, grain, "dewey_class", period, deweyClass, kind.name());
+            sql.count(ROLLUP, grain, "patron_type", period, type, kind.name());
+            sql.count(ROLLUP, grain, "patron_grade", period, grade, kind.name());
+        }
     }
 
-    /** The batch's events added up per day and dimensions, in one statement. */
+    private static final String[] GRAINS = {"M", "D"};
+
+    /** The batch's events added up per day and dimensions ({@link SqlBatch#count}): one row per key and batch. */
     private static final String DAY = """
-            INSERT INTO circulation_day (day, site_code, kind, material_type, dewey_class, patron_type, patron_grade,
+            INSERT INTO circulation_day (site_code, day, kind, material_type, dewey_class, patron_type, patron_grade,
                                          events)
-            SELECT e.day, e.site_code, e.kind, e.material_type, e.dewey_class, e.patron_type, e.patron_grade, count(*)
-            FROM unnest(?1::date[], ?2::text[], ?3::text[], ?4::text[], ?5::text[], ?6::text[], ?7::text[])
-                     AS e(day, site_code, kind, material_type, dewey_class, patron_type, patron_grade)
-            GROUP BY 1, 2, 3, 4, 5, 6, 7
-            ON CONFLICT (day, site_code, kind, material_type, dewey_class, patron_type, patron_grade)
+            SELECT * FROM unnest(?1::text[], ?2::date[], ?3::text[], ?4::text[], ?5::text[], ?6::text[], ?7::text[],
+                                 ?8::bigint[])
+            ON CONFLICT (site_code, day, kind, material_type, dewey_class, patron_type, patron_grade)
             DO UPDATE SET events = circulation_day.events + EXCLUDED.events
             """;
 
-    /** One row per grain and dimension of each event, added up: the district's rollups (see V7). */
+    /**
+     * The district's rollups (see V7): each event counts once per grain ({@code M}: its month, {@code D}: its day) and
+     * dimension ({@code total} with value '', site, material type, Dewey class, patron type, grade), added up here.
+     */
     private static final String ROLLUP = """
-            INSERT INTO circulation_rollup (grain, period, dimension, value, kind, events)
-            SELECT g.grain, CASE g.grain WHEN 'M' THEN CAST(date_trunc('month', e.day) AS date) ELSE e.day END,
-                   d.dimension, d.value, e.kind, count(*)
-            FROM unnest(?1::date[], ?2::text[], ?3::text[], ?4::text[], ?5::text[], ?6::text[], ?7::text[])
-                     AS e(day, site_code, kind, material_type, dewey_class, patron_type, patron_grade)
-            CROSS JOIN (VALUES ('M'), ('D')) g(grain)
-            CROSS JOIN LATERAL (VALUES ('total', ''), ('site', e.site_code), ('material_type', e.material_type),
-                                       ('dewey_class', e.dewey_class), ('patron_type', e.patron_type),
-                                       ('patron_grade', e.patron_grade)) d(dimension, value)
-            GROUP BY 1, 2, 3, 4, 5
+            INSERT INTO circulation_rollup (grain, dimension, period, value, kind, events)
+            SELECT * FROM unnest(?1::text[], ?2::text[], ?3::date[], ?4::text[], ?5::text[], ?6::bigint[])
             ON CONFLICT (grain, dimension, period, value, kind)
             DO UPDATE SET events = circulation_rollup.events + EXCLUDED.events
             """;

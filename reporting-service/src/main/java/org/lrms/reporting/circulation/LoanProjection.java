@@ -63,7 +63,7 @@ public class LoanProjection implements Projection {
                 upsert(event, loan, at, "OUT", null);
                 count(event, loan, at, Kind.CHECKOUT);
                 if (loan.titleId() != null) {
-                    sql.row(TITLE_MONTH, clock.day(at), loan.titleId());
+                    sql.count(TITLE_MONTH, clock.day(at).withDayOfMonth(1), loan.titleId());
                 }
             }
             case "LoanRenewed" -> {
@@ -102,12 +102,10 @@ public class LoanProjection implements Projection {
         return true;
     }
 
-    /** A title's check-outs in a month, added up per batch. */
+    /** A title's check-outs in a month, added up per batch ({@link SqlBatch#count}). */
     private static final String TITLE_MONTH = """
             INSERT INTO title_month (month, title_id, checkouts)
-            SELECT CAST(date_trunc('month', e.day) AS date), e.title_id, count(*)
-            FROM unnest(?1::date[], ?2::uuid[]) AS e(day, title_id)
-            GROUP BY 1, 2
+            SELECT * FROM unnest(?1::date[], ?2::uuid[], ?3::bigint[])
             ON CONFLICT (month, title_id) DO UPDATE SET checkouts = title_month.checkouts + EXCLUDED.checkouts
             """;
 

@@ -116,7 +116,7 @@ public class EventIngestor {
             newest = newest == null || event.occurredAt().isAfter(newest) ? event.occurredAt() : newest;
         }
         sql.flush();
-        siteCodes.forEach(sites::note);
+        sites.note(siteCodes);
         if (newest != null) {
             freshness.record(topic, newest, applied, skipped);
         }

@@ -4,11 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,19 +28,24 @@ public class SiteDirectory {
         return code != null && SITE_CODE.matcher(code).matches();
     }
 
-    /** Remembers a site seen on an event; its name comes later with SiteUpserted. */
+    /**
+     * Remembers the sites seen on a batch's events (one statement, in code order); their names come later with
+     * SiteUpserted. Codes that are not site codes are left out.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void note(String siteCode) {
-        if (siteCode == null) {
+    public void note(Collection<String> siteCodes) {
+        String[] codes = siteCodes.stream().filter(Objects::nonNull).map(c -> c.toUpperCase(Locale.ROOT))
+                .filter(SiteDirectory::isSiteCode).distinct().sorted().toArray(String[]::new);
+        if (codes.length == 0) {
             return;
         }
-        String code = siteCode.toUpperCase(Locale.ROOT);
-        if (!isSiteCode(code)) {
-            return;
-        }
-        em.createNativeQuery("INSERT INTO site (site_code) VALUES (?1) ON CONFLICT DO NOTHING")
-                .setParameter(1, code)
-                .executeUpdate();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO site (site_code) SELECT unnest(?::text[]) ON CONFLICT DO NOTHING")) {
+                insert.setArray(1, connection.createArrayOf("text", codes));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** The codes among {@code codes} that no event has named. */

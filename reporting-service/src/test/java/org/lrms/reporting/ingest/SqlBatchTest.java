@@ -2,6 +2,12 @@ package org.lrms.reporting.ingest;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SqlBatchTest {
@@ -19,5 +25,23 @@ class SqlBatchTest {
         var jdbc = SqlBatch.jdbc("VALUES (?1, ?10, ?2)");
         assertEquals("VALUES (?, ?, ?)", jdbc.sql());
         assertEquals(10, jdbc.parameters()[1]);
+    }
+
+    @Test
+    void countedKeysComeOnceEachWithTheirCounts() {
+        Map<SqlBatch.Key, Long> counts = new HashMap<>();
+        for (Object[] key : new Object[][]{{"M", "site", LocalDate.of(2026, 9, 1), "RMS"},
+                {"D", "site", LocalDate.of(2026, 9, 2), "LHS"}, {"M", "site", LocalDate.of(2026, 9, 1), "LHS"},
+                {"M", "site", LocalDate.of(2026, 9, 1), "RMS"}, {"D", "site", LocalDate.of(2026, 9, 1), "LHS"}}) {
+            counts.merge(new SqlBatch.Key(key.clone()), 1L, Long::sum);
+        }
+        Map<List<Object>, Object> rows = new HashMap<>();
+        for (Object[] row : SqlBatch.counted(counts)) {
+            rows.put(Arrays.asList(row).subList(0, 4), row[4]);
+        }
+        assertEquals(Map.of(List.of("M", "site", LocalDate.of(2026, 9, 1), "RMS"), 2L,
+                List.of("M", "site", LocalDate.of(2026, 9, 1), "LHS"), 1L,
+                List.of("D", "site", LocalDate.of(2026, 9, 1), "LHS"), 1L,
+                List.of("D", "site", LocalDate.of(2026, 9, 2), "LHS"), 1L), rows);
     }
 }
