@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lrms.catalog.site.Sites;
+import org.lrms.kit.problem.Problem;
 import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
 import org.marc4j.MarcReader;
@@ -173,9 +174,9 @@ public class MarcImportService {
             }
             if (size < 0) {
                 Files.deleteIfExists(file);
-                throw new ProblemException(413, "Payload too large", "file-too-large",
-                        "file: larger than " + maxUploadBytes + " bytes; split it")
-                        .with("maxBytes", maxUploadBytes);
+                String message = "larger than " + maxUploadBytes + " bytes; split it";
+                throw new ProblemException(413, "Payload too large", "file-too-large", "file: " + message,
+                        List.of(new Problem.FieldError("file", message))).with("maxBytes", maxUploadBytes);
             }
             if (size == 0) {
                 Files.deleteIfExists(file);

@@ -237,7 +237,7 @@ class MarcImportTest {
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(XML).body("<collection><oops".getBytes())
                 .when().post("/api/v1/imports/marc")
                 .then().statusCode(422).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(new byte[1_100_000])
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(new byte[4_200_000])
                 .when().post("/api/v1/imports/marc")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("code", equalTo("file-too-large"));
