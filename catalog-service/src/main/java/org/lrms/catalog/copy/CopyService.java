@@ -63,10 +63,13 @@ public class CopyService {
         return added;
     }
 
-    /** A copy described by an imported record's holdings, in the import's transaction. */
+    /**
+     * A copy described by an imported record's holdings, in the import's transaction. The import checked that its
+     * caller manages the site before it began: it may go on after the request (an import answered 202).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Copy addImported(Title title, CopyRequest request) {
-        return addOne(title, request, "", new HashSet<>(), true);
+        return addOne(title, request, "", new HashSet<>(), false);
     }
 
     /**

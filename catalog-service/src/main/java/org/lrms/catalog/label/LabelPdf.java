@@ -17,14 +17,19 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Draws label sheets with OpenPDF: barcode labels (Code 128 or Code 39) and spine labels (call number). */
+/**
+ * Draws label sheets with OpenPDF: barcode labels (Code 128 or Code 39), spine labels (call number) and book-pocket
+ * labels (call number, author, title, site).
+ */
 public final class LabelPdf {
 
     public enum Kind {
         /** Barcode with site, title, author and call number. */
         BARCODE,
-        /** The call number in large type, one part per line, for the spine or pocket. */
-        SPINE
+        /** The call number in large type, one part per line, for the spine. */
+        SPINE,
+        /** The book-pocket (or card) label: call number, author, title on up to two lines, site; no barcode. */
+        POCKET
     }
 
     public enum Symbology {
@@ -59,6 +64,8 @@ public final class LabelPdf {
                 LabelLayout.Cell cell = layout.cell(position++);
                 if (kind == Kind.SPINE) {
                     spine(canvas, cell, copy, fonts);
+                } else if (kind == Kind.POCKET) {
+                    pocket(canvas, cell, copy, fonts);
                 } else {
                     barcodeLabel(canvas, cell, copy, symbology, fonts);
                 }
@@ -116,6 +123,43 @@ public final class LabelPdf {
         }
         fonts.show(canvas, fonts.regular, 5.5f, x, cell.y() + PADDING, fonts.fit(copy.siteCode() + "  "
                 + copy.barcode(), fonts.regular, 5.5f, cell.width() - 2 * PADDING));
+    }
+
+    private static void pocket(PdfContentByte canvas, LabelLayout.Cell cell, LabelCopy copy, LabelFonts fonts) {
+        float x = cell.x() + PADDING;
+        float top = cell.y() + cell.height() - PADDING;
+        float width = cell.width() - 2 * PADDING;
+        fonts.show(canvas, fonts.bold, 10f, x, top - 10f, fonts.fit(nullToEmpty(copy.callNumber()), fonts.bold, 10f,
+                width));
+        fonts.show(canvas, fonts.regular, 7.5f, x, top - 19.5f, fonts.fit(nullToEmpty(copy.author()), fonts.regular,
+                7.5f, width));
+        float y = top - 28.5f;
+        for (String line : twoLines(copy.title(), fonts, 7.5f, width)) {
+            fonts.show(canvas, fonts.bold, 7.5f, x, y, line);
+            y -= 8.5f;
+        }
+        fonts.show(canvas, fonts.regular, 6f, x, cell.y() + PADDING, fonts.fit(copy.siteCode(), fonts.regular, 6f,
+                width));
+    }
+
+    /** The title in words on a first line, the rest (shortened to fit) on a second. */
+    private static List<String> twoLines(String text, LabelFonts fonts, float size, float width) {
+        String title = nullToEmpty(text).strip();
+        if (fonts.width(fonts.bold, size, title) <= width) {
+            return List.of(title);
+        }
+        String[] words = title.split("\\s+");
+        StringBuilder first = new StringBuilder(words[0]);
+        int i = 1;
+        while (i < words.length && fonts.width(fonts.bold, size, first + " " + words[i]) <= width) {
+            first.append(' ').append(words[i++]);
+        }
+        if (i == 1 && fonts.width(fonts.bold, size, words[0]) > width) {
+            return List.of(fonts.fit(title, fonts.bold, size, width)); // one long word: shortened
+        }
+        String rest = String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+        return rest.isEmpty() ? List.of(first.toString())
+                : List.of(first.toString(), fonts.fit(rest, fonts.bold, size, width));
     }
 
     /** "FIC SAC" on two lines, "599.75 LIO 2004" on three; at most four. */

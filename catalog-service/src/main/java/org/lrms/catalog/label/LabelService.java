@@ -5,12 +5,15 @@ import jakarta.inject.Inject;
 import org.lrms.catalog.copy.Copy;
 import org.lrms.catalog.copy.CopyStatus;
 import org.lrms.catalog.district.DistrictLists;
+import org.lrms.kit.problem.Problem;
 import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Selects the copies to label (site-scoped) and draws them. */
@@ -58,12 +61,23 @@ public class LabelService {
         }
         if (r.barcodes() != null && !r.barcodes().isEmpty()) {
             List<Copy> found = Copy.list("barcode in ?1 and status <> ?2", r.barcodes(), CopyStatus.WITHDRAWN);
+            Map<String, Copy> byBarcode = new HashMap<>();
+            found.forEach(c -> byBarcode.put(c.barcode, c));
+            List<String> unknown = r.barcodes().stream().filter(b -> !byBarcode.containsKey(b)).distinct().toList();
+            if (!unknown.isEmpty()) {
+                // a sheet with holes where labels were expected is a sheet wasted: print all or nothing
+                String named = String.join(", ", unknown.stream().limit(20).toList())
+                        + (unknown.size() > 20 ? " and " + (unknown.size() - 20) + " more" : "");
+                String message = unknown.size() + " with no copy (or a withdrawn one): " + named;
+                throw new ProblemException(422, "Request cannot be carried out", "unknown-barcodes",
+                        "barcodes: " + message, List.of(new Problem.FieldError("barcodes", message)))
+                        .with("unknownBarcodes", unknown);
+            }
             List<Copy> ordered = new ArrayList<>();
             for (String barcode : r.barcodes()) {
-                found.stream().filter(c -> c.barcode.equals(barcode)).findFirst().ifPresent(c -> {
-                    scope.requireManage(c.siteCode);
-                    ordered.add(c);
-                });
+                Copy c = byBarcode.get(barcode);
+                scope.requireManage(c.siteCode);
+                ordered.add(c);
             }
             return ordered;
         }

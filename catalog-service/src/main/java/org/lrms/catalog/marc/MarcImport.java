@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** One MARC file's import: its progress while it runs, its summary once done. */
+/** One MARC file's import: its progress while it runs ({@code RUNNING}), its summary once done ({@code FINISHED}, or
+ * {@code FAILED} with its {@code failure}). */
 @Entity
 @Table(name = "marc_import")
 public class MarcImport extends PanacheEntityBase {
@@ -68,4 +69,11 @@ public class MarcImport extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** When the job last moved (started, a chunk written, finished): a RUNNING job no process carries on stops here. */
+    @Column(name = "progress_at", nullable = false)
+    public Instant progressAt;
+
+    /** Why a FAILED job stopped (no personal data: a reason, or an exception's type). */
+    public String failure;
 }

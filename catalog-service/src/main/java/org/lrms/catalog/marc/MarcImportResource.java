@@ -10,8 +10,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
 
@@ -22,8 +24,9 @@ import java.util.UUID;
 
 /**
  * {@code POST /api/v1/imports/marc}: ISO 2709 ({@code application/marc}) or MARCXML ({@code application/marcxml+xml});
- * {@code ?mode=strict|relaxed} matching; {@code ?siteCode=} for holdings. Answers the summary; while it runs,
- * {@code GET /api/v1/imports/marc} shows its progress.
+ * {@code ?mode=strict|relaxed} matching; {@code ?siteCode=} for holdings. Answers the summary once the file is read;
+ * with {@code Prefer: respond-async}, 202 at once with the job's {@code Location}, whose progress
+ * {@code GET /api/v1/imports/marc/{id}} shows.
  */
 @Path("/api/v1/imports/marc")
 public class MarcImportResource {
@@ -39,13 +42,20 @@ public class MarcImportResource {
             "application/octet-stream"})
     @RolesAllowed({"site-staff", "district-admin"})
     public Response importMarc(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                               @HeaderParam("Prefer") String prefer,
                                @QueryParam("mode") @DefaultValue("strict") String mode,
-                               @QueryParam("siteCode") String siteCode) {
+                               @QueryParam("siteCode") String siteCode, @Context UriInfo uri) {
         MatchMode matchMode = switch (mode.toLowerCase(Locale.ROOT)) {
             case "strict" -> MatchMode.STRICT;
             case "relaxed" -> MatchMode.RELAXED;
             default -> throw ProblemException.badRequest("mode", "strict or relaxed");
         };
+        if (respondAsync(prefer)) {
+            MarcImport started = imports.runAsync(body, format(contentType), matchMode, siteCode);
+            return Response.accepted(MarcImportView.of(started))
+                    .location(uri.getBaseUriBuilder().path("api/v1/imports/marc").path(started.id.toString()).build())
+                    .header("Preference-Applied", "respond-async").build();
+        }
         MarcImport done = imports.run(body, format(contentType), matchMode, siteCode);
         MarcImportView summary = MarcImportView.of(done);
         if (done.recordsRead == 0) {
@@ -59,6 +69,20 @@ public class MarcImportResource {
                     .with("importId", done.id).with("rejections", done.rejections);
         }
         return Response.ok(summary).build();
+    }
+
+    /** RFC 7240: {@code Prefer: respond-async} (among other preferences, in any case). */
+    static boolean respondAsync(String prefer) {
+        if (prefer == null) {
+            return false;
+        }
+        for (String preference : prefer.split(",")) {
+            String token = preference.split(";", 2)[0].strip();
+            if (token.equalsIgnoreCase("respond-async")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @GET

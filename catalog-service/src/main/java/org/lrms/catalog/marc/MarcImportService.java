@@ -1,10 +1,15 @@
 package org.lrms.catalog.marc;
 
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lrms.catalog.site.Sites;
+import org.lrms.kit.problem.Problem;
 import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
 import org.marc4j.MarcReader;
@@ -17,10 +22,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Imports a MARC file: spools it to disk (so a 100 MB file needs no 100 MB of heap and an oversized one changes
@@ -45,7 +57,50 @@ public class MarcImportService {
     @ConfigProperty(name = "catalog.marc.max-upload-bytes", defaultValue = "209715200")
     long maxUploadBytes;
 
+    @ConfigProperty(name = "catalog.marc.abandoned-after", defaultValue = "5m")
+    Duration abandonedAfter;
+
+    @ConfigProperty(name = "catalog.marc.async-imports", defaultValue = "2")
+    int asyncImports;
+
+    /** The jobs this process reads (or will read: queued for the executor). */
+    private final Set<UUID> carriedOn = ConcurrentHashMap.newKeySet();
+    private ExecutorService executor;
+
+    /** An upload spooled to disk and its job, created RUNNING. */
+    private record Started(MarcImport job, Path spool, MarcFiles.Format format, MatchMode mode, String site) {
+    }
+
+    /** Imports the whole file, then answers its summary. */
     public MarcImport run(InputStream body, MarcFiles.Format declared, MatchMode mode, String siteCode) {
+        return complete(start(body, declared, mode, siteCode));
+    }
+
+    /**
+     * Spools the file and creates its job, then answers at once: the file is read on one of
+     * {@code catalog.marc.async-imports} threads, and the job shows its progress after every chunk. What can be
+     * refused before the first record (mode, site, size, an empty file) is refused here, as with {@link #run}.
+     */
+    public MarcImport runAsync(InputStream body, MarcFiles.Format declared, MatchMode mode, String siteCode) {
+        Started started = start(body, declared, mode, siteCode);
+        carriedOn.add(started.job().id);
+        try {
+            executor().execute(() -> {
+                try {
+                    complete(started);
+                } catch (RuntimeException e) {
+                    // complete() marked the job FAILED; the caller learns it from the job
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            carriedOn.remove(started.job().id);
+            deleteSpool(started.spool());
+            writer.fail(started.job().id, "the service is stopping; import the file again");
+        }
+        return started.job();
+    }
+
+    private Started start(InputStream body, MarcFiles.Format declared, MatchMode mode, String siteCode) {
         String site = holdingsSite(siteCode);
         Path spool = spool(body);
         try {
@@ -59,18 +114,83 @@ public class MarcImportService {
             job.startedBy = scope.userName();
             job.startedAt = Instant.now();
             writer.start(job);
-            read(job.id, spool, format, mode, site);
-            MarcImport done = writer.finish(job.id, "FINISHED");
+            return new Started(job, spool, format, mode, site);
+        } catch (RuntimeException e) {
+            deleteSpool(spool);
+            throw e;
+        }
+    }
+
+    private MarcImport complete(Started started) {
+        UUID id = started.job().id;
+        try {
+            read(id, started.spool(), started.format(), started.mode(), started.site());
+            MarcImport done = writer.finish(id);
             LOG.infof("MARC import %s finished in %d ms: %d read, %d created, %d matched, %d rejected", done.id,
-                    java.time.Duration.between(done.startedAt, done.finishedAt).toMillis(), done.recordsRead,
+                    Duration.between(done.startedAt, done.finishedAt).toMillis(), done.recordsRead,
                     done.created, done.matched, done.rejected);
             return done;
-        } finally {
+        } catch (RuntimeException e) {
+            LOG.errorf("MARC import %s failed: %s", id, e.getClass().getName());
             try {
-                Files.deleteIfExists(spool);
-            } catch (IOException e) {
-                LOG.warnf("spool file %s stays: %s", spool, e.getMessage());
+                writer.fail(id, "could not be finished (" + e.getClass().getSimpleName() + "); the records written"
+                        + " so far stay: import the file again and they match");
+            } catch (RuntimeException f) {
+                LOG.warnf("MARC import %s stays RUNNING until the next check: %s", id, f.getClass().getName());
             }
+            throw e;
+        } finally {
+            carriedOn.remove(id);
+            deleteSpool(started.spool());
+        }
+    }
+
+    /**
+     * Jobs left RUNNING by a process that stopped (a crash, a restart) are marked FAILED at start-up, and by a check
+     * every minute: those not read here that have not moved for {@code catalog.marc.abandoned-after} (another
+     * instance's job moves every few seconds, a chunk at a time).
+     */
+    void atStartUp(@Observes StartupEvent event) {
+        failAbandoned();
+    }
+
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void everyMinute() {
+        failAbandoned();
+    }
+
+    public int failAbandoned() {
+        int failed = writer.failAbandoned(Instant.now().minus(abandonedAfter), Set.copyOf(carriedOn));
+        if (failed > 0) {
+            LOG.warnf("%d MARC import(s) left RUNNING by a stopped process marked FAILED", failed);
+        }
+        return failed;
+    }
+
+    private synchronized ExecutorService executor() {
+        if (executor == null) {
+            AtomicInteger n = new AtomicInteger();
+            executor = Executors.newFixedThreadPool(Math.max(1, asyncImports), r -> {
+                Thread t = new Thread(r, "marc-import-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return executor;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    private static void deleteSpool(Path spool) {
+        try {
+            Files.deleteIfExists(spool);
+        } catch (IOException e) {
+            LOG.warnf("spool file %s stays: %s", spool, e.getMessage());
         }
     }
 
@@ -173,9 +293,9 @@ public class MarcImportService {
             }
             if (size < 0) {
                 Files.deleteIfExists(file);
-                throw new ProblemException(413, "Payload too large", "file-too-large",
-                        "file: larger than " + maxUploadBytes + " bytes; split it")
-                        .with("maxBytes", maxUploadBytes);
+                String message = "larger than " + maxUploadBytes + " bytes; split it";
+                throw new ProblemException(413, "Payload too large", "file-too-large", "file: " + message,
+                        List.of(new Problem.FieldError("file", message))).with("maxBytes", maxUploadBytes);
             }
             if (size == 0) {
                 Files.deleteIfExists(file);

@@ -8,11 +8,12 @@ import java.util.UUID;
 public record MarcImportView(UUID id, String status, String format, String matchMode, String siteCode,
                              int recordsRead, int created, int matched, int rejected, int copiesAdded,
                              int holdingsSkipped,
-                             List<MarcImport.Rejection> rejections, Instant startedAt, Instant finishedAt) {
+                             List<MarcImport.Rejection> rejections, Instant startedAt, Instant finishedAt,
+                             String failure) {
 
     static MarcImportView of(MarcImport i) {
         return new MarcImportView(i.id, i.status, i.fileFormat, i.matchMode, i.siteCode, i.recordsRead, i.created,
                 i.matched, i.rejected, i.copiesAdded, i.holdingsSkipped, List.copyOf(i.rejections), i.startedAt,
-                i.finishedAt);
+                i.finishedAt, i.failure);
     }
 }

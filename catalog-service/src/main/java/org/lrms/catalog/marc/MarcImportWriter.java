@@ -157,19 +157,50 @@ public class MarcImportWriter {
         List<MarcImport.Rejection> kept = new ArrayList<>(job.rejections);
         rejections.stream().limit(Math.max(0, MarcImport.MAX_REJECTIONS_KEPT - kept.size())).forEach(kept::add);
         job.rejections = kept;
+        job.progressAt = java.time.Instant.now();
     }
 
     @Transactional
     public MarcImport start(MarcImport job) {
+        job.progressAt = job.startedAt;
         job.persist();
         return job;
     }
 
     @Transactional
-    public MarcImport finish(UUID jobId, String status) {
+    public MarcImport finish(UUID jobId) {
         MarcImport job = MarcImport.findById(jobId);
-        job.status = status;
+        job.status = "FINISHED";
         job.finishedAt = java.time.Instant.now();
+        job.progressAt = job.finishedAt;
         return job;
+    }
+
+    /** The job stopped before the end of its file; what it wrote stays (importing the file again matches it). */
+    @Transactional
+    public void fail(UUID jobId, String failure) {
+        MarcImport job = MarcImport.findById(jobId);
+        if (job != null && job.status.equals("RUNNING")) {
+            job.status = "FAILED";
+            job.failure = failure;
+            job.finishedAt = java.time.Instant.now();
+            job.progressAt = job.finishedAt;
+        }
+    }
+
+    /**
+     * Marks FAILED the RUNNING jobs not carried on by this process that have not moved since {@code before}: their
+     * process stopped (a chunk is written in seconds, so a job that has not moved for minutes is no longer read).
+     */
+    @Transactional
+    public int failAbandoned(java.time.Instant before, Set<UUID> carriedOn) {
+        return em.createNativeQuery("UPDATE marc_import SET status = 'FAILED', finished_at = now(),"
+                        + " progress_at = now(), failure = ?1 WHERE status = 'RUNNING' AND progress_at < ?2"
+                        + " AND NOT (id = ANY(CAST(?3 AS uuid[])))")
+                .setParameter(1, "the service stopped while the file was read; import it again: the records"
+                        + " already written then match and add nothing twice")
+                .setParameter(2, before)
+                .setParameter(3, carriedOn.toArray(UUID[]::new))
+                .executeUpdate();
     }
 }

@@ -15,6 +15,7 @@ import org.marc4j.marc.Subfield;
 import org.marc4j.marc.VariableField;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class MarcMapper {
             "099", "100", "110", "111", "245", "250", "260", "264", "490", "520", "521", "600", "610", "650",
             "651", "655", "700", "710", "830", "852", "949");
 
+    /** Leader/06 of a MARC 21 bibliographic record (language material, music, maps, visual, kits, manuscripts...). */
+    private static final String BIBLIOGRAPHIC_TYPES = "acdefgijkmoprt";
     private static final Pattern YEAR = Pattern.compile("(1[0-9]{3}|20[0-9]{2}|2100)");
     private static final Pattern PRICE = Pattern.compile("([0-9]{1,8}(\\.[0-9]{1,2})?)");
     private static final MarcFactory FACTORY = MarcFactory.newInstance();
@@ -54,6 +57,12 @@ public final class MarcMapper {
                 }
             }
         }
+        char type = record.getLeader().getTypeOfRecord();
+        if (BIBLIOGRAPHIC_TYPES.indexOf(type) < 0) {
+            throw new MarcRejected("damaged leader: type of record (leader/06) '" + type
+                    + "' is not a MARC 21 bibliographic type");
+        }
+        composeUnicode(record);
         DataField f245 = dataField(record, "245");
         String title = f245 == null ? null : clean(subfield(f245, 'a'));
         if (title == null) {
@@ -122,6 +131,26 @@ public final class MarcMapper {
                 null,
                 limit(clean(series == null ? null : subfield(series, 'a')), 300));
         return new MarcTitle(recordNumber, request, controlNumber, holdings(record), record);
+    }
+
+    /**
+     * MARC-8 comes out of marc4j decomposed (a letter, then its combining accent: "e\u0301"), and many UTF-8 records
+     * are written decomposed too; the catalog keeps text composed (NFC), as typed on a keyboard, so that "café"
+     * typed at a kiosk finds it and labels print one glyph per letter.
+     */
+    static void composeUnicode(Record record) {
+        for (ControlField f : record.getControlFields()) {
+            if (f.getData() != null && !Normalizer.isNormalized(f.getData(), Normalizer.Form.NFC)) {
+                f.setData(Normalizer.normalize(f.getData(), Normalizer.Form.NFC));
+            }
+        }
+        for (DataField f : record.getDataFields()) {
+            for (Subfield s : f.getSubfields()) {
+                if (s.getData() != null && !Normalizer.isNormalized(s.getData(), Normalizer.Form.NFC)) {
+                    s.setData(Normalizer.normalize(s.getData(), Normalizer.Form.NFC));
+                }
+            }
+        }
     }
 
     /**

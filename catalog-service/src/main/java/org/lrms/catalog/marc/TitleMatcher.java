@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.lrms.catalog.title.Isbn;
+import org.lrms.catalog.title.Lccn;
 import org.lrms.catalog.title.Title;
 import org.lrms.catalog.title.TitleRequest;
 
@@ -176,8 +177,7 @@ public class TitleMatcher {
             if (incoming.isbns() != null) {
                 incoming.isbns().forEach(i -> Isbn.toIsbn13(i).ifPresent(isbn13s::add));
             }
-            String lccn = incoming.lccn() == null ? null : incoming.lccn().replace(" ", "");
-            return new Identifiers(isbn13s, blankToNull(lccn), blankToNull(incoming.issn()),
+            return new Identifiers(isbn13s, Lccn.normalize(incoming.lccn()), blankToNull(incoming.issn()),
                     blankToNull(record.controlNumber()));
         }
 

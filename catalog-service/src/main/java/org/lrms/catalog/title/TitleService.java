@@ -153,7 +153,7 @@ public class TitleService {
         title.isbns = new ArrayList<>(isbns.values());
         title.isbn13s = new ArrayList<>(isbns.keySet());
         title.issn = blankToNull(request.issn());
-        title.lccn = blankToNull(request.lccn() == null ? null : request.lccn().replace(" ", ""));
+        title.lccn = Lccn.normalize(request.lccn());
         title.publisher = blankToNull(request.publisher());
         title.publicationYear = request.publicationYear();
         title.edition = blankToNull(request.edition());

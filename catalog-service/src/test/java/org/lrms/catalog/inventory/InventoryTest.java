@@ -2,6 +2,7 @@ package org.lrms.catalog.inventory;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lrms.catalog.CatalogFixtures;
@@ -13,12 +14,20 @@ import org.lrms.events.circulation.LoanCreated;
 import org.lrms.events.circulation.LoanSnapshot;
 import org.lrms.testkit.TestTokens;
 
+import javax.sql.DataSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class InventoryTest {
+
+    @Inject
+    DataSource dataSource;
 
     String site;
     String staff;
@@ -165,6 +177,97 @@ class InventoryTest {
     }
 
     @Test
+    void anInventoryOfACirculationTypeCoversOnlyItsCopies() {
+        String reference = copy("R 031 WOR", "Reference", "REFERENCE");
+        String referenceScanned = copy("R 032 ENC", "Reference", "REFERENCE");
+        String regular = copy("599.1 WIL", "Reference", null);
+        String regularScanned = copy("599.2 WIL", "Reference", null);
+
+        // the type is upper-cased, as copies keep it
+        String id = start(Map.of("siteCode", site, "circulationType", "reference"));
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/" + id)
+                .then().statusCode(200).body("copiesInScope", equalTo(2));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of(referenceScanned, regularScanned)))
+                .post("/api/v1/inventories/" + id + "/scans").then().statusCode(200).body("newlyScanned", equalTo(2));
+        given().auth().oauth2(staff).when().post("/api/v1/inventories/" + id + "/finish")
+                .then().statusCode(200).body("copiesInScope", equalTo(2)).body("missing", equalTo(1))
+                .body("misplaced", equalTo(1));
+        assertEquals("MISSING", status(reference));
+        assertEquals("AVAILABLE", status(referenceScanned));
+        assertEquals("AVAILABLE", status(regular), "a REGULAR copy is not in a REFERENCE inventory");
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/" + id + "/report?kind=misplaced")
+                .then().body("copies.barcode", equalTo(List.of(regularScanned)));
+    }
+
+    @Test
+    void anInventoryOfAShelfLocationCoversOnlyItsCopies() {
+        String fiction = copy("FIC ALC", "Fiction");
+        String fictionScanned = copy("FIC BAR", "Fiction");
+        String nonfiction = copy("599.3 CAT", "Nonfiction");
+
+        String id = start(Map.of("siteCode", site, "shelfLocation", "Fiction"));
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/" + id)
+                .then().statusCode(200).body("copiesInScope", equalTo(2));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("barcodes", List.of(fictionScanned)))
+                .post("/api/v1/inventories/" + id + "/scans").then().statusCode(200);
+        given().auth().oauth2(staff).when().post("/api/v1/inventories/" + id + "/finish")
+                .then().statusCode(200).body("missing", equalTo(1)).body("misplaced", equalTo(0));
+        assertEquals("MISSING", status(fiction));
+        assertEquals("AVAILABLE", status(fictionScanned));
+        assertEquals("AVAILABLE", status(nonfiction), "the Nonfiction shelf is not in a Fiction inventory");
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/" + id + "/report?kind=missing")
+                .then().body("copies.barcode", equalTo(List.of(fiction)))
+                .body("perShelfLocation.shelfLocation", equalTo(List.of("Fiction")));
+    }
+
+    @Test
+    void fiveThousandScansInOnePostAreCountedOneByOne() throws Exception {
+        String other = CatalogFixtures.site(CatalogFixtures.uniqueSiteCode());
+        // 4,500 copies here and 500 at another school, written as a loader would (one statement each)
+        List<String> here = load(site, site + "-S", 4500);
+        List<String> there = load(other, other + "-S", 500);
+
+        String id = start(Map.of("siteCode", site));
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/" + id)
+                .then().statusCode(200).body("copiesInScope", equalTo(4500));
+        List<String> batch = new ArrayList<>(here.subList(0, 4000));   // 4,000 shelved here
+        batch.addAll(here.subList(0, 300));                                       // 300 scanned twice
+        for (int i = 0; i < 200; i++) {
+            batch.add(site + "-NONE-" + i);                                       // 200 the catalog does not know
+        }
+        batch.addAll(there);                                                      // 500 of another school
+        assertEquals(5000, batch.size());
+        Collections.shuffle(batch, new Random(5000));
+
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("barcodes", batch))
+                .post("/api/v1/inventories/" + id + "/scans")
+                .then().statusCode(200).body("received", equalTo(5000)).body("newlyScanned", equalTo(4700))
+                .body("unknownBarcodes", equalTo(200)).body("atOtherSites", equalTo(500));
+        given().auth().oauth2(staff).when().post("/api/v1/inventories/" + id + "/finish")
+                .then().statusCode(200).body("copiesInScope", equalTo(4500)).body("scanned", equalTo(4700))
+                .body("missing", equalTo(500)).body("found", equalTo(0)).body("misplaced", equalTo(500));
+        assertEquals("MISSING", status(here.get(4499)));
+        assertEquals("AVAILABLE", status(here.get(0)));
+    }
+
+    /** {@code count} AVAILABLE copies of the test's title at {@code siteCode}, barcodes prefix + 00001...; answers them. */
+    private List<String> load(String siteCode, String prefix, int count) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO copy (id, title_id, barcode,"
+                     + " site_code, status, shelf_location) SELECT gen_random_uuid(), ?, ? || lpad(n::text, 5, '0'),"
+                     + " ?, 'AVAILABLE', 'Stacks' FROM generate_series(1, ?) AS n")) {
+            insert.setObject(1, UUID.fromString(titleId));
+            insert.setString(2, prefix);
+            insert.setString(3, siteCode);
+            insert.setInt(4, count);
+            assertEquals(count, insert.executeUpdate());
+        }
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(n -> prefix + String.format("%05d", n)).toList();
+    }
+
+    @Test
     void onlyStaffOfTheSiteRunIt() {
         given().contentType(ContentType.JSON).body(Map.of("siteCode", site))
                 .post("/api/v1/inventories").then().statusCode(401);
@@ -192,10 +295,17 @@ class InventoryTest {
     }
 
     private String copy(String callNumber, String shelfLocation) {
+        return copy(callNumber, shelfLocation, null);
+    }
+
+    private String copy(String callNumber, String shelfLocation, String circulationType) {
         String barcode = CatalogFixtures.uniqueBarcode();
-        given().auth().oauth2(staff).contentType(ContentType.JSON)
-                .body(Map.of("siteCode", site, "barcode", barcode, "callNumber", callNumber,
-                        "shelfLocation", shelfLocation))
+        Map<String, Object> body = new HashMap<>(Map.of("siteCode", site, "barcode", barcode,
+                "callNumber", callNumber, "shelfLocation", shelfLocation));
+        if (circulationType != null) {
+            body.put("circulationType", circulationType);
+        }
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/titles/" + titleId + "/copies").then().statusCode(201);
         return barcode;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,13 +96,55 @@ class LabelResourceTest {
     }
 
     @Test
+    void aListWithUnknownBarcodesIsRefusedNamingThemAndPrintsNothing() {
+        String site = CatalogFixtures.site(CatalogFixtures.uniqueSiteCode());
+        String staff = TestTokens.siteStaff(site);
+        String known = CatalogFixtures.copy(CatalogFixtures.title("Known copy"), site);
+        String withdrawn = CatalogFixtures.copy(CatalogFixtures.title("Weeded copy"), site);
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("reason", "WEEDED", "disposalMethod", "RECYCLED"))
+                .post("/api/v1/copies/" + withdrawn + "/withdraw").then().statusCode(200);
+
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of(known, site + "-TYPO", withdrawn, site + "-TYPO")))
+                .post("/api/v1/labels")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("unknown-barcodes")).body("errors[0].field", equalTo("barcodes"))
+                .body("context.unknownBarcodes", equalTo(List.of(site + "-TYPO", withdrawn)))
+                .body("detail", containsString(site + "-TYPO"));
+    }
+
+    @Test
+    void pocketLabelsShowCallNumberAuthorTitleAndSiteWithoutABarcode() throws Exception {
+        String site = CatalogFixtures.site(CatalogFixtures.uniqueSiteCode());
+        String staff = TestTokens.siteStaff(site);
+        String titleId = CatalogFixtures.title("The Lions of the Serengeti and Their Cousins of the Plains");
+        String barcode = site + "-P01";
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "barcode", barcode, "callNumber", "599.75 LIO"))
+                .post("/api/v1/titles/" + titleId + "/copies").then().statusCode(201);
+
+        String pocket = text(given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of(barcode), "kind", "POCKET"))
+                .post("/api/v1/labels").then().statusCode(200).contentType("application/pdf")
+                .extract().asByteArray());
+        assertTrue(pocket.contains("599.75 LIO") && pocket.contains("Test Author") && pocket.contains(site), pocket);
+        assertTrue(pocket.contains("The Lions of the Serengeti"), "the title's first line: " + pocket);
+        assertTrue(pocket.contains("Plains"), "the title's second line: " + pocket);
+        assertFalse(pocket.contains(barcode), "a pocket label has no barcode: " + pocket);
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of(barcode), "kind", "CARD"))
+                .post("/api/v1/labels").then().statusCode(400).body("errors[0].field", equalTo("kind"));
+    }
+
+    @Test
     void badSelectionsAreProblems() {
         String admin = TestTokens.districtAdmin();
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/labels").then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("barcodes", List.of("NOPE-404")))
-                .post("/api/v1/labels").then().statusCode(422).body("code", equalTo("no-copies"));
+                .post("/api/v1/labels").then().statusCode(422).body("code", equalTo("unknown-barcodes"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("barcodes", List.of("X"), "layout", "5999"))
                 .post("/api/v1/labels").then().statusCode(400).body("errors[0].field", equalTo("layout"));

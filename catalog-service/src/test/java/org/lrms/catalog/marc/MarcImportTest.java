@@ -173,6 +173,81 @@ class MarcImportTest {
     }
 
     @Test
+    void anLccnOrAnIssnAloneMatchesAnExistingTitle() {
+        String tag = unique();
+        String serial = String.valueOf(1 + Math.floorMod(tag.hashCode(), 99_999));
+        // entered by hand as LC prints it; the record's 010 has LC's normalized form
+        String entered = "n 79-" + serial;
+        String lccn = "n79" + "0".repeat(6 - serial.length()) + serial;
+        String byLccn = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Lccn book " + tag, "lccn", entered, "materialType", "BOOK"))
+                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+        String byIssn = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Issn serial " + tag, "issn", "0317-8471", "materialType", "BOOK"))
+                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+        // other control numbers, no ISBN: only the 010 and the 022 can find the titles
+        Record withLccn = MarcSamples.book("l" + tag, null, "Lccn book " + tag, "Writer, Lee", "2001");
+        withLccn.addVariableField(MarcSamples.field("010", ' ', ' ', 'a', "  " + lccn + " "));
+        Record withIssn = MarcSamples.book("i" + tag, null, "Issn serial " + tag, "Writer, Iss", "2002");
+        withIssn.addVariableField(MarcSamples.field("022", '0', ' ', 'a', "0317-8471"));
+        byte[] file = MarcFiles.write(List.of(withLccn, withIssn), MarcFiles.Format.ISO2709);
+
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc?mode=strict")
+                .then().statusCode(200).body("matched", equalTo(2)).body("created", equalTo(0));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + byLccn)
+                .then().statusCode(200).body("controlNumber", equalTo("l" + tag)).body("lccn", equalTo(lccn))
+                .body("authors", hasItem("Writer, Lee"));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + byIssn)
+                .then().statusCode(200).body("controlNumber", equalTo("i" + tag)).body("issn", equalTo("0317-8471"))
+                .body("publicationYear", equalTo(2002));
+    }
+
+    @Test
+    void holdingsIn949BecomeCopiesAtTheCallersOnlySite() {
+        String tag = unique();
+        String barcode = CatalogFixtures.uniqueBarcode();
+        byte[] file = MarcFiles.write(List.of(MarcSamples.with949(
+                MarcSamples.book("v" + tag, null, "Vendor record " + tag, "Writer, Vee", "2004"),
+                barcode, "599.75 LIO", "Nonfiction", "$24.95")), MarcFiles.Format.ISO2709);
+
+        // without a siteCode, a district admin has no site for the holdings: counted, not added
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(200).body("created", equalTo(1)).body("copiesAdded", equalTo(0))
+                .body("holdingsSkipped", equalTo(1));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/copies/" + barcode)
+                .then().statusCode(404);
+
+        // staff of one school: the copies go there
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(200).body("matched", equalTo(1)).body("copiesAdded", equalTo(1))
+                .body("siteCode", equalTo("LHS"));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/copies/" + barcode)
+                .then().statusCode(200).body("siteCode", equalTo("LHS")).body("title", equalTo("Vendor record " + tag))
+                .body("callNumber", equalTo("599.75 LIO")).body("shelfLocation", equalTo("Nonfiction"))
+                .body("price", equalTo(24.95f)).body("status", equalTo("AVAILABLE"));
+    }
+
+    @Test
+    void aMarc8FileIsStoredAsComposedUnicodeAndFoundAsTyped() {
+        String tag = unique();
+        String title = "Caf\u00e9 cr\u00e8me " + tag;
+        byte[] file = MarcSamples.marc8(List.of(MarcSamples.book("m" + tag, null, title, "Gon\u00e7alves, In\u00eas",
+                "1999")));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(200).body("created", equalTo(1));
+        String titleId = given().when().get("/api/v1/search?q=cr\u00e8me " + tag)
+                .then().statusCode(200).body("total", equalTo(1)).body("results[0].title", equalTo(title))
+                .extract().path("results[0].id");
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + titleId)
+                .then().statusCode(200).body("title", equalTo(title))
+                .body("authors[0]", equalTo("Gon\u00e7alves, In\u00eas"));
+    }
+
+    @Test
     void strictModeKeepsADifferentTitleApartRelaxedModeMatchesIt() {
         String tag = unique();
         String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
@@ -237,7 +312,7 @@ class MarcImportTest {
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(XML).body("<collection><oops".getBytes())
                 .when().post("/api/v1/imports/marc")
                 .then().statusCode(422).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(new byte[1_100_000])
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(new byte[4_200_000])
                 .when().post("/api/v1/imports/marc")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("code", equalTo("file-too-large"));
@@ -297,6 +372,24 @@ class MarcImportTest {
                 .when().post("/api/v1/imports/marc")
                 .then().statusCode(422).contentType("application/problem+json");
         assertTrue(true);
+    }
+
+    @Test
+    void theRealFileWithBlankLeaderPositionsIsRejectedAndChangesNothing() throws Exception {
+        Path file = Paths.get(System.getProperty("lrms.shared.dir", "../../shared"), "data", "marc",
+                "bad_leaders_10_11.mrc");
+        assumeTrue(Files.exists(file), "shared MARC data not present");
+        // leader positions 05-11 and 17-23 are blank: no type of record, no indicator or subfield code counts
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(Files.readAllBytes(file))
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("marc-rejected"))
+                .body("detail", containsString("leader/06"))
+                .body("context.rejections", hasSize(1)).body("context.rejections[0].recordNumber", equalTo(1))
+                .body("context.rejections[0].controlNumber", equalTo("2600772"))
+                .body("context.rejections[0].reason", containsString("leader/06"));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles?isbn=3926154780")
+                .then().statusCode(200).body("$", hasSize(0));
     }
 
     private static String unique() {

@@ -21,6 +21,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MarcMapperTest {
 
+    /** "Café crème in São Paulo", composed: one code point per accented letter. */
+    static final String COMPOSED = "Caf\u00e9 cr\u00e8me in S\u00e3o Paulo";
+
+    @Test
+    void aMarc8RecordIsReadAsComposedUnicode() {
+        byte[] file = MarcSamples.marc8(List.of(MarcSamples.book("m8", null, COMPOSED, "Gon\u00e7alves, In\u00eas",
+                "1999")));
+        assertTrue(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Cafâe"),
+                "the file is MARC-8: the acute accent (0xE2) comes before its letter");
+        Record read = MarcFiles.reader(new ByteArrayInputStream(file), MarcFiles.Format.ISO2709).next();
+        MarcTitle mapped = MarcMapper.toTitle(1, read);
+        assertEquals(COMPOSED, mapped.title().title());
+        assertEquals(List.of("Gon\u00e7alves, In\u00eas"), mapped.title().authors());
+        assertTrue(mapped.marcXml().contains(COMPOSED), "the kept source is composed too");
+    }
+
+    @Test
+    void aDecomposedUtf8RecordIsComposed() {
+        Record record = MarcSamples.book("nfd", null, "Cafe\u0301", "Writer, A", "2001");
+        assertEquals("Caf\u00e9", MarcMapper.toTitle(1, record).title().title());
+    }
+
+    @Test
+    void aRecordWithoutABibliographicTypeOfRecordIsRejected() {
+        Record record = MarcSamples.book("lead", null, "Leaderless", "Writer, A", "2001");
+        record.getLeader().setTypeOfRecord(' ');
+        MarcRejected rejected = assertThrows(MarcRejected.class, () -> MarcMapper.toTitle(1, record));
+        assertTrue(rejected.getMessage().contains("leader/06"), rejected.getMessage());
+    }
+
+    @Test
+    void a949HoldingBecomesAHoldingWithBarcodeCallNumberLocationAndPrice() {
+        Record record = MarcSamples.with949(MarcSamples.book("h949", null, "Lions", "Cat, A", "2001"),
+                "T0001234", "599.75 LIO", "Nonfiction", "$24.95");
+        assertEquals(List.of(new MarcTitle.Holding("T0001234", "599.75 LIO", "Nonfiction", new BigDecimal("24.95"))),
+                MarcMapper.toTitle(1, record).holdings());
+    }
+
     @Test
     void mapsABookRecordAndDropsIsbdPunctuation() {
         Record record = MarcSamples.withHolding(

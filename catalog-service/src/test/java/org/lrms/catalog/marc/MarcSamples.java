@@ -1,8 +1,13 @@
 package org.lrms.catalog.marc;
 
+import org.marc4j.MarcStreamWriter;
+import org.marc4j.converter.impl.UnicodeToAnsel;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.MarcFactory;
 import org.marc4j.marc.Record;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
 
 /** MARC records built in the test, so that core tests do not depend on files. */
 final class MarcSamples {
@@ -45,6 +50,29 @@ final class MarcSamples {
         f852.addSubfield(FACTORY.newSubfield('9', "$12.99"));
         r.addVariableField(f852);
         return r;
+    }
+
+    /** A 949 holding (the local holdings field many vendors send): $i barcode, $a call number, $l location, $p price. */
+    static Record with949(Record r, String barcode, String callNumber, String location, String price) {
+        DataField f949 = field("949", ' ', ' ', 'a', callNumber);
+        f949.addSubfield(FACTORY.newSubfield('i', barcode));
+        f949.addSubfield(FACTORY.newSubfield('l', location));
+        f949.addSubfield(FACTORY.newSubfield('p', price));
+        r.addVariableField(f949);
+        return r;
+    }
+
+    /** ISO 2709 in MARC-8 (leader/09 blank), as older systems export: marc4j converts the Unicode text to ANSEL. */
+    static byte[] marc8(List<Record> records) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MarcStreamWriter writer = new MarcStreamWriter(out);
+        writer.setConverter(new UnicodeToAnsel());
+        for (Record r : records) {
+            r.getLeader().setCharCodingScheme(' ');
+            writer.write(r);
+        }
+        writer.close();
+        return out.toByteArray();
     }
 
     static Record withoutTitle(String controlNumber) {

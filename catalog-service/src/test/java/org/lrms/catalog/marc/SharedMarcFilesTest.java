@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -73,15 +74,25 @@ class SharedMarcFilesTest {
     }
 
     @Test
-    void marc8RecordsComeOutAsUnicode() throws IOException {
+    void marc8RecordsComeOutAsComposedUnicode() throws IOException {
         assertEquals(new Counts(11, 0, false), read("selectedRecs.mrc"));
         try (InputStream in = new BufferedInputStream(Files.newInputStream(marc.resolve("brkrtest.mrc")))) {
             MarcReader reader = MarcFiles.reader(in, MarcFiles.Format.ISO2709);
-            StringBuilder all = new StringBuilder();
-            while (reader.hasNext()) {
-                all.append(MarcMapper.toTitle(1, reader.next()).marcXml());
-            }
-            assertTrue(all.chars().anyMatch(c -> c > 127), "diacritics decoded from MARC-8");
+            reader.next();
+            // the second record's notes spell each MARC-8 diacritic; its acute accents and dieresis, composed
+            String notes = MarcMapper.toTitle(2, reader.next()).marcXml();
+            assertTrue(notes.contains("the acute accent in d\u00e9sir\u00e9e"), "composed acute accents");
+            assertTrue(notes.contains("the dieresis (umlaut) in L\u00f6wenbr\u00e4u"), "composed dieresis");
+            assertTrue(notes.contains("the lowercase Polish l in W\u0142oc\u0142aw"), "a letter of its own");
+        }
+    }
+
+    @Test
+    void theRecordWithBlankLeaderPositionsIsRejectedForItsLeader() throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(marc.resolve("bad_leaders_10_11.mrc")))) {
+            Record record = MarcFiles.reader(in, MarcFiles.Format.ISO2709).next();
+            MarcRejected rejected = assertThrows(MarcRejected.class, () -> MarcMapper.toTitle(1, record));
+            assertTrue(rejected.getMessage().contains("leader/06"), rejected.getMessage());
         }
     }
 

@@ -24,6 +24,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class TitleResourceTest {
 
+    @Test
+    void lccnsAreKeptInLcsNormalizedFormOnCreateAndUpdate() {
+        String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("title", "Normalized " + UUID.randomUUID(), "lccn", "2001-12345"))
+                .post("/api/v1/titles").then().statusCode(201).body("lccn", equalTo("2001012345"))
+                .extract().path("id");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("title", "Normalized again", "lccn", "n 79-21164 /AC"))
+                .put("/api/v1/titles/" + id).then().statusCode(200).body("lccn", equalTo("n79021164"));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + id)
+                .then().statusCode(200).body("lccn", equalTo("n79021164"));
+    }
+
     private static final String HOLES = """
             {"title":"Holes","authors":["Louis Sachar"],"isbns":["9780440414803"],"publisher":"Yearling",
              "publicationYear":2000,"materialType":"BOOK","deweyNumber":"FIC","subjects":["Juvenile fiction"]}
