@@ -36,10 +36,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -108,38 +110,52 @@ public class OneRosterImport {
 
     private void run(UUID id, OneRosterArchive archive, boolean bulk, boolean bulkClasses, boolean bulkEnrollments) {
         Run run = new Run(id);
+        Map<String, Long> millis = new LinkedHashMap<>(); // how long each step took, for the log
         try {
             Map<String, String> orgToSite = new HashMap<>();
             QuarkusTransaction.requiringNew().run(() -> Site.<Site>list("sourcedId is not null")
                     .forEach(s -> orgToSite.put(s.sourcedId, s.code)));
-            archive.file("orgs.csv").ifPresent(csv -> importOrgs(run, csv, orgToSite));
+            timed(millis, "orgs", () -> archive.file("orgs.csv").ifPresent(csv -> importOrgs(run, csv, orgToSite)));
             Set<String> userIds = new HashSet<>();
-            boolean roster = archive.file("classes.csv").isPresent() || archive.file("enrollments.csv").isPresent();
-            HomeroomHints hints = archive.file("classes.csv").isPresent() && archive.file("enrollments.csv")
-                    .isPresent() ? HomeroomHints.read(archive.file("classes.csv").get(),
-                    archive.file("enrollments.csv").get()) : HomeroomHints.NONE;
-            archive.file("users.csv").ifPresent(csv -> importUsers(run, csv, orgToSite, userIds, hints));
+            Optional<byte[]> classes = archive.file("classes.csv");
+            Optional<byte[]> enrollments = archive.file("enrollments.csv");
+            HomeroomHints[] hints = {HomeroomHints.NONE};
+            if (classes.isPresent() && enrollments.isPresent()) {
+                timed(millis, "hints", () -> hints[0] = HomeroomHints.read(classes.get(), enrollments.get()));
+            }
+            timed(millis, "users", () -> archive.file("users.csv")
+                    .ifPresent(csv -> importUsers(run, csv, orgToSite, userIds, hints[0])));
+            hints[0] = null;
             if (bulk) {
-                deactivateMissing(run);
+                timed(millis, "deactivating", () -> deactivateMissing(run));
             }
             Map<String, String[]> courses = courses(archive);
             Map<String, Long> homeroomLines = new HashMap<>();
-            archive.file("classes.csv").ifPresent(csv -> importClasses(run, csv, orgToSite, courses, homeroomLines));
+            timed(millis, "classes", () -> classes.ifPresent(csv -> importClasses(run, csv, orgToSite, courses,
+                    homeroomLines)));
             if (bulkClasses) {
-                retireClasses(run);
+                timed(millis, "classes retired", () -> retireClasses(run));
             }
-            archive.file("enrollments.csv").ifPresent(csv -> importEnrollments(run, csv));
+            timed(millis, "enrollments", () -> enrollments.ifPresent(csv -> importEnrollments(run, csv)));
             if (bulkEnrollments) {
-                retireEnrollments(run);
+                timed(millis, "enrollments retired", () -> retireEnrollments(run));
             }
-            if (roster) {
-                deriveHomerooms(run, homeroomLines);
+            if (classes.isPresent() || enrollments.isPresent()) {
+                timed(millis, "homerooms", () -> deriveHomerooms(run, homeroomLines));
             }
             run.progress("done", "FINISHED", null);
+            LOG.infof("roster import %s finished: %d users, %d enrollments, %d homerooms changed, %d errors; ms per "
+                    + "step %s", id, run.usersApplied, run.enrollments, run.homerooms, run.errors, millis);
         } catch (RuntimeException e) {
             LOG.errorf("roster import %s failed: %s", id, e.getClass().getName());
             run.progress("failed", "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    private static void timed(Map<String, Long> millis, String step, Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        millis.put(step, (System.nanoTime() - start) / 1_000_000);
     }
 
     // ---- orgs -> sites
