@@ -5,10 +5,8 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,32 +79,18 @@ final class HomeroomHints {
         } catch (IOException | RuntimeException e) {
             return NONE; // the import reports what is wrong with the file; without hints nothing is lost
         }
-        List<Seat> seats = new ArrayList<>();
-        try (CSVParser parser = OneRosterImport.parser(enrollmentsCsv)) {
-            for (CSVRecord r : parser) {
-                Integer classIndex = r.isConsistent() ? index.get(value(r, "classSourcedId")) : null;
-                String user = value(r, "userSourcedId");
-                if (classIndex == null || user.isEmpty() || value(r, "sourcedId").isEmpty() || !active(r)
-                        || !"student".equals(value(r, "role").toLowerCase(Locale.ROOT))) {
-                    continue;
-                }
-                try {
-                    String begin = value(r, "beginDate");
-                    if (!value(r, "endDate").isEmpty()) {
-                        LocalDate.parse(value(r, "endDate"));
-                    }
-                    seats.add(new Seat(hash(user), begin.isEmpty() ? Integer.MIN_VALUE
-                            : (int) LocalDate.parse(begin).toEpochDay(), classIndex));
-                } catch (RuntimeException notADate) {
-                    // the import reports the row and stores no enrollment for it
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+        List<Seat> seats;
+        try {
+            seats = seats(enrollmentsCsv, index);
+        } catch (RuntimeException e) {
+            seats = null;
+        }
+        if (seats == null) {
             return NONE;
         }
-        seats.sort(Comparator.comparingLong(Seat::user)
-                .thenComparing(Comparator.comparingInt(Seat::beginDay).reversed())
-                .thenComparing(s -> classes.get(s.classIndex()).classSourcedId()));
+        seats.sort((a, b) -> a.user() != b.user() ? Long.compare(a.user(), b.user())
+                : a.beginDay() != b.beginDay() ? Integer.compare(b.beginDay(), a.beginDay())
+                : classes.get(a.classIndex()).classSourcedId().compareTo(classes.get(b.classIndex()).classSourcedId()));
         long[] users = new long[seats.size()];
         int[] classOf = new int[seats.size()];
         int n = 0;
@@ -121,6 +105,137 @@ final class HomeroomHints {
         return new HomeroomHints(Arrays.copyOf(users, n), Arrays.copyOf(classOf, n), List.copyOf(classes));
     }
 
+    /**
+     * The students' seats in homeroom classes, read straight from the bytes: a district's enrollments.csv is 600,000
+     * rows, and a CSV parser's records took as long as the rest of the hints together. A line with a quote (no
+     * export quotes these columns) or with another number of fields than the header is left out: its user gets no
+     * hint, and the derivation announces its homeroom instead. Null: no usable header.
+     */
+    private static List<Seat> seats(byte[] csv, Map<String, Integer> classIndex) {
+        int end = lineEnd(csv, 0);
+        List<String> header = new ArrayList<>();
+        int[] fields = new int[64];
+        int count = split(csv, 0, end, fields);
+        for (int f = 0; f < count && f < 32; f++) {
+            header.add(text(csv, fields[2 * f], fields[2 * f + 1]));
+        }
+        int classColumn = header.indexOf("classSourcedId");
+        int userColumn = header.indexOf("userSourcedId");
+        int roleColumn = header.indexOf("role");
+        int statusColumn = header.indexOf("status");
+        int idColumn = header.indexOf("sourcedId");
+        int beginColumn = header.indexOf("beginDate");
+        if (count < 1 || count > 32 || classColumn < 0 || userColumn < 0 || roleColumn < 0 || idColumn < 0) {
+            return null;
+        }
+        List<Seat> seats = new ArrayList<>();
+        for (int start = next(csv, end); start < csv.length; start = next(csv, end)) {
+            end = lineEnd(csv, start);
+            if (split(csv, start, end, fields) != header.size()
+                    || !equalsIgnoreCase(csv, fields, roleColumn, "student")
+                    || !(statusColumn < 0 || fields[2 * statusColumn] == fields[2 * statusColumn + 1]
+                    || equalsIgnoreCase(csv, fields, statusColumn, "active"))
+                    || fields[2 * idColumn] == fields[2 * idColumn + 1]
+                    || fields[2 * userColumn] == fields[2 * userColumn + 1]) {
+                continue;
+            }
+            Integer homeroom = classIndex.get(text(csv, fields[2 * classColumn], fields[2 * classColumn + 1]));
+            int begin = beginColumn < 0 ? NO_DATE
+                    : day(text(csv, fields[2 * beginColumn], fields[2 * beginColumn + 1]));
+            if (homeroom != null && begin != NOT_A_DATE) { // the import reports a bad date and stores nothing
+                seats.add(new Seat(hash(text(csv, fields[2 * userColumn], fields[2 * userColumn + 1])), begin,
+                        homeroom));
+            }
+        }
+        return seats;
+    }
+
+    private static int lineEnd(byte[] csv, int start) {
+        int i = start;
+        while (i < csv.length && csv[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int next(byte[] csv, int lineEnd) {
+        return Math.min(csv.length, lineEnd + 1);
+    }
+
+    /**
+     * The fields of the line {@code [start, end)} as trimmed {@code [from, to)} pairs in {@code fields}; answers how
+     * many there are, or -1 for a line with a quote or more fields than {@code fields} holds.
+     */
+    private static int split(byte[] csv, int start, int end, int[] fields) {
+        int count = 0;
+        int from = start;
+        for (int i = start; i <= end; i++) {
+            if (i < end && csv[i] == '"') {
+                return -1;
+            }
+            if (i == end || csv[i] == ',') {
+                if (2 * count + 1 >= fields.length) {
+                    return -1;
+                }
+                int a = from;
+                int b = i;
+                while (a < b && (csv[a] & 0xff) <= ' ') {
+                    a++;
+                }
+                while (b > a && (csv[b - 1] & 0xff) <= ' ') {
+                    b--; // also the \r of a CRLF line
+                }
+                fields[2 * count] = a;
+                fields[2 * count + 1] = b;
+                count++;
+                from = i + 1;
+            }
+        }
+        return count;
+    }
+
+    private static boolean equalsIgnoreCase(byte[] csv, int[] fields, int column, String word) {
+        int from = fields[2 * column];
+        if (fields[2 * column + 1] - from != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.toLowerCase((char) csv[from + i]) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(byte[] csv, int from, int to) {
+        return new String(csv, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private static final int NO_DATE = Integer.MIN_VALUE;
+    private static final int NOT_A_DATE = Integer.MIN_VALUE + 1;
+
+    /** yyyy-mm-dd as yyyymmdd (ordered as the dates are); none: {@link #NO_DATE}. */
+    static int day(String date) {
+        if (date.isEmpty()) {
+            return NO_DATE;
+        }
+        if (date.length() != 10 || date.charAt(4) != '-' || date.charAt(7) != '-') {
+            return NOT_A_DATE;
+        }
+        int value = 0;
+        for (int i = 0; i < 10; i++) {
+            char c = date.charAt(i);
+            if (i == 4 || i == 7) {
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                return NOT_A_DATE;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     private static boolean active(CSVRecord r) {
         String status = value(r, "status");
         return status.isEmpty() || "active".equals(status.toLowerCase(Locale.ROOT));
@@ -130,11 +245,11 @@ final class HomeroomHints {
         return r.isMapped(column) && r.isSet(column) ? r.get(column).strip() : "";
     }
 
-    /** 64-bit FNV-1a of the UTF-8 bytes. */
+    /** 64-bit FNV-1a of the UTF-16 chars (no copy of the string). */
     static long hash(String s) {
         long h = 0xcbf29ce484222325L;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
             h *= 0x100000001b3L;
         }
         return h;

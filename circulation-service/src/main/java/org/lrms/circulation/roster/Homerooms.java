@@ -9,6 +9,7 @@ import org.lrms.circulation.patron.Patron;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -70,15 +71,16 @@ public class Homerooms {
             WITH chunk AS (
                 DELETE FROM roster_homeroom_change WHERE patron_id IN
                     (SELECT patron_id FROM roster_homeroom_change ORDER BY patron_id LIMIT ?1)
-                RETURNING patron_id, class_sourced_id, title)
-            UPDATE patron p SET homeroom = chunk.title, homeroom_class = chunk.class_sourced_id, updated_at = ?2,
+                RETURNING patron_id, class_sourced_id, title),
+            was AS (SELECT chunk.*, p.homeroom AS was_homeroom FROM chunk JOIN patron p ON p.id = chunk.patron_id)
+            UPDATE patron p SET homeroom = was.title, homeroom_class = was.class_sourced_id, updated_at = ?2,
                                 version = p.version + 1
-            FROM chunk
-            WHERE p.id = chunk.patron_id
-              AND (chunk.class_sourced_id IS NOT NULL OR p.homeroom_class IS NOT NULL)
-              AND (p.homeroom_class IS DISTINCT FROM chunk.class_sourced_id OR p.homeroom IS DISTINCT FROM chunk.title)
+            FROM was
+            WHERE p.id = was.patron_id
+              AND (was.class_sourced_id IS NOT NULL OR p.homeroom_class IS NOT NULL)
+              AND (p.homeroom_class IS DISTINCT FROM was.class_sourced_id OR p.homeroom IS DISTINCT FROM was.title)
             RETURNING p.id, p.barcode, p.sis_id, p.sourced_id, p.first_name, p.last_name, p.patron_type, p.home_site,
-                      p.grade, p.homeroom, p.homeroom_class, p.status
+                      p.grade, p.homeroom, p.homeroom_class, p.status, was.was_homeroom
             """;
 
     @Inject
@@ -107,16 +109,21 @@ public class Homerooms {
         return em.createNativeQuery(CHANGES).executeUpdate();
     }
 
-    /**
-     * Applies the next {@code limit} listed changes; answers the patrons changed, as they are now (not managed:
-     * for their events).
-     */
+    /** A patron whose homeroom the roster changed, as it is now (not managed), and the homeroom it had. */
+    public record Changed(Patron patron, String homeroomBefore) {
+        /** Only the title is in the patron's events: another class of the same title is news to no consumer. */
+        public boolean homeroomChanged() {
+            return !Objects.equals(homeroomBefore, patron.homeroom);
+        }
+    }
+
+    /** Applies the next {@code limit} listed changes; answers the patrons changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
-    public List<Patron> apply(int limit, Instant now) {
+    public List<Changed> apply(int limit, Instant now) {
         List<Object[]> rows = em.createNativeQuery(APPLY).setParameter(1, limit).setParameter(2, now)
                 .getResultList();
-        List<Patron> changed = new ArrayList<>(rows.size());
+        List<Changed> changed = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             Patron p = new Patron();
             p.id = (UUID) r[0];
@@ -131,7 +138,7 @@ public class Homerooms {
             p.homeroom = (String) r[9];
             p.homeroomClass = (String) r[10];
             p.status = (String) r[11];
-            changed.add(p);
+            changed.add(new Changed(p, (String) r[12]));
         }
         return changed;
     }

@@ -523,7 +523,8 @@ public class OneRosterImport {
 
     /**
      * Every homeroom class's teacher, then every patron's homeroom, in a few statements; the patrons whose homeroom
-     * changed are announced ({@code PatronUpdated}, 500 per transaction). A homeroom class of this import with no
+     * changed are announced ({@code PatronUpdated}, 500 per transaction; not when only the class behind the same
+     * title changed). A homeroom class of this import with no
      * teacher enrolled is reported at its line of classes.csv (its students still get the homeroom).
      */
     private void deriveHomerooms(Run run, Map<String, Long> homeroomLines) {
@@ -543,9 +544,10 @@ public class OneRosterImport {
         run.progress(run.phase, "RUNNING", null);
         for (int done = 0; done < changes; done += BATCH) {
             run.homerooms += QuarkusTransaction.requiringNew().call(() -> {
-                List<Patron> changed = homerooms.apply(BATCH, Instant.now());
-                changed.forEach(p -> outbox.publish(Topics.CIRCULATION_PATRONS, p.homeSite, p.id.toString(),
-                        new PatronUpdated(patrons.snapshot(p))));
+                List<Homerooms.Changed> changed = homerooms.apply(BATCH, Instant.now());
+                changed.stream().filter(Homerooms.Changed::homeroomChanged).map(Homerooms.Changed::patron)
+                        .forEach(p -> outbox.publish(Topics.CIRCULATION_PATRONS, p.homeSite, p.id.toString(),
+                                new PatronUpdated(patrons.snapshot(p))));
                 return changed.size();
             });
             run.progress(run.phase, "RUNNING", null);

@@ -53,6 +53,18 @@ class HomeroomHintsTest {
     }
 
     @Test
+    void crlfLinesAndSpacesReadAsTheImportReadsThemAndAQuotedLineGetsNoHint() {
+        HomeroomHints hints = hints("e1,active,,hr-1,sch,kai,Student,false,2026-08-12,\r\n"
+                + " e2 , Active , , hr-2 , sch , mia , student , false , , \r\n"
+                + "e3,active,,hr-1,sch,\"teo\",student,false,,\n"
+                + "e4,active,,hr-1,sch,ola,student,false\n");
+        assertEquals(Optional.of("Room 5"), homeroom(hints, "kai"));
+        assertEquals(Optional.of("Room 6"), homeroom(hints, "mia"));
+        assertEquals(Optional.empty(), homeroom(hints, "teo"), "the derivation announces its homeroom instead");
+        assertEquals(Optional.empty(), homeroom(hints, "ola"), "a truncated row");
+    }
+
+    @Test
     void withoutHomeroomClassesThereAreNoHints() {
         HomeroomHints hints = HomeroomHints.read(("sourcedId,title,schoolSourcedId\nmath,Math 7,sch\n")
                 .getBytes(StandardCharsets.UTF_8), (ENROLLMENTS + "e1,active,,math,sch,kai,student,false,,\n")

@@ -285,6 +285,64 @@ class RosterHomeroomTest {
     }
 
     @Test
+    void aFullClassesFileRetiresTheHomeroomsItNoLongerListsAndTheirStudentsLoseThem() {
+        School school = School.create();
+        String users = school.user("t-1", "teacher", "Dana", "Whitfield", "")
+                + school.user("s-1", "student", "Kai", "Garcia", "03");
+        String enrollments = school.enrollment("e-t", "hr-1", "t-1", "teacher", true, "active")
+                + school.enrollment("e-1", "hr-1", "s-1", "student", false, "active")
+                + school.enrollment("e-2", "math", "s-1", "student", false, "active");
+        importAndWait(zip(files(manifest("delta", "delta", "delta"), school, users,
+                school.homeroom("hr-1", "Room 5", "active") + school.scheduled("math", "Math 3"), enrollments)));
+        assertEquals("Room 5", patron(school, "s-1").getString("[0].homeroom"));
+
+        JsonPath full = importAndWait(zip(files(manifest("delta", "bulk", "delta"), school, "",
+                school.scheduled("math", "Math 3"), "")));
+        assertEquals("FINISHED", full.getString("status"));
+        assertTrue(full.getInt("classesRetired") >= 1, full::prettify);
+        assertNull(patron(school, "s-1").get("[0].homeroom"));
+        EventEnvelope gone = Fixtures.awaitEvents(Topics.CIRCULATION_ROSTER, school.prefix() + "hr-1",
+                seen -> seen.size() >= 2).get(1);
+        RosterClassUpserted retired = EventJson.payload(gone, RosterClassUpserted.class);
+        assertEquals("tobedeleted", retired.status());
+        assertEquals("homeroom", retired.classType());
+        assertEquals(school.code(), retired.siteCode());
+    }
+
+    @Test
+    void anotherClassOfTheSameTitleChangesTheTeacherButAnnouncesNothing() {
+        School school = School.create();
+        String users = school.user("t-1", "teacher", "Dana", "Whitfield", "")
+                + school.user("t-2", "teacher", "Sam", "Alvarez", "") + school.user("s-1", "student", "Kai", "Ng", "05");
+        String classes = school.homeroom("hr-1", "Homeroom", "active") + school.homeroom("hr-2", "Homeroom", "active");
+        String teachers = school.enrollment("e-t1", "hr-1", "t-1", "teacher", true, "active")
+                + school.enrollment("e-t2", "hr-2", "t-2", "teacher", true, "active");
+        importAndWait(zip(files(manifest("delta", "delta", "delta"), school, users, classes,
+                teachers + school.enrollment("e-1", "hr-1", "s-1", "student", false, "active"))));
+        JsonPath moved = importAndWait(zip(files(manifest("delta", "delta", "delta"), school, "", "",
+                school.enrollment("e-1", "hr-1", "s-1", "student", false, "tobedeleted")
+                        + school.enrollment("e-2", "hr-2", "s-1", "student", false, "active"))));
+        assertEquals(1, moved.getInt("homeroomsApplied"));
+        JsonPath kai = patron(school, "s-1");
+        assertEquals("Homeroom", kai.getString("[0].homeroom"));
+        assertEquals("Sam Alvarez", kai.getString("[0].homeroomTeacher"));
+
+        // a staff edit afterwards (grade 6) is the next event of Kai's key: the move published none before it
+        Map<String, Object> edit = Fixtures.patronJson(school.code(), school.barcode("s-1"), "STUDENT", "6");
+        edit.put("firstName", "Kai");
+        edit.put("lastName", "Ng");
+        edit.put("homeroom", "Homeroom");
+        String id = kai.getString("[0].id");
+        given().auth().oauth2(TestTokens.siteStaff(school.code())).contentType(ContentType.JSON).body(edit)
+                .when().put("/api/v1/patrons/" + id).then().statusCode(200)
+                .body("homeroomSource", equalTo("ROSTER")).body("homeroomTeacher", equalTo("Sam Alvarez"));
+        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_PATRONS, id,
+                seen -> seen.stream().anyMatch(e -> "PatronUpdated".equals(e.type())
+                        && "6".equals(EventJson.payload(e, PatronUpdated.class).patron().grade())));
+        assertEquals(List.of("PatronCreated", "PatronUpdated"), events.stream().map(EventEnvelope::type).toList());
+    }
+
+    @Test
     void overdueNoticesNameTheHomeroomTeacherOnScreenAndOnThePrintedPages() throws Exception {
         School school = School.create();
         String users = school.user("t-1", "teacher", "Dana", "Whitfield", "")
