@@ -18,8 +18,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * A OneRoster 1.1 CSV export of a generated district, as a student information system sends it: the district and
  * the scale's schools (the same codes and names the district generator loads, so they upsert unchanged), the users
- * (students with grades and guardians' schools, one teacher in 30), one class per teacher and one enrollment per
- * student. Deterministic by seed. The manifest marks the files as a delta, so an import never deactivates the
+ * (students with grades and guardians' schools, one teacher in 30), one homeroom class per teacher and one
+ * enrollment per user (the teacher's as the homeroom's primary teacher, the students' in their teacher's homeroom). Deterministic by seed. The manifest marks the files as a delta, so an import never deactivates the
  * patrons the district generator loaded (those have no sourcedId and are never rostered anyway).
  * <p>
  * Users' identifiers (the patrons' barcodes) start with {@code R}, apart from the generator's {@code P...} patrons.
@@ -95,7 +95,10 @@ public final class OneRosterZip {
                 w.write("sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,"
                         + "primary,beginDate,endDate\n");
                 for (int n = 0; n < users; n++) {
-                    if (!teacher(n)) {
+                    if (teacher(n)) { // the teacher leads the homeroom: circulation names them on its notices
+                        w.write("bench-e-" + n + ",active,2026-08-01T00:00:00Z,bench-c-" + n + "," + org(site(n))
+                                + ",bench-u-" + n + ",teacher,true,2026-08-12,2027-06-10\n");
+                    } else {
                         int t = homeroomTeacher(n);
                         w.write("bench-e-" + n + ",active,2026-08-01T00:00:00Z,bench-c-" + t + "," + org(site(n))
                                 + ",bench-u-" + n + ",student,false,2026-08-12,2027-06-10\n");

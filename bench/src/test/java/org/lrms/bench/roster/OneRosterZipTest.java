@@ -41,7 +41,9 @@ class OneRosterZipTest {
         assertEquals(92, files.get("users.csv").length, "header + 91 users");
         assertEquals(1 + 1 + 3, files.get("orgs.csv").length, "header, the district, the small scale's 3 schools");
         assertEquals(1 + 4, files.get("classes.csv").length, "one homeroom per teacher: users 0, 30, 60, 90");
-        assertEquals(1 + 87, files.get("enrollments.csv").length, "every student in a homeroom");
+        assertEquals(1 + 91, files.get("enrollments.csv").length, "every student in a homeroom, its teacher too");
+        assertTrue(files.get("enrollments.csv")[1].contains(",bench-c-0,") && files.get("enrollments.csv")[1]
+                .contains(",teacher,true,"), "the homeroom's teacher: " + files.get("enrollments.csv")[1]);
         assertTrue(files.get("users.csv")[0].startsWith("sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role"));
         assertTrue(files.get("orgs.csv")[2].contains(",school,S0001,"), "schools carry the generator's site codes");
         String firstStudent = files.get("users.csv")[2];

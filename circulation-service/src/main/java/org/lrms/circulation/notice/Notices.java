@@ -54,8 +54,9 @@ public class Notices {
     public void record(UUID patronId, String site, String kind, int stage, boolean blocks, UUID loanId, UUID holdId,
                        UUID feeId, Instant at) {
         em.createNativeQuery("INSERT INTO notice (id, patron_id, site_code, kind, stage, blocks, language, loan_id, "
-                        + "hold_id, fee_id, homeroom, created_at) SELECT ?1, p.id, COALESCE(?2, p.home_site), ?3, ?4, "
-                        + "?5, p.language, ?6, ?7, ?8, p.homeroom, ?9 FROM patron p WHERE p.id = ?10")
+                        + "hold_id, fee_id, homeroom, homeroom_class, created_at) SELECT ?1, p.id, "
+                        + "COALESCE(?2, p.home_site), ?3, ?4, ?5, p.language, ?6, ?7, ?8, p.homeroom, p.homeroom_class, "
+                        + "?9 FROM patron p WHERE p.id = ?10")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, site).setParameter(3, kind)
                 .setParameter(4, stage).setParameter(5, blocks).setParameter(6, loanId).setParameter(7, holdId)
                 .setParameter(8, feeId).setParameter(9, at).setParameter(10, patronId).executeUpdate();
@@ -68,14 +69,17 @@ public class Notices {
         List<Object[]> rows = em.createNativeQuery("SELECT n.id, n.kind, n.language, p.barcode, "
                         + "p.first_name || ' ' || p.last_name, n.homeroom, p.email, c.title, "
                         + "COALESCE(l.due_at::date, h.shelf_expires_on), n.created_at, n.printed_at, n.emailed_at, "
-                        + "n.stage, n.blocks, f.amount, f.kind "
+                        + "n.stage, n.blocks, f.amount, f.kind, t.first_name || ' ' || t.last_name "
                         + "FROM notice n JOIN patron p ON p.id = n.patron_id "
+                        + "LEFT JOIN roster_class hc ON hc.sourced_id = n.homeroom_class "
+                        + "LEFT JOIN patron t ON t.id = hc.homeroom_teacher_id "
                         + "LEFT JOIN loan l ON l.id = n.loan_id "
                         + "LEFT JOIN hold h ON h.id = n.hold_id "
                         + "LEFT JOIN fee f ON f.id = n.fee_id "
                         + "LEFT JOIN copy c ON c.id = COALESCE(l.copy_id, h.assigned_copy_id, f.copy_id) "
                         + "WHERE n.site_code = ?1 " + (pendingOnly ? "AND n.printed_at IS NULL AND n.emailed_at IS NULL " : "")
-                        + "ORDER BY n.homeroom NULLS LAST, p.last_name, n.created_at LIMIT 5000")
+                        + "ORDER BY n.homeroom NULLS LAST, t.last_name NULLS LAST, t.first_name, p.last_name, "
+                        + "n.created_at LIMIT 5000")
                 .setParameter(1, code).getResultList();
         List<NoticeView> notices = new ArrayList<>();
         for (Object[] r : rows) {
@@ -84,8 +88,8 @@ public class Notices {
             NoticeText.Text text = NoticeText.of((String) r[1], stage, blocks, (String) r[2], (String) r[4],
                     (String) r[7], date(r[8]), (java.math.BigDecimal) r[14], (String) r[15]);
             notices.add(new NoticeView((UUID) r[0], (String) r[1], stage, (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], (String) r[6], text.subject(), text.body(), instant(r[9]), instant(r[10]),
-                    instant(r[11])));
+                    (String) r[5], (String) r[16], (String) r[6], text.subject(), text.body(), instant(r[9]),
+                    instant(r[10]), instant(r[11])));
         }
         return notices;
     }
@@ -106,13 +110,15 @@ public class Notices {
         return sent;
     }
 
-    /** The pending notices of a site as a printable PDF, one page per homeroom; they count as printed. */
+    /**
+     * The pending notices of a site as a printable PDF, one page per homeroom and its teacher (the teacher enrolled
+     * in the roster's homeroom class; a homeroom staff entered has none); they count as printed.
+     */
     @Transactional
     public byte[] print(String site) {
         List<NoticeView> pending = list(site, true);
         Map<String, List<NoticeView>> byHomeroom = new LinkedHashMap<>();
-        pending.forEach(n -> byHomeroom.computeIfAbsent(Objects.requireNonNullElse(n.homeroom(), "-"),
-                k -> new ArrayList<>()).add(n));
+        pending.forEach(n -> byHomeroom.computeIfAbsent(heading(n), k -> new ArrayList<>()).add(n));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.LETTER);
         PdfWriter.getInstance(document, out);
@@ -128,7 +134,7 @@ public class Notices {
                 document.newPage();
             }
             first = false;
-            document.add(new Paragraph("Homeroom: " + room.getKey(), heading));
+            document.add(new Paragraph(room.getKey(), heading));
             for (NoticeView n : room.getValue()) {
                 document.add(new Paragraph(n.subject() + " - " + n.patronName() + " (" + n.patronBarcode() + ")",
                         heading));
@@ -139,6 +145,12 @@ public class Notices {
         }
         document.close();
         return out.toByteArray();
+    }
+
+    /** "Homeroom: Grade 3 - Room 5 - Teacher: Robin Castillo". */
+    static String heading(NoticeView n) {
+        String heading = "Homeroom: " + Objects.requireNonNullElse(n.homeroom(), "-");
+        return n.homeroomTeacher() == null ? heading : heading + " - Teacher: " + n.homeroomTeacher();
     }
 
     private static LocalDate date(Object o) {

@@ -44,6 +44,11 @@ public class Patron extends PanacheEntityBase {
 
     public String grade;
     public String homeroom;
+
+    /** The roster class (sourcedId) the homeroom comes from; null when staff entered it (or there is none). */
+    @Column(name = "homeroom_class")
+    public String homeroomClass;
+
     public String email;
 
     @Column(nullable = false)

@@ -30,39 +30,39 @@ public class PatronResource {
     @POST
     public Response create(@Valid @NotNull PatronRequest request) {
         Patron patron = patrons.create(request);
-        return Response.created(URI.create("/api/v1/patrons/" + patron.id)).entity(PatronView.of(patron)).build();
+        return Response.created(URI.create("/api/v1/patrons/" + patron.id)).entity(patrons.view(patron)).build();
     }
 
     @GET
     @Path("/{id}")
     public PatronView get(@PathParam("id") UUID id) {
-        return PatronView.of(patrons.get(id));
+        return patrons.view(patrons.get(id));
     }
 
-    /** Patrons of the caller's sites, by barcode, home site or the start of a name. */
+    /** Patrons of the caller's sites, by barcode, home site, homeroom or the start of a name. */
     @GET
     public List<PatronView> search(@QueryParam("barcode") String barcode, @QueryParam("site") String site,
-                                   @QueryParam("name") String name,
+                                   @QueryParam("name") String name, @QueryParam("homeroom") String homeroom,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return patrons.search(barcode, site, name, page, size).stream().map(PatronView::of).toList();
+        return patrons.views(patrons.search(barcode, site, name, homeroom, page, size));
     }
 
     @PUT
     @Path("/{id}")
     public PatronView update(@PathParam("id") UUID id, @Valid @NotNull PatronRequest request) {
-        return PatronView.of(patrons.update(id, request));
+        return patrons.view(patrons.update(id, request));
     }
 
     @PUT
     @Path("/{id}/block")
     public PatronView block(@PathParam("id") UUID id, @Valid @NotNull BlockRequest request) {
-        return PatronView.of(patrons.block(id, request.note()));
+        return patrons.view(patrons.block(id, request.note()));
     }
 
     @DELETE
     @Path("/{id}/block")
     public PatronView unblock(@PathParam("id") UUID id) {
-        return PatronView.of(patrons.unblock(id));
+        return patrons.view(patrons.unblock(id));
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.lrms.circulation.site.Site;
 import org.lrms.circulation.site.SiteService;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,6 +37,9 @@ public class PatronService {
 
     @Inject
     PatronKeys keys;
+
+    @Inject
+    EntityManager em;
 
     @Transactional
     public Patron create(PatronRequest request) {
@@ -80,7 +85,7 @@ public class PatronService {
         return patron;
     }
 
-    public List<Patron> search(String barcode, String site, String name, int page, int size) {
+    public List<Patron> search(String barcode, String site, String name, String homeroom, int page, int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (barcode != null && !barcode.isBlank()) {
@@ -90,6 +95,10 @@ public class PatronService {
         if (site != null && !site.isBlank()) {
             query.append(" and homeSite = :site");
             params.put("site", SiteService.normalize(site));
+        }
+        if (homeroom != null && !homeroom.isBlank()) {
+            query.append(" and lower(homeroom) = :homeroom");
+            params.put("homeroom", homeroom.strip().toLowerCase(Locale.ROOT));
         }
         if (name != null && !name.isBlank()) {
             query.append(" and (lower(lastName) like :name or lower(firstName) like :name)");
@@ -101,6 +110,26 @@ public class PatronService {
         });
         return Patron.find(query.toString(), Sort.by("lastName").and("firstName"), params)
                 .page(Page.of(page, size)).list();
+    }
+
+    public PatronView view(Patron patron) {
+        return views(List.of(patron)).get(0);
+    }
+
+    /** The patrons as staff see them, with their homeroom teachers (one query for all of them). */
+    public List<PatronView> views(List<Patron> list) {
+        List<String> classes = list.stream().map(p -> p.homeroomClass).filter(Objects::nonNull).distinct().toList();
+        Map<String, String> teachers = new HashMap<>();
+        if (!classes.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT c.sourced_id, t.first_name || ' ' || t.last_name "
+                            + "FROM roster_class c JOIN patron t ON t.id = c.homeroom_teacher_id "
+                            + "WHERE c.sourced_id IN (?1)")
+                    .setParameter(1, classes).getResultList();
+            rows.forEach(r -> teachers.put((String) r[0], (String) r[1]));
+        }
+        return list.stream().map(p -> PatronView.of(p, p.homeroomClass == null ? null
+                : teachers.get(p.homeroomClass))).toList();
     }
 
     @Transactional
@@ -143,7 +172,11 @@ public class PatronService {
         patron.patronType = request.patronType().toUpperCase(Locale.ROOT);
         patron.homeSite = homeSite;
         patron.grade = blankToNull(request.grade());
-        patron.homeroom = blankToNull(request.homeroom());
+        String homeroom = blankToNull(request.homeroom());
+        if (!Objects.equals(homeroom, patron.homeroom)) {
+            patron.homeroomClass = null; // typed by staff: theirs until an import seats the patron in a homeroom
+        }
+        patron.homeroom = homeroom;
         patron.email = blankToNull(request.email());
         patron.language = request.language() == null ? "en" : request.language().toLowerCase(Locale.ROOT);
         patron.status = request.status() == null ? Patron.ACTIVE : request.status().toUpperCase(Locale.ROOT);

@@ -18,6 +18,7 @@ import org.lrms.circulation.site.SiteService;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.PatronCreated;
 import org.lrms.events.circulation.PatronDeactivated;
+import org.lrms.events.circulation.PatronUpdated;
 import org.lrms.events.circulation.RosterClassUpserted;
 import org.lrms.events.circulation.RosterEnrollmentUpserted;
 import org.lrms.kit.outbox.Outbox;
@@ -35,10 +36,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -73,6 +76,9 @@ public class OneRosterImport {
     @Inject
     RosterRows rosterRows;
 
+    @Inject
+    Homerooms homerooms;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "oneroster-import");
         t.setDaemon(true);
@@ -89,36 +95,67 @@ public class OneRosterImport {
         OneRosterArchive archive = OneRosterArchive.read(zip);
         Map<String, String> manifest = manifest(archive);
         boolean bulk = archive.file("users.csv").isPresent() && archive.isBulk("users.csv", manifest);
+        boolean bulkClasses = archive.file("classes.csv").isPresent() && archive.isBulk("classes.csv", manifest);
+        boolean bulkEnrollments = archive.file("enrollments.csv").isPresent()
+                && archive.isBulk("enrollments.csv", manifest);
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "INSERT INTO roster_import (id, status, bulk, started_at, started_by, phase) "
                                 + "VALUES (?1, 'RUNNING', ?2, ?3, ?4, 'queued')")
                 .setParameter(1, id).setParameter(2, bulk).setParameter(3, Instant.now()).setParameter(4, user)
                 .executeUpdate());
-        worker.submit(() -> run(id, archive, bulk));
+        worker.submit(() -> run(id, archive, bulk, bulkClasses, bulkEnrollments));
         return id;
     }
 
-    private void run(UUID id, OneRosterArchive archive, boolean bulk) {
+    private void run(UUID id, OneRosterArchive archive, boolean bulk, boolean bulkClasses, boolean bulkEnrollments) {
         Run run = new Run(id);
+        Map<String, Long> millis = new LinkedHashMap<>(); // how long each step took, for the log
         try {
             Map<String, String> orgToSite = new HashMap<>();
             QuarkusTransaction.requiringNew().run(() -> Site.<Site>list("sourcedId is not null")
                     .forEach(s -> orgToSite.put(s.sourcedId, s.code)));
-            archive.file("orgs.csv").ifPresent(csv -> importOrgs(run, csv, orgToSite));
+            timed(millis, "orgs", () -> archive.file("orgs.csv").ifPresent(csv -> importOrgs(run, csv, orgToSite)));
             Set<String> userIds = new HashSet<>();
-            archive.file("users.csv").ifPresent(csv -> importUsers(run, csv, orgToSite, userIds));
+            Optional<byte[]> classes = archive.file("classes.csv");
+            Optional<byte[]> enrollments = archive.file("enrollments.csv");
+            HomeroomHints[] hints = {HomeroomHints.NONE};
+            if (classes.isPresent() && enrollments.isPresent()) {
+                timed(millis, "hints", () -> hints[0] = HomeroomHints.read(classes.get(), enrollments.get()));
+            }
+            timed(millis, "users", () -> archive.file("users.csv")
+                    .ifPresent(csv -> importUsers(run, csv, orgToSite, userIds, hints[0])));
+            hints[0] = null;
             if (bulk) {
-                deactivateMissing(run);
+                timed(millis, "deactivating", () -> deactivateMissing(run));
             }
             Map<String, String[]> courses = courses(archive);
-            archive.file("classes.csv").ifPresent(csv -> importClasses(run, csv, orgToSite, courses));
-            archive.file("enrollments.csv").ifPresent(csv -> importEnrollments(run, csv));
+            Map<String, Long> homeroomLines = new HashMap<>();
+            timed(millis, "classes", () -> classes.ifPresent(csv -> importClasses(run, csv, orgToSite, courses,
+                    homeroomLines)));
+            if (bulkClasses) {
+                timed(millis, "classes retired", () -> retireClasses(run));
+            }
+            timed(millis, "enrollments", () -> enrollments.ifPresent(csv -> importEnrollments(run, csv)));
+            if (bulkEnrollments) {
+                timed(millis, "enrollments retired", () -> retireEnrollments(run));
+            }
+            if (classes.isPresent() || enrollments.isPresent()) {
+                timed(millis, "homerooms", () -> deriveHomerooms(run, homeroomLines));
+            }
             run.progress("done", "FINISHED", null);
+            LOG.infof("roster import %s finished: %d users, %d enrollments, %d homerooms changed, %d errors; ms per "
+                    + "step %s", id, run.usersApplied, run.enrollments, run.homerooms, run.errors, millis);
         } catch (RuntimeException e) {
             LOG.errorf("roster import %s failed: %s", id, e.getClass().getName());
             run.progress("failed", "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    private static void timed(Map<String, Long> millis, String step, Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        millis.put(step, (System.nanoTime() - start) / 1_000_000);
     }
 
     // ---- orgs -> sites
@@ -150,7 +187,8 @@ public class OneRosterImport {
 
     // ---- users -> patrons
 
-    private void importUsers(Run run, byte[] csv, Map<String, String> orgToSite, Set<String> seen) {
+    private void importUsers(Run run, byte[] csv, Map<String, String> orgToSite, Set<String> seen,
+                             HomeroomHints hints) {
         run.phase = "users";
         Set<String> barcodes = new HashSet<>();
         forEachBatch(run, "users.csv", csv, List.of("sourcedId", "role", "orgSourcedIds", "givenName", "familyName"),
@@ -186,11 +224,11 @@ public class OneRosterImport {
                         }
                         valid.add(row);
                     }
-                    applyUsers(run, valid, orgToSite);
+                    applyUsers(run, valid, orgToSite, hints);
                 });
     }
 
-    private void applyUsers(Run run, List<Row> rows, Map<String, String> orgToSite) {
+    private void applyUsers(Run run, List<Row> rows, Map<String, String> orgToSite, HomeroomHints hints) {
         if (rows.isEmpty()) {
             return;
         }
@@ -223,6 +261,12 @@ public class OneRosterImport {
                 patron = new Patron();
                 patron.id = UUID.randomUUID();
                 patron.createdAt = now;
+                // announced with the homeroom the derivation will find (so it changes and announces nothing more)
+                HomeroomHints.Hint hint = hints.of(sourcedId).orElse(null);
+                if (hint != null) {
+                    patron.homeroom = hint.title();
+                    patron.homeroomClass = hint.classSourcedId();
+                }
             } else if (sameAsRoster(patron, row, orgToSite)) {
                 // a daily sync lists most users unchanged: no write but the import's mark, no event
                 unchanged.add(patron.id);
@@ -341,7 +385,8 @@ public class OneRosterImport {
         return courses;
     }
 
-    private void importClasses(Run run, byte[] csv, Map<String, String> orgToSite, Map<String, String[]> courses) {
+    private void importClasses(Run run, byte[] csv, Map<String, String> orgToSite, Map<String, String[]> courses,
+                               Map<String, Long> homeroomLines) {
         run.phase = "classes";
         forEachBatch(run, "classes.csv", csv, List.of("sourcedId", "title", "schoolSourcedId"), rows -> {
             List<RosterRows.ClassRow> batch = new ArrayList<>();
@@ -353,16 +398,19 @@ public class OneRosterImport {
                 }
                 String[] course = courses.getOrDefault(row.get("courseSourcedId"), new String[2]);
                 String status = status(row);
+                String classType = isBlank(row.get("classType")) ? null
+                        : row.get("classType").toLowerCase(Locale.ROOT);
+                if ("homeroom".equals(classType) && "active".equals(status)) {
+                    homeroomLines.put(row.get("sourcedId"), row.line());
+                }
                 batch.add(new RosterRows.ClassRow(row.get("sourcedId"), site, row.get("title"), row.get("classCode"),
                         row.get("courseSourcedId"), course[0], course[1], row.get("grades"), row.get("subjects"),
-                        row.get("location"), status));
-                outbox.publish(Topics.CIRCULATION_ROSTER, site, row.get("sourcedId"), new RosterClassUpserted(
-                        row.get("sourcedId"), site, row.get("title"), row.get("classCode"),
-                        row.get("courseSourcedId"), course[0], course[1], list(row.get("grades")),
-                        list(row.get("subjects")), row.get("location"), status));
+                        row.get("location"), status, classType));
+                outbox.publish(Topics.CIRCULATION_ROSTER, site, row.get("sourcedId"), classUpserted(batch.get(
+                        batch.size() - 1)));
                 run.classes++;
             }
-            rosterRows.upsertClasses(batch, Timestamp.from(Instant.now()));
+            rosterRows.upsertClasses(batch, Timestamp.from(Instant.now()), run.id);
         });
     }
 
@@ -414,8 +462,96 @@ public class OneRosterImport {
                                         patronId, row.get("userSourcedId"), role, primary, begin, end, status));
                         run.enrollments++;
                     }
-                    rosterRows.upsertEnrollments(batch, Timestamp.from(Instant.now()));
+                    rosterRows.upsertEnrollments(batch, Timestamp.from(Instant.now()), run.id);
                 });
+    }
+
+    private static RosterClassUpserted classUpserted(RosterRows.ClassRow c) {
+        return new RosterClassUpserted(c.sourcedId(), c.siteCode(), c.title(), c.classCode(), c.courseSourcedId(),
+                c.courseCode(), c.courseTitle(), list(c.grades()), list(c.subjects()), c.location(), c.status(),
+                c.classType());
+    }
+
+    /** Classes of an earlier roster that this full classes.csv no longer lists: tobedeleted, and announced. */
+    private void retireClasses(Run run) {
+        run.phase = "classes";
+        String after = "";
+        while (true) {
+            String from = after;
+            List<RosterRows.ClassRow> gone = QuarkusTransaction.requiringNew().call(() -> {
+                List<RosterRows.ClassRow> rows = rosterRows.retireClasses(run.id, from, BATCH,
+                        Timestamp.from(Instant.now()));
+                rows.forEach(c -> outbox.publish(Topics.CIRCULATION_ROSTER, c.siteCode(), c.sourcedId(),
+                        classUpserted(c)));
+                return rows;
+            });
+            run.classesRetired += gone.size();
+            if (gone.size() < BATCH) {
+                return;
+            }
+            after = gone.get(gone.size() - 1).sourcedId();
+        }
+    }
+
+    /** Enrollments of an earlier roster that this full enrollments.csv no longer lists: tobedeleted, announced. */
+    private void retireEnrollments(Run run) {
+        run.phase = "enrollments";
+        String after = "";
+        while (true) {
+            String from = after;
+            List<RosterRows.RetiredEnrollment> gone = QuarkusTransaction.requiringNew().call(() -> {
+                List<RosterRows.RetiredEnrollment> rows = rosterRows.retireEnrollments(run.id, from, BATCH,
+                        Timestamp.from(Instant.now()));
+                for (RosterRows.RetiredEnrollment r : rows) {
+                    RosterRows.EnrollmentRow e = r.enrollment();
+                    outbox.publish(Topics.CIRCULATION_ROSTER, r.siteCode(), e.sourcedId(),
+                            new RosterEnrollmentUpserted(e.sourcedId(), e.classSourcedId(), r.siteCode(),
+                                    e.patronId(), r.userSourcedId(), e.role(), e.primary(), e.begin(), e.end(),
+                                    e.status()));
+                }
+                return rows;
+            });
+            run.enrollmentsRetired += gone.size();
+            if (gone.size() < BATCH) {
+                return;
+            }
+            after = gone.get(gone.size() - 1).enrollment().sourcedId();
+        }
+    }
+
+    // ---- homerooms (Homerooms: set-based, over what this and earlier imports stored)
+
+    /**
+     * Every homeroom class's teacher, then every patron's homeroom, in a few statements; the patrons whose homeroom
+     * changed are announced ({@code PatronUpdated}, 500 per transaction; not when only the class behind the same
+     * title changed). A homeroom class of this import with no
+     * teacher enrolled is reported at its line of classes.csv (its students still get the homeroom).
+     */
+    private void deriveHomerooms(Run run, Map<String, Long> homeroomLines) {
+        run.phase = "homerooms";
+        List<String> withoutTeacher = QuarkusTransaction.requiringNew().call(() -> {
+            homerooms.assignTeachers();
+            return homerooms.withoutTeacher(run.id);
+        });
+        for (String classId : withoutTeacher) {
+            Long line = homeroomLines.get(classId);
+            if (line != null) {
+                run.error(new Row("classes.csv", line, Map.of()), "homeroom class " + classId
+                        + " has no teacher enrolled: its students get the homeroom without a teacher");
+            }
+        }
+        int changes = QuarkusTransaction.requiringNew().call(homerooms::listChanges);
+        run.progress(run.phase, "RUNNING", null);
+        for (int done = 0; done < changes; done += BATCH) {
+            run.homerooms += QuarkusTransaction.requiringNew().call(() -> {
+                List<Homerooms.Changed> changed = homerooms.apply(BATCH, Instant.now());
+                changed.stream().filter(Homerooms.Changed::homeroomChanged).map(Homerooms.Changed::patron)
+                        .forEach(p -> outbox.publish(Topics.CIRCULATION_PATRONS, p.homeSite, p.id.toString(),
+                                new PatronUpdated(patrons.snapshot(p))));
+                return changed.size();
+            });
+            run.progress(run.phase, "RUNNING", null);
+        }
     }
 
     // ---- reading
@@ -475,7 +611,7 @@ public class OneRosterImport {
         run.progress(run.phase, "RUNNING", null);
     }
 
-    private static CSVParser parser(byte[] csv) throws IOException {
+    static CSVParser parser(byte[] csv) throws IOException {
         Reader reader = new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8);
         return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                 .setAllowMissingColumnNames(true).setTrim(true).get().parse(reader);
@@ -542,6 +678,9 @@ public class OneRosterImport {
         int sites;
         int classes;
         int enrollments;
+        int classesRetired;
+        int enrollmentsRetired;
+        int homerooms;
         int errors;
         final List<Row> pendingErrors = new ArrayList<>();
         final List<String> pendingReasons = new ArrayList<>();
@@ -576,12 +715,15 @@ public class OneRosterImport {
                 em.createNativeQuery("UPDATE roster_import SET phase = ?2, status = ?3, failure = ?4, "
                                 + "users_read = ?5, users_applied = ?6, users_deactivated = ?7, sites_applied = ?8, "
                                 + "classes_applied = ?9, enrollments_applied = ?10, error_count = ?11, "
-                                + "finished_at = ?12 WHERE id = ?1")
+                                + "finished_at = ?12, homerooms_applied = ?13, classes_retired = ?14, "
+                                + "enrollments_retired = ?15 WHERE id = ?1")
                         .setParameter(1, id).setParameter(2, phase).setParameter(3, status)
                         .setParameter(4, failure).setParameter(5, usersRead).setParameter(6, usersApplied)
                         .setParameter(7, deactivated).setParameter(8, sites).setParameter(9, classes)
                         .setParameter(10, enrollments).setParameter(11, errors)
                         .setParameter(12, "RUNNING".equals(status) ? null : Instant.now())
+                        .setParameter(13, homerooms).setParameter(14, classesRetired)
+                        .setParameter(15, enrollmentsRetired)
                         .executeUpdate();
             });
         }

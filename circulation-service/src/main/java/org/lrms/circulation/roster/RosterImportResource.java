@@ -65,7 +65,8 @@ public class RosterImportResource {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT status, bulk, phase, started_at, finished_at, users_read, "
                         + "users_applied, users_deactivated, sites_applied, classes_applied, enrollments_applied, "
-                        + "error_count, failure FROM roster_import WHERE id = ?1")
+                        + "error_count, failure, classes_retired, enrollments_retired, homerooms_applied "
+                        + "FROM roster_import WHERE id = ?1")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("import", id.toString());
@@ -76,8 +77,9 @@ public class RosterImportResource {
                         + "WHERE import_id = ?1 ORDER BY file, line LIMIT 1000")
                 .setParameter(1, id).getResultList();
         return new RosterImportView(id, (String) r[0], (Boolean) r[1], (String) r[2], instant(r[3]), instant(r[4]),
-                number(r[5]), number(r[6]), number(r[7]), number(r[8]), number(r[9]), number(r[10]), number(r[11]),
-                (String) r[12], errors.stream().map(e -> new RosterImportView.RowError((String) e[0],
+                number(r[5]), number(r[6]), number(r[7]), number(r[8]), number(r[9]), number(r[10]), number(r[13]),
+                number(r[14]), number(r[15]), number(r[11]), (String) r[12],
+                errors.stream().map(e -> new RosterImportView.RowError((String) e[0],
                         ((Number) e[1]).longValue(), (String) e[2])).toList());
     }
 

@@ -9,11 +9,13 @@ import org.lrms.circulation.patron.Patron;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -30,7 +32,7 @@ public class RosterRows {
     /** A class row of classes.csv, with its course's code and title. */
     record ClassRow(String sourcedId, String siteCode, String title, String classCode, String courseSourcedId,
                     String courseCode, String courseTitle, String grades, String subjects, String location,
-                    String status) {
+                    String status, String classType) {
     }
 
     /** An enrollment row of enrollments.csv, its class and patron found. */
@@ -40,12 +42,12 @@ public class RosterRows {
 
     private static final String INSERT_PATRON = "INSERT INTO patron (id, barcode, sis_id, sourced_id, first_name, "
             + "last_name, patron_type, home_site, grade, email, language, status, blocked, fee_balance, "
-            + "last_import_id, created_at, updated_at, version) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, ?, ?, ?, 0)";
+            + "last_import_id, created_at, updated_at, version, homeroom, homeroom_class) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, ?, ?, ?, 0, ?, ?)";
 
     /**
-     * A changed patron: only the columns the roster owns (homeroom, language, notes, blocks and the fee balance are
-     * the library's own), and the version moves as an entity update moves it, so a staff edit begun before the
+     * A changed patron: only the columns users.csv gives (the homeroom is the roster's homeroom classes', set by
+     * {@link Homerooms}; language, notes, blocks and the fee balance are the library's own), and the version moves as an entity update moves it, so a staff edit begun before the
      * import still meets its optimistic lock.
      */
     private static final String UPDATE_PATRON = "UPDATE patron SET barcode = ?, sis_id = ?, sourced_id = ?, "
@@ -53,22 +55,23 @@ public class RosterRows {
             + "last_import_id = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
 
     private static final String UPSERT_CLASS = "INSERT INTO roster_class (sourced_id, site_code, title, class_code, "
-            + "course_sourced_id, course_code, course_title, grades, subjects, location, status, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "course_sourced_id, course_code, course_title, grades, subjects, location, status, updated_at, "
+            + "class_type, last_import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (sourced_id) DO UPDATE SET site_code = excluded.site_code, "
             + "title = excluded.title, class_code = excluded.class_code, "
             + "course_sourced_id = excluded.course_sourced_id, course_code = excluded.course_code, "
             + "course_title = excluded.course_title, grades = excluded.grades, "
             + "subjects = excluded.subjects, location = excluded.location, "
-            + "status = excluded.status, updated_at = excluded.updated_at";
+            + "status = excluded.status, updated_at = excluded.updated_at, class_type = excluded.class_type, "
+            + "last_import_id = excluded.last_import_id";
 
     private static final String UPSERT_ENROLLMENT = "INSERT INTO roster_enrollment (sourced_id, class_sourced_id, "
-            + "patron_id, role, primary_teacher, begin_date, end_date, status, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sourced_id) DO UPDATE "
+            + "patron_id, role, primary_teacher, begin_date, end_date, status, updated_at, last_import_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sourced_id) DO UPDATE "
             + "SET class_sourced_id = excluded.class_sourced_id, patron_id = excluded.patron_id, "
             + "role = excluded.role, primary_teacher = excluded.primary_teacher, "
             + "begin_date = excluded.begin_date, end_date = excluded.end_date, "
-            + "status = excluded.status, updated_at = excluded.updated_at";
+            + "status = excluded.status, updated_at = excluded.updated_at, last_import_id = excluded.last_import_id";
 
     @Inject
     AgroalDataSource dataSource;
@@ -92,6 +95,8 @@ public class RosterRows {
             s.setObject(13, p.lastImportId);
             s.setTimestamp(14, Timestamp.from(p.createdAt));
             s.setTimestamp(15, Timestamp.from(p.updatedAt));
+            s.setString(16, p.homeroom);
+            s.setString(17, p.homeroomClass);
         });
     }
 
@@ -158,7 +163,7 @@ public class RosterRows {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void upsertClasses(List<ClassRow> classes, Timestamp now) {
+    public void upsertClasses(List<ClassRow> classes, Timestamp now, UUID importId) {
         batch(UPSERT_CLASS, classes, (s, c) -> {
             s.setString(1, c.sourcedId());
             s.setString(2, c.siteCode());
@@ -172,11 +177,13 @@ public class RosterRows {
             s.setString(10, c.location());
             s.setString(11, c.status());
             s.setTimestamp(12, now);
+            s.setString(13, c.classType());
+            s.setObject(14, importId);
         });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void upsertEnrollments(List<EnrollmentRow> enrollments, Timestamp now) {
+    public void upsertEnrollments(List<EnrollmentRow> enrollments, Timestamp now, UUID importId) {
         batch(UPSERT_ENROLLMENT, enrollments, (s, e) -> {
             s.setString(1, e.sourcedId());
             s.setString(2, e.classSourcedId());
@@ -187,7 +194,84 @@ public class RosterRows {
             date(s, 7, e.end());
             s.setString(8, e.status());
             s.setTimestamp(9, now);
+            s.setObject(10, importId);
         });
+    }
+
+    /**
+     * The next classes (after {@code after}, in sourcedId order) that a bulk classes.csv of import {@code importId}
+     * no longer lists: now {@code tobedeleted}, as their events tell (at most {@code limit}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ClassRow> retireClasses(UUID importId, String after, int limit, Timestamp now) {
+        String sql = "WITH gone AS (UPDATE roster_class SET status = 'tobedeleted', updated_at = ? "
+                + "WHERE sourced_id IN (SELECT sourced_id FROM roster_class WHERE sourced_id > ? "
+                + "AND status <> 'tobedeleted' AND last_import_id IS DISTINCT FROM ? ORDER BY sourced_id LIMIT ?) "
+                + "RETURNING *) SELECT sourced_id, site_code, title, class_code, course_sourced_id, course_code, "
+                + "course_title, grades, subjects, location, status, class_type FROM gone ORDER BY sourced_id";
+        List<ClassRow> gone = new ArrayList<>();
+        query(sql, s -> {
+            s.setTimestamp(1, now);
+            s.setString(2, after);
+            s.setObject(3, importId);
+            s.setInt(4, limit);
+        }, r -> gone.add(new ClassRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
+                r.getString(11), r.getString(12))));
+        return gone;
+    }
+
+    /** An enrollment a bulk enrollments.csv no longer lists, with its class's site and its user's sourcedId. */
+    record RetiredEnrollment(EnrollmentRow enrollment, String siteCode, String userSourcedId) {
+    }
+
+    /** As {@link #retireClasses}, for the enrollments of a bulk enrollments.csv. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RetiredEnrollment> retireEnrollments(UUID importId, String after, int limit, Timestamp now) {
+        String sql = "WITH gone AS (UPDATE roster_enrollment SET status = 'tobedeleted', updated_at = ? "
+                + "WHERE sourced_id IN (SELECT sourced_id FROM roster_enrollment WHERE sourced_id > ? "
+                + "AND status <> 'tobedeleted' AND last_import_id IS DISTINCT FROM ? ORDER BY sourced_id LIMIT ?) "
+                + "RETURNING *) SELECT g.sourced_id, g.class_sourced_id, g.patron_id, g.role, g.primary_teacher, "
+                + "g.begin_date, g.end_date, g.status, c.site_code, p.sourced_id FROM gone g "
+                + "JOIN roster_class c ON c.sourced_id = g.class_sourced_id JOIN patron p ON p.id = g.patron_id "
+                + "ORDER BY g.sourced_id";
+        List<RetiredEnrollment> gone = new ArrayList<>();
+        query(sql, s -> {
+            s.setTimestamp(1, now);
+            s.setString(2, after);
+            s.setObject(3, importId);
+            s.setInt(4, limit);
+        }, r -> {
+            Date begin = r.getDate(6);
+            Date end = r.getDate(7);
+            gone.add(new RetiredEnrollment(new EnrollmentRow(r.getString(1), r.getString(2),
+                    r.getObject(3, UUID.class), r.getString(4), r.getBoolean(5),
+                    begin == null ? null : begin.toLocalDate(), end == null ? null : end.toLocalDate(),
+                    r.getString(8)), r.getString(9), r.getString(10)));
+        });
+        return gone;
+    }
+
+    private interface Params {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    private interface Reader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private void query(String sql, Params params, Reader reader) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            params.set(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the roster batch could not be written", e);
+        }
     }
 
     private interface Binder<T> {

@@ -120,8 +120,10 @@ class HoldTest {
         String holdId = placeHold(TestTokens.siteStaff(site), patron, copy.titleId(), site);
         // the copy was on the shelf: scanning it at the desk sets it aside
         checkIn(site, copy.barcode()).then().statusCode(200).body("nextCopyStatus", equalTo("ON_HOLD_SHELF"));
+        // two days back: the database's current_date is UTC's, the expiry's today the district's (a day behind UTC
+        // from 16:00 Los Angeles time), so one day back expired nothing between midnight and 08:00 UTC
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE hold SET shelf_expires_on = current_date - 1 WHERE id = ?")) {
+                "UPDATE hold SET shelf_expires_on = current_date - 2 WHERE id = ?")) {
             s.setObject(1, UUID.fromString(holdId));
             s.executeUpdate();
         }

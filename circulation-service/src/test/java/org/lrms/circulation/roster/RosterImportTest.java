@@ -212,6 +212,15 @@ class RosterImportTest {
         given().auth().oauth2(TestTokens.siteStaff("LHS")).queryParam("barcode", "900001")
                 .when().get("/api/v1/patrons").then().body("[0].homeSite", equalTo("LHS"))
                 .body("[0].grade", equalTo("10")).body("[0].firstName", equalTo("Mateo"));
+        // its one homeroom class (Garfield's "Grade 3 - Room 5", taught by t-300) seats its twelve students
+        given().auth().oauth2(TestTokens.siteStaff("GES")).queryParam("barcode", "900051")
+                .when().get("/api/v1/patrons").then().body("[0].homeroom", equalTo("Grade 3 - Room 5"))
+                .body("[0].homeroomSource", equalTo("ROSTER")).body("[0].homeroomTeacher", equalTo("Robin Castillo"));
+        given().auth().oauth2(TestTokens.siteStaff("GES")).queryParam("site", "GES")
+                .queryParam("homeroom", "Grade 3 - Room 5").when().get("/api/v1/patrons")
+                .then().body("", hasSize(12));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).queryParam("barcode", "900001")
+                .when().get("/api/v1/patrons").then().body("[0].homeroom", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
