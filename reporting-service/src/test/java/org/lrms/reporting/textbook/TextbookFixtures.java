@@ -27,7 +27,7 @@ public final class TextbookFixtures {
     public static void rosterClass(String sourcedId, String site, String courseCode, String status) {
         send(Topics.CIRCULATION_ROSTER, site, sourcedId, new RosterClassUpserted(sourcedId, site, "Section "
                 + sourcedId, "P1", "course-" + courseCode, courseCode, "Course " + courseCode, List.of("09"),
-                List.of("Mathematics"), "Room 12", status));
+                List.of("Mathematics"), "Room 12", status, "scheduled"));
     }
 
     public static void enrollment(String classSourcedId, String site, UUID patronId, String role, String status,
