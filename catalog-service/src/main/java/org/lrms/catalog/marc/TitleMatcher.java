@@ -156,15 +156,29 @@ public class TitleMatcher {
         List<Title> byIdentifier(MarcTitle record) {
             Identifiers ids = Identifiers.of(record);
             List<Title> found = new ArrayList<>();
+            // every record of a chunk looks at every title of the chunk (read live: a merge earlier in the chunk may
+            // have given a title the identifier), so this loop is the import's inner loop: plain loops, no streams
             for (Title t : titles.values()) {
                 if (ids.controlNumber() != null && ids.controlNumber().equals(t.controlNumber)
                         || ids.lccn() != null && ids.lccn().equals(t.lccn)
                         || ids.issn() != null && ids.issn().equals(t.issn)
-                        || t.isbn13s.stream().anyMatch(ids.isbn13s()::contains)) {
+                        || sharesAny(t.isbn13s, ids.isbn13s())) {
                     found.add(t);
                 }
             }
             return found;
+        }
+
+        private static boolean sharesAny(Collection<String> held, Set<String> wanted) {
+            if (held == null || wanted.isEmpty()) {
+                return false;
+            }
+            for (String isbn : held) {
+                if (wanted.contains(isbn)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
