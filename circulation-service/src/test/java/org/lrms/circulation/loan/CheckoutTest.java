@@ -377,9 +377,10 @@ class CheckoutTest {
                 "MISSING", "BOOK", "BOOK", null, null, null, null, null, null, null, null, null, null);
         Fixtures.send(EventJson.envelope("catalog-service", site, copy.copyId().toString(),
                 new org.lrms.events.catalog.CopyStatusChanged(missing, "AVAILABLE", "inventory")));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
-                checkOut(TestTokens.siteStaff(site), site, patron, barcode, null).statusCode() == 409);
-        checkOut(TestTokens.siteStaff(site), site, patron, barcode, null).then()
+        // the replica shows the copy missing first: a check-out tried before the event arrived would lend it
+        await().atMost(Duration.ofSeconds(30)).until(() -> "MISSING".equals(given().auth()
+                .oauth2(TestTokens.districtAdmin()).when().get("/api/v1/copies/" + barcode).path("catalogStatus")));
+        checkOut(TestTokens.siteStaff(site), site, patron, barcode, null).then().statusCode(409)
                 .body("code", equalTo("item-not-available"));
     }
 
