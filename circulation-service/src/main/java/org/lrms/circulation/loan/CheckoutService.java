@@ -243,10 +243,10 @@ public class CheckoutService {
         BigDecimal fine = BigDecimal.ZERO.setScale(2);
         // a return that may change what the patron owes (a fine, a lost fee refunded) locks the patron, as payments
         // do, so a payment at another desk at the same instant waits instead of failing one of the two
-        boolean mayChangeBalance = now.isAfter(loan.dueAt) || loan.lostAt != null;
-        Patron patron = loan.patronId == null ? null : mayChangeBalance
+        boolean overdue = now.isAfter(loan.dueAt);
+        Patron patron = loan.patronId == null ? null : overdue || loan.lostAt != null
                 ? Patron.findById(loan.patronId, LockModeType.PESSIMISTIC_WRITE) : Patron.findById(loan.patronId);
-        if (now.isAfter(loan.dueAt)) {
+        if (overdue) {
             PolicyRule rule = policies.resolve(loan.siteCode, loan.patronType, copy.circulationType);
             ZoneId zone = config.timeZone();
             Predicate<LocalDate> closed = calendar.closedDays(loan.siteCode,
