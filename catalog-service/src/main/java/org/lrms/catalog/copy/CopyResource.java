@@ -28,7 +28,7 @@ public class CopyResource {
     @Path("/{barcode}")
     @RolesAllowed({"site-staff", "district-admin", "integration"})
     public CopyView get(@PathParam("barcode") String barcode) {
-        return CopyView.of(copies.get(barcode));
+        return copies.get(barcode);
     }
 
     @PATCH

@@ -124,9 +124,9 @@ public class CopyService {
     }
 
     /** The copy, when the caller may see its site's staff data. */
-    public Copy get(String barcode) {
-        Copy copy = find(barcode);
-        scope.requireManage(copy.siteCode);
+    public CopyView get(String barcode) {
+        CopyView copy = Copy.viewByBarcode(barcode).orElseThrow(() -> ProblemException.notFound("copy", barcode));
+        scope.requireManage(copy.siteCode());
         return copy;
     }
 

@@ -12,10 +12,7 @@ import org.lrms.catalog.site.Sites;
 import org.lrms.kit.problem.Problem;
 import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
-import org.marc4j.MarcReader;
-import org.marc4j.marc.Record;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,8 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Imports a MARC file: spools it to disk (so a 100 MB file needs no 100 MB of heap and an oversized one changes
- * nothing), reads it record by record, rejects bad records one by one, matches or creates titles a chunk at a time,
- * and keeps the job's progress and summary.
+ * nothing), reads it record by record ({@link MarcChunks}, a chunk or two ahead of the writing), rejects bad records
+ * one by one, matches or creates titles a chunk at a time, and keeps the job's progress and summary.
  */
 @ApplicationScoped
 public class MarcImportService {
@@ -195,46 +192,10 @@ public class MarcImportService {
     }
 
     private void read(UUID jobId, Path file, MarcFiles.Format format, MatchMode mode, String site) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            MarcReader reader = MarcFiles.reader(in, format);
-            List<MarcTitle> chunk = new ArrayList<>();
-            List<MarcImport.Rejection> rejections = new ArrayList<>();
-            int number = 0;
-            int read = 0;
-            while (true) {
-                Record record;
-                try {
-                    if (!reader.hasNext()) {
-                        break;
-                    }
-                    record = reader.next();
-                } catch (RuntimeException e) {
-                    // the file's structure is broken here: nothing after this point can be trusted
-                    rejections.add(new MarcImport.Rejection(number + 1, null,
-                            "unreadable from here on: " + firstLine(e.getMessage())));
-                    read++;
-                    break;
-                }
-                number++;
-                read++;
-                try {
-                    chunk.add(MarcMapper.toTitle(number, record));
-                } catch (MarcRejected e) {
-                    rejections.add(new MarcImport.Rejection(number, controlNumber(record), e.getMessage()));
-                } catch (RuntimeException e) {
-                    rejections.add(new MarcImport.Rejection(number, controlNumber(record),
-                            "unreadable record: " + firstLine(e.getMessage())));
-                }
-                if (chunk.size() == CHUNK) {
-                    flush(jobId, chunk, mode, site, read, rejections);
-                    chunk.clear();
-                    rejections = new ArrayList<>();
-                    read = 0;
-                }
+        try (MarcChunks chunks = new MarcChunks(file, format, CHUNK, "marc-read-" + jobId)) {
+            for (var chunk = chunks.next(); chunk.isPresent(); chunk = chunks.next()) {
+                flush(jobId, chunk.get().records(), mode, site, chunk.get().read(), chunk.get().rejections());
             }
-            flush(jobId, chunk, mode, site, read, rejections);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -343,21 +304,5 @@ public class MarcImportService {
             t = t.getCause();
         }
         return "could not be stored (" + e.getClass().getSimpleName() + ")";
-    }
-
-    private static String controlNumber(Record record) {
-        try {
-            return record.getControlNumber() == null ? null : record.getControlNumber().strip();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no detail";
-        }
-        int newline = message.indexOf('\n');
-        return (newline > 0 ? message.substring(0, newline) : message).strip();
     }
 }

@@ -11,6 +11,7 @@ import org.lrms.catalog.title.TitleRequest;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +45,9 @@ public class TitleMatcher {
         Set<String> lccns = new LinkedHashSet<>();
         Set<String> issns = new LinkedHashSet<>();
         Set<String> controlNumbers = new LinkedHashSet<>();
+        Chunk chunk = new Chunk(mode);
         for (MarcTitle record : records) {
-            Identifiers ids = Identifiers.of(record);
+            Identifiers ids = chunk.identifiers(record);
             isbn13s.addAll(ids.isbn13s());
             if (ids.lccn() != null) {
                 lccns.add(ids.lccn());
@@ -57,7 +59,6 @@ public class TitleMatcher {
                 controlNumbers.add(ids.controlNumber());
             }
         }
-        Chunk chunk = new Chunk(mode);
         // The matching queries are index probes, but with hundreds of ISBNs at once the planner's estimate is so high
         // (the ISBN index has no statistics worth the name: every ISBN is rare) that it would read the whole table
         // with parallel workers, after JIT-compiling the plan (1.5 s a chunk at a million titles instead of a few
@@ -111,6 +112,8 @@ public class TitleMatcher {
 
         private final MatchMode mode;
         private final Map<UUID, Title> titles = new LinkedHashMap<>();
+        /** Each record's identifiers, worked out once (ISBN-13 forms, the normalized LCCN) for the load and the match. */
+        private final Map<MarcTitle, Identifiers> identifiers = new IdentityHashMap<>();
 
         Chunk(MatchMode mode) {
             this.mode = mode;
@@ -153,8 +156,12 @@ public class TitleMatcher {
                     .findFirst();
         }
 
+        Identifiers identifiers(MarcTitle record) {
+            return identifiers.computeIfAbsent(record, Identifiers::of);
+        }
+
         List<Title> byIdentifier(MarcTitle record) {
-            Identifiers ids = Identifiers.of(record);
+            Identifiers ids = identifiers(record);
             List<Title> found = new ArrayList<>();
             // every record of a chunk looks at every title of the chunk (read live: a merge earlier in the chunk may
             // have given a title the identifier), so this loop is the import's inner loop: plain loops, no streams

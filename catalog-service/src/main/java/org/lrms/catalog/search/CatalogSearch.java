@@ -20,7 +20,9 @@ import java.util.UUID;
  * plus trigram word similarity on title, author and series so that a typo still finds the book.
  * <p>
  * It stays fast however large the catalog and however common the word: one statement (one round trip) takes at most
- * {@code catalog.search.candidates} (200) matching titles from the GIN indexes, ranks only those, counts the facets
+ * {@code catalog.search.candidates} (200) matching titles from the GIN indexes, those holding the words in their own
+ * title or subtitle first and, when they are fewer, twice that many with those holding them anywhere (authors,
+ * series, subjects), so that a common word does not leave out the titles named by it; it ranks only those, counts the facets
  * over them and reads the availability of the page's titles only. When a query matches more titles than that, the total is the planner's estimate and the answer says so ({@code totalIsEstimate}); the facets
  * then count the candidates ({@code facetsCounted}). The words choose titles as whole words first (common words such
  * as "the" or "de" rank but do not choose); when they find less than a page (a word typed in part, or misspelt, finds
@@ -37,6 +39,8 @@ public class CatalogSearch {
 
     /** How alike (trigram similarity) a catalog word must be to stand for a word typed: "wizrd" and "wizard" 0.44. */
     static final double LOOK_ALIKE = 0.4;
+    /** A title's own words, written exactly as V15's index {@code title_title_words_idx} is, so that it is used. */
+    static final String TITLE_WORDS = "to_tsvector('simple', coalesce(t.title, '') || ' ' || coalesce(t.subtitle, ''))";
     private static final String FILTER_ARGUMENTS = "CAST(:materialType AS text), CAST(:readingLevel AS text),"
             + " CAST(:language AS text), CAST(:siteCode AS text), CAST(:available AS boolean)";
 
@@ -99,11 +103,19 @@ public class CatalogSearch {
             params.put("text", terms.text());
             params.put("isbn", terms.isbn13().map(i -> new String[]{i}).orElse(new String[0]));
             params.put("pageSize", size);
-            String exact = "(t.search_vector @@ to_tsquery('simple', :tsq) OR t.isbn13s && CAST(:isbn AS text[]))";
             params.put("words", terms.matchWords().toArray(String[]::new));
-            // the words as typed (or the ISBN) from the GIN index; then, when they find less than a page, each word of
-            // four letters or more also as a prefix and as the catalog's three words most like it (search_word)
-            candidateIds = "found AS MATERIALIZED (SELECT t.id FROM title t WHERE " + exact + filter + " LIMIT :cap),"
+            // the words as typed (or the ISBN): first in the titles' own words (title and subtitle, V15's index),
+            // then, when those are fewer than the candidates, anywhere in the record (authors, series, subjects), so
+            // a common word's candidates are the titles that hold it in their title before those holding it only
+            // among their subjects; then, when all of them find less than a page, each word of four letters or more
+            // also as a prefix and as the catalog's three words most like it (search_word)
+            candidateIds = "in_title AS MATERIALIZED (SELECT t.id FROM title t WHERE (" + TITLE_WORDS
+                    + " @@ to_tsquery('simple', :tsq) OR t.isbn13s && CAST(:isbn AS text[]))" + filter
+                    + " LIMIT :cap),"
+                    + " elsewhere AS MATERIALIZED (SELECT t.id FROM title t"
+                    + " WHERE t.search_vector @@ to_tsquery('simple', :tsq)" + filter
+                    + " AND (SELECT count(*) FROM in_title) < :cap LIMIT :cap),"
+                    + " found AS MATERIALIZED (SELECT id FROM in_title UNION SELECT id FROM elsewhere),"
                     + " fixed AS (SELECT string_agg(x.alternatives, ' & ' ORDER BY x.ord) AS q FROM ("
                     + " SELECT w.ord, '(' || string_agg(DISTINCT s.word, ' | ') || ')' AS alternatives"
                     + " FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS w(word, ord)"
@@ -119,7 +131,8 @@ public class CatalogSearch {
             score = "ts_rank(t.search_vector, to_tsquery('simple', :rankTsq)) + word_similarity(:text, t.search_text)";
             estimate = "title_search_estimate(CASE WHEN (SELECT count(*) FROM typo) > 0 THEN (SELECT q FROM fixed)"
                     + " ELSE :tsq END, NULL, CAST(:isbn AS text[]), " + FILTER_ARGUMENTS + ")";
-            capped = "(SELECT count(*) FROM found) >= :cap OR (SELECT count(*) FROM typo) >= :cap";
+            capped = "(SELECT count(*) FROM in_title) >= :cap OR (SELECT count(*) FROM elsewhere) >= :cap"
+                    + " OR (SELECT count(*) FROM typo) >= :cap";
         }
         String sql = "WITH " + candidateIds
                 + " cand AS MATERIALIZED (SELECT t.id, t.title, t.subtitle, t.authors, t.material_type,"

@@ -53,7 +53,9 @@ class CopyResourceTest {
 
         given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/copies/" + barcode)
                 .then().statusCode(200).body("status", equalTo("AVAILABLE")).body("siteCode", equalTo("LHS"))
-                .body("titleId", equalTo(titleId)).body("callNumber", equalTo("813.54"));
+                .body("titleId", equalTo(titleId)).body("title", equalTo("Holes"))
+                .body("callNumber", equalTo("813.54")).body("categories", hasItem("READING_PROGRAM"))
+                .body("price", equalTo(12.5f));
 
         EventEnvelope event = CatalogFixtures.awaitEvent(Topics.CATALOG_COPIES, copyId, e -> true);
         assertEquals("CopyAdded", event.type());

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +21,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class SearchResourceTest {
@@ -128,6 +131,30 @@ class SearchResourceTest {
         given().when().get("/api/v1/search?size=20&q=" + tag + " volume 3")
                 .then().statusCode(200).body("totalIsEstimate", equalTo(false))
                 .body("results[0].title", equalTo("Broad " + tag + " volume 3"));
+    }
+
+    @Test
+    void aWordInManyRecordsBringsTheTitlesHoldingItInTheirTitleFirst() {
+        // the test profile ranks at most 5 candidates: eight titles holding the word only among their subjects are
+        // stored before a third title holding it in its title, so the first five the whole index gives would leave
+        // that one out before ranking
+        for (int i = 0; i < 8; i++) {
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Seashore almanac " + i, "subjects", List.of("Tides " + tag),
+                            "materialType", "BOOK"))
+                    .post("/api/v1/titles").then().statusCode(201);
+        }
+        String lighthouse = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Lighthouse", "subtitle", "A " + tag + " story", "materialType", "BOOK"))
+                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+        List<String> titles = given().when().get("/api/v1/search?size=5&q=" + tag)
+                .then().statusCode(200)
+                .body("totalIsEstimate", equalTo(true))
+                .body("results.id", hasItem(lighthouse))
+                .extract().path("results.title");
+        // the three titles holding the word in their title or subtitle outrank every one holding it in a subject
+        assertThat(titles.subList(0, 3), everyItem(not(startsWith("Seashore almanac"))));
+        assertThat(titles.subList(3, titles.size()), everyItem(startsWith("Seashore almanac")));
     }
 
     @Test
