@@ -105,6 +105,7 @@ public class MarcImportWriter {
                     MarcMapper.mergeLocalFields(record.source(), MarcFiles.fromXml(existing.marcSource)))
                     : record.marcXml();
             title = titles.mergeImported(existing, record.title(), record.controlNumber(), source);
+            chunk.merged(title);
             merges.merged(title.id);
         } else {
             title = titles.createImported(record.title(), record.controlNumber(), record.marcXml());

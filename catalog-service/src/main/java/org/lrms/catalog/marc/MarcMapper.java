@@ -130,7 +130,7 @@ public final class MarcMapper {
                 limit(clean(subfieldOf(record, "521", 'a')), 40),
                 null,
                 limit(clean(series == null ? null : subfield(series, 'a')), 300));
-        return new MarcTitle(recordNumber, request, controlNumber, holdings(record), record);
+        return new MarcTitle(recordNumber, request, controlNumber, holdings(record), record, MarcXml.write(record));
     }
 
     /**
