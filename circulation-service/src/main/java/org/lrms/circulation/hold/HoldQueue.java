@@ -171,16 +171,16 @@ public class HoldQueue {
 
     /**
      * A copy came back at {@code site}: the hold it travels for, else the first waiting hold it can fill (by
-     * priority, then date), else its home site.
+     * priority, then date), else its home site. One statement finds either (locked), where it was two: most returns
+     * find neither.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Routing route(Copy copy, String site) {
-        Hold hold = Hold.<Hold>find("assignedCopyId = ?1 and status = 'IN_TRANSIT'", copy.id).firstResult();
-        if (hold == null) {
-            hold = Hold.<Hold>find("status = 'WAITING' and titleId = ?2 and (copyId is null or copyId = ?1) "
-                            + "order by priority desc, placedAt", copy.id, copy.titleId)
-                    .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-        }
+        Hold hold = Hold.<Hold>find("assignedCopyId = ?1 and status = 'IN_TRANSIT' "
+                        + "or status = 'WAITING' and titleId = ?2 and (copyId is null or copyId = ?1) "
+                        + "order by case when status = 'IN_TRANSIT' then 0 else 1 end, priority desc, placedAt",
+                        copy.id, copy.titleId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (hold == null) {
             return copy.siteCode.equals(site)
                     ? new Routing(Copy.AVAILABLE, null, null)

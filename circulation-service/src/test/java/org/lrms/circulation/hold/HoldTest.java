@@ -112,6 +112,37 @@ class HoldTest {
     }
 
     @Test
+    void aCopyInTransitForAHoldGoesToThatHoldThoughAnotherWaitsAheadAtThePickupSite() {
+        String home = Fixtures.newSite();
+        String pickup = Fixtures.newSite();
+        String reader = Fixtures.unique("P");
+        String urgent = Fixtures.unique("P");
+        String borrower = Fixtures.unique("P");
+        Fixtures.newPatron(pickup, reader, "STUDENT", "7");
+        Fixtures.newPatron(pickup, urgent, "STUDENT", "7");
+        Fixtures.newPatron(home, borrower, "STUDENT", "7");
+        CopySnapshot copy = Fixtures.addCopy(home, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        checkOut(home, borrower, copy.barcode()).then().statusCode(201);
+        String readerHold = placeHold(TestTokens.siteStaff(pickup), reader, copy.titleId(), pickup);
+        checkIn(home, copy.barcode()).then().statusCode(200)
+                .body("nextCopyStatus", equalTo("IN_TRANSIT")).body("holdId", equalTo(readerHold));
+        // placed while the copy travels, and ranked ahead of any other waiting hold: the copy is not its
+        String urgentHold = given().auth().oauth2(TestTokens.siteStaff(pickup)).contentType(ContentType.JSON)
+                .body(Map.of("patronBarcode", urgent, "titleId", copy.titleId().toString(), "pickupSite", pickup,
+                        "priority", 9))
+                .when().post("/api/v1/holds").then().statusCode(201).extract().path("id");
+
+        checkIn(pickup, copy.barcode()).then().statusCode(200)
+                .body("nextCopyStatus", equalTo("ON_HOLD_SHELF")).body("holdId", equalTo(readerHold));
+        given().auth().oauth2(TestTokens.siteStaff(pickup)).when().get("/api/v1/holds/" + urgentHold)
+                .then().statusCode(200).body("status", equalTo("WAITING"));
+        checkOut(pickup, reader, copy.barcode()).then().statusCode(201);
+        // returned at the pickup site, the copy now goes to the hold still waiting there
+        checkIn(pickup, copy.barcode()).then().statusCode(200)
+                .body("nextCopyStatus", equalTo("ON_HOLD_SHELF")).body("holdId", equalTo(urgentHold));
+    }
+
+    @Test
     void aHoldNotPickedUpInTimeExpiresAndTheCopyGoesBackToTheShelf() throws Exception {
         String site = Fixtures.newSite();
         String patron = Fixtures.unique("P");

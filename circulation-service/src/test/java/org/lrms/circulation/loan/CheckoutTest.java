@@ -231,6 +231,30 @@ class CheckoutTest {
     }
 
     @Test
+    void tooManyOverdueItemsRefuseTheNextCheckOutAndCountOnlyTheOpenOnes() throws Exception {
+        Desk d = desk();
+        String token = TestTokens.siteStaff(d.site);
+        List<CopySnapshot> copies = new ArrayList<>(List.of(d.copy));
+        for (int i = 0; i < 3; i++) {
+            copies.add(Fixtures.addCopy(d.site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null));
+        }
+        for (CopySnapshot copy : copies.subList(0, 3)) {
+            checkOut(token, d.site, d.patronBarcode, copy.barcode(), null).then().statusCode(201);
+        }
+        // three loans overdue (the default limit is 3); no overdue notice stage, so nothing blocks by itself
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE loan SET due_at = now() - interval '2 days' WHERE patron_id = ?")) {
+            s.setObject(1, UUID.fromString(d.patronId));
+            assertEquals(3, s.executeUpdate());
+        }
+        checkOut(token, d.site, d.patronBarcode, copies.get(3).barcode(), null).then().statusCode(409)
+                .body("code", equalTo("too-many-overdue")).body("context.overridable", equalTo(true));
+        // one returned: two overdue are left, under the limit
+        checkIn(d.site, copies.get(0).barcode()).then().statusCode(200);
+        checkOut(token, d.site, d.patronBarcode, copies.get(3).barcode(), null).then().statusCode(201);
+    }
+
+    @Test
     void aDueDateOnAClosedDayMovesToTheNextOpenDay() {
         Desk d = desk();
         LocalDate dueDay = LocalDate.now(LA).plusDays(14);
