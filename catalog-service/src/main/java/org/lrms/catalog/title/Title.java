@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -16,18 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/**
- * A bibliographic record of the district's union catalog: shared by every site, copies belong to one site.
- * <p>
- * An update writes only the columns that changed ({@code @DynamicUpdate}): a title is a wide row with its MARC source,
- * and its search triggers ({@code UPDATE OF title, subtitle, authors...}) fire, and its full-text and trigram index
- * entries are rewritten, only when a column they read is in the statement. A MARC record matched again that changes
- * nothing but the title's {@code updated_at} so costs an update of two columns, which touches no index (PostgreSQL
- * may keep it on its page), not of twenty-six.
- */
+/** A bibliographic record of the district's union catalog: shared by every site, copies belong to one site. */
 @Entity
 @Table(name = "title")
-@DynamicUpdate
 public class Title extends PanacheEntityBase {
 
     @Id
