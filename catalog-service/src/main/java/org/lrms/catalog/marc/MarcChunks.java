@@ -132,7 +132,7 @@ final class MarcChunks implements AutoCloseable {
         }
     }
 
-    static String firstLine(String message) {
+    private static String firstLine(String message) {
         if (message == null) {
             return "no detail";
         }
