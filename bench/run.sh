@@ -8,6 +8,7 @@
 #   ./bench/run.sh --scale small --titles 1000000    any size between, by parameters
 #
 # Options: --scale small|medium|district, --sites/--patrons/--titles/--copies N, --seed N, --duration S,
+#          --warmup S (the load before each Gatling scenario's measured run, reported apart; default 20),
 #          --rate N (desk arrivals per second: N check-outs + N check-ins), --desks N (closed-model desks and
 #          pgbench clients), --search-rate N, --marc-records N, --marc-site CODE,
 #          --roster-users N, --report-loans N, --ingest-events N,

@@ -13,15 +13,21 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 /** Barcode lookup at the catalog, as a scan at a desk does it: open model, constant arrival rate. */
 public class BarcodeLookupSimulation extends Simulation {
 
+    /** The request's name in Gatling's report. */
+    public static final String REQUEST = "GET copy by barcode";
+
     HttpProtocolBuilder protocol = http.baseUrl(Params.text("catalogUrl"))
             .authorizationHeader(Params.bearer()).shareConnections();
 
+    Phases phases = Phases.fromParams();
+
     ScenarioBuilder lookup = scenario("barcode lookup")
             .feed(csv(Params.text("feed")).circular())
-            .exec(http("GET copy by barcode").get("/api/v1/copies/#{itemBarcode}").check(status().is(200)));
+            .exec(phases.mark())
+            .exec(http(Phases.named(REQUEST)).get("/api/v1/copies/#{itemBarcode}").check(status().is(200)));
 
     {
-        setUp(lookup.injectOpen(constantUsersPerSec(Params.number("rate", 500)).during(Params.duration())))
+        setUp(lookup.injectOpen(constantUsersPerSec(Params.number("rate", 500)).during(phases.total())))
                 .protocols(protocol);
     }
 }

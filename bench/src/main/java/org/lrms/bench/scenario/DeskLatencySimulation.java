@@ -22,30 +22,37 @@ public class DeskLatencySimulation extends Simulation {
     HttpProtocolBuilder protocol = http.baseUrl(Params.text("circulationUrl"))
             .authorizationHeader(Params.bearer()).contentTypeHeader("application/json").shareConnections();
 
+    Phases phases = Phases.fromParams();
+
     ScenarioBuilder desk = scenario("desk")
             .feed(csv(Params.text("feed")).shuffle().circular())
+            .exec(phases.mark())
             .exec(DeskSteps.checkOut())
             .exec(DeskSteps.checkIn());
 
     {
-        setUp(desk.injectOpen(constantUsersPerSec(Params.number("rate", 500)).during(Params.duration())))
+        setUp(desk.injectOpen(constantUsersPerSec(Params.number("rate", 500)).during(phases.total())))
                 .protocols(protocol);
     }
 
     /** The two desk requests, shared by the latency and the storm scenarios. */
-    static final class DeskSteps {
+    public static final class DeskSteps {
+        /** The requests' names in Gatling's report. */
+        public static final String CHECK_OUT = "check-out";
+        public static final String CHECK_IN = "check-in";
+
         private DeskSteps() {
         }
 
         static io.gatling.javaapi.http.HttpRequestActionBuilder checkOut() {
-            return http("check-out").post("/api/v1/checkouts")
+            return http(Phases.named(CHECK_OUT)).post("/api/v1/checkouts")
                     .body(StringBody("{\"siteCode\":\"#{siteCode}\",\"patronBarcode\":\"#{patronBarcode}\","
                             + "\"itemBarcode\":\"#{itemBarcode}\"}"))
                     .check(status().is(201));
         }
 
         static io.gatling.javaapi.http.HttpRequestActionBuilder checkIn() {
-            return http("check-in").post("/api/v1/checkins")
+            return http(Phases.named(CHECK_IN)).post("/api/v1/checkins")
                     .body(StringBody("{\"siteCode\":\"#{siteCode}\",\"itemBarcode\":\"#{itemBarcode}\"}"))
                     .check(status().in(200, 201));
         }

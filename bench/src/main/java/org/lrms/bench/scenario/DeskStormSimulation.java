@@ -18,15 +18,18 @@ public class DeskStormSimulation extends Simulation {
     HttpProtocolBuilder protocol = http.baseUrl(Params.text("circulationUrl"))
             .authorizationHeader(Params.bearer()).contentTypeHeader("application/json").shareConnections();
 
+    Phases phases = Phases.fromParams();
+
     ScenarioBuilder desks = scenario("desk storm")
             .forever().on(
                     io.gatling.javaapi.core.CoreDsl.feed(csv(Params.text("feed")).shuffle().circular())
+                            .exec(phases.mark())
                             .exec(DeskLatencySimulation.DeskSteps.checkOut())
                             .exec(DeskLatencySimulation.DeskSteps.checkIn()));
 
     {
-        setUp(desks.injectClosed(constantConcurrentUsers(Params.number("desks", 32)).during(Params.duration())))
+        setUp(desks.injectClosed(constantConcurrentUsers(Params.number("desks", 32)).during(phases.total())))
                 .protocols(protocol)
-                .maxDuration(Params.duration());
+                .maxDuration(phases.total());
     }
 }

@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  */
 public final class GatlingRun {
 
+    /** The prefix of a request's name during the warm-up ({@link Phases}): such requests are not counted. */
+    public static final String WARM_UP = "warm-up ";
+
     private final String classpath;
     private final Path resultsDir;
 
@@ -53,10 +56,33 @@ public final class GatlingRun {
         return new Result(read(report.resolve("index.html")), report.resolve("index.html"));
     }
 
-    /** Figures by request name ("All Requests" for the whole run) and the HTML chart of the run. */
+    /**
+     * Figures by request name ("All Requests" for the whole run, warm-up included; a warm-up request's name starts
+     * with {@link #WARM_UP}) and the HTML chart of the run.
+     */
     public record Result(Map<String, Figure> figures, Path chart) {
         public Figure all() {
             return figures.get("All Requests");
+        }
+
+        /**
+         * The measured run's figure of one request, its rate over the {@code seconds} measured (Gatling divides by
+         * the whole run, warm-up included); null when the run made none.
+         */
+        public Figure measured(String request, int seconds) {
+            Figure f = figures.get(request);
+            return f == null ? null : perSecond(f, f.requests() / (double) seconds);
+        }
+
+        /** The warm-up's figure of one request, its rate over the {@code seconds} of warm-up; null when none. */
+        public Figure warmUp(String request, int seconds) {
+            Figure f = figures.get(WARM_UP + request);
+            return f == null || seconds <= 0 ? null : perSecond(f, f.requests() / (double) seconds);
+        }
+
+        private static Figure perSecond(Figure f, double perSecond) {
+            return new Figure(f.name(), perSecond, f.meanMs(), f.p50Ms(), f.p95Ms(), f.p99Ms(), f.requests(),
+                    f.failed(), f.value(), f.unit());
         }
     }
 

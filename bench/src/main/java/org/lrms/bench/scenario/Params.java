@@ -25,6 +25,11 @@ final class Params {
         return Duration.ofSeconds(number("duration", 60));
     }
 
+    /** How long the load runs before the measured run ({@link Phases}). */
+    static Duration warmUp() {
+        return Duration.ofSeconds(number("warmup", 0));
+    }
+
     static String bearer() {
         return "Bearer " + text("token");
     }

@@ -16,14 +16,20 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  */
 public class SearchSimulation extends Simulation {
 
+    /** The request's name in Gatling's report. */
+    public static final String REQUEST = "search";
+
     HttpProtocolBuilder protocol = http.baseUrl(Params.text("catalogUrl")).shareConnections();
+
+    Phases phases = Phases.fromParams();
 
     ScenarioBuilder search = scenario("catalog search")
             .feed(csv(Params.text("feed")).circular())
-            .exec(http("search").get("/api/v1/search?#{query}").check(status().is(200)));
+            .exec(phases.mark())
+            .exec(http(Phases.named(REQUEST)).get("/api/v1/search?#{query}").check(status().is(200)));
 
     {
-        setUp(search.injectOpen(constantUsersPerSec(Params.number("rate", 100)).during(Params.duration())))
+        setUp(search.injectOpen(constantUsersPerSec(Params.number("rate", 100)).during(phases.total())))
                 .protocols(protocol);
     }
 }

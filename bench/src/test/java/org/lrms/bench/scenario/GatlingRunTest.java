@@ -4,10 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.lrms.bench.report.Figure;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GatlingRunTest {
 
@@ -24,6 +28,38 @@ class GatlingRunTest {
         assertEquals(3, checkOut.failed());
         assertEquals(7.0, checkOut.p95Ms());
         assertEquals(250.0, checkOut.perSecond());
+    }
+
+    @Test
+    void theMeasuredRunLeavesTheWarmUpOutAndCountsItsRateOverItsOwnSeconds() {
+        Map<String, Figure> figures = Map.of(
+                "All Requests", Figure.latency("All Requests", 100, 9, 3, 40, 900, 8000, 0),
+                "warm-up GET copy by barcode", Figure.latency("warm-up GET copy by barcode", 25, 30, 4, 200, 900,
+                        2000, 0),
+                "GET copy by barcode", Figure.latency("GET copy by barcode", 75, 3, 3, 5, 7, 6000, 1));
+        GatlingRun.Result result = new GatlingRun.Result(figures, Path.of("index.html"));
+
+        Figure measured = result.measured("GET copy by barcode", 60);
+        assertEquals(7.0, measured.p99Ms());
+        assertEquals(6000, measured.requests());
+        assertEquals(1, measured.failed());
+        assertEquals(100.0, measured.perSecond());
+        Figure warmUp = result.warmUp("GET copy by barcode", 20);
+        assertEquals(900.0, warmUp.p99Ms());
+        assertEquals(100.0, warmUp.perSecond());
+        assertNull(result.measured("search", 60));
+        assertNull(result.warmUp("GET copy by barcode", 0));
+    }
+
+    @Test
+    void aRequestBelongsToTheWarmUpUntilItsSecondsHavePassedSinceTheFirstUser() {
+        Phases phases = new Phases(Duration.ofSeconds(20));
+        long first = 1_000_000_000L;
+        assertTrue(phases.warmingUp(first));
+        assertTrue(phases.warmingUp(first + 19_999_999_999L));
+        assertFalse(phases.warmingUp(first + 20_000_000_000L));
+        assertFalse(new Phases(Duration.ZERO).warmingUp(first));
+        assertEquals("#{phase}check-out", Phases.named("check-out"));
     }
 
     @Test
