@@ -232,7 +232,6 @@ start_service() {
     "${upper}_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$svc" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     OIDC_AUTH_SERVER_URL="$REALM_URL" \
-    QUARKUS_OIDC_CONNECTION_DELAY="${START_TIMEOUT}S" \
     LRMS_HTTP_HOST="${LRMS_HTTP_HOST:-127.0.0.1}" \
     LRMS_JSON_LOGS="${LRMS_JSON_LOGS:-false}" \
     java $JAVA_OPTS "-Dlrms.component=$svc" \
@@ -254,6 +253,8 @@ start_portal() {
       -jar "$LRMS_ROOT/portal/target/quarkus-app/quarkus-run.jar"
 }
 
+# The services start while Keycloak boots (it takes the longest): a service that finds no realm at start connects to it
+# in the background and is ready only once it has the realm's keys (lrms-kit's SignOnConnection).
 say "Starting the local stack (state: $STATE)"
 start_postgres
 start_kafka

@@ -58,9 +58,10 @@ public record Stack(String catalogUrl, String circulationUrl, String reportingUr
     }
 
     /**
-     * One signed-in request to each service the scenarios call, one after the other, before any load: a service that
-     * started before Keycloak answered connects to it at its first signed-in request, and a load's first burst would
-     * otherwise make hundreds of requests connect at once (a stall of about 30 s on 2 cores, seen as a p50 of 21 s).
+     * One signed-in request to each service the scenarios call, one after the other, before any load: every service
+     * must take the token. (It was first the way round a stall: a service that had started before Keycloak answered
+     * connected to it at its first signed-in requests, hundreds at once, about 30 s on 2 cores. Services now connect
+     * in the background and are ready only once they hold the realm's keys: lrms-kit's SignOnConnection.)
      */
     void signIn(String token) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();

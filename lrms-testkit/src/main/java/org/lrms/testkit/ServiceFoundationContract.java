@@ -9,8 +9,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 /**
- * What every LRMS service answers from its first start: health that knows its database and Kafka, OpenAPI, metrics,
- * and errors as problem+json. Each service runs it with a one-line {@code @QuarkusTest} subclass.
+ * What every LRMS service answers from its first start: health that knows its database, Kafka and the sign-on
+ * provider, OpenAPI, metrics, and errors as problem+json. Each service runs it with a one-line {@code @QuarkusTest}
+ * subclass.
  */
 public abstract class ServiceFoundationContract {
 
@@ -20,11 +21,12 @@ public abstract class ServiceFoundationContract {
     }
 
     @Test
-    void readinessChecksTheDatabaseAndKafka() {
+    void readinessChecksTheDatabaseKafkaAndTheSignOnProvider() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")))
-                .body("checks.name", hasItem(containsString("Kafka")));
+                .body("checks.name", hasItem(containsString("Kafka")))
+                .body("checks.name", hasItem("Sign-on provider (OIDC)"));
     }
 
     @Test

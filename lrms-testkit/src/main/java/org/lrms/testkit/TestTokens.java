@@ -18,6 +18,8 @@ public final class TestTokens {
 
     /** The test key's public half, for {@code %test.quarkus.oidc.public-key}. */
     public static final String PUBLIC_KEY_RESOURCE = "lrms-test-public-key.pem";
+    /** The {@code iss} of every test token. */
+    public static final String ISSUER = "https://lrms.test/realms/district";
 
     private static PrivateKey key;
 
@@ -51,7 +53,7 @@ public final class TestTokens {
     /** A token that expires {@code lifetime} from now. */
     public static String token(String user, Set<String> roles, List<String> sites, Duration lifetime) {
         Instant now = Instant.now();
-        return Jwt.issuer("https://lrms.test/realms/district")
+        return Jwt.issuer(ISSUER)
                 .upn(user)
                 .preferredUserName(user)
                 .subject(user)
@@ -65,7 +67,7 @@ public final class TestTokens {
     /** Expired token: must be refused with 401. */
     public static String expired() {
         Instant past = Instant.now().minus(Duration.ofHours(2));
-        return Jwt.issuer("https://lrms.test/realms/district").upn("district.admin").groups("district-admin")
+        return Jwt.issuer(ISSUER).upn("district.admin").groups("district-admin")
                 .issuedAt(past).expiresAt(past.plus(Duration.ofMinutes(5))).sign(privateKey());
     }
 

@@ -3,6 +3,7 @@ package org.lrms.kit.problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A refused operation, mapped once to {@code application/problem+json}. Throw a subclass named for the refusal
@@ -15,6 +16,7 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final List<Problem.FieldError> errors;
     private final Map<String, Object> context = new LinkedHashMap<>();
+    private OptionalInt retryAfterSeconds = OptionalInt.empty();
 
     public ProblemException(int status, String title, String code, String detail, List<Problem.FieldError> errors) {
         super(detail, null, false, false);
@@ -49,6 +51,13 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "Forbidden", "forbidden", detail);
     }
 
+    /** The service cannot take the request yet (503); the caller may send it again after {@code retryAfterSeconds}. */
+    public static ProblemException unavailable(String code, String detail, int retryAfterSeconds) {
+        ProblemException e = new ProblemException(503, "Service unavailable", code, detail);
+        e.retryAfterSeconds = OptionalInt.of(retryAfterSeconds);
+        return e;
+    }
+
     /** Adds a value that helps the caller act (e.g. the blocking hold's pickup site); never personal data. */
     public ProblemException with(String key, Object value) {
         context.put(key, value);
@@ -57,6 +66,11 @@ public class ProblemException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The {@code Retry-After} of the answer, if the caller may retry. */
+    public OptionalInt retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Problem toProblem(String instance) {

@@ -35,7 +35,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+        Problem problem = e.toProblem(path(uri));
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        e.retryAfterSeconds().ifPresent(seconds -> response.header("Retry-After", seconds));
+        return response.build();
     }
 
     @ServerExceptionMapper(priority = 1)

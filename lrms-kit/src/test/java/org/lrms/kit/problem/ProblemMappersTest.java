@@ -26,6 +26,15 @@ class ProblemMappersTest {
     }
 
     @Test
+    void anUnavailableServiceSaysWhenToRetry() {
+        Response response = mappers.problem(ProblemException.unavailable("sign-on-unavailable", "not yet", 2), null);
+
+        assertEquals(503, response.getStatus());
+        assertEquals("2", response.getHeaderString("Retry-After"));
+        assertEquals("sign-on-unavailable", ((Problem) response.getEntity()).code());
+    }
+
+    @Test
     void anyOtherFailureIsStillAnInternalErrorWithAnId() {
         Response response = mappers.unexpected(new GenericJDBCException("broken", new SQLException("no")), null);
 
