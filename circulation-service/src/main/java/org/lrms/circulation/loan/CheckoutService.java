@@ -262,9 +262,12 @@ public class CheckoutService {
         HoldQueue.Routing routing = holds.route(copy, site);
         copy.circulationState = routing.nextCopyStatus();
         copy.inTransitTo = Copy.IN_TRANSIT.equals(routing.nextCopyStatus()) ? routing.routeTo() : null;
+        boolean forget = returned.forgetsPatron(now);
         outbox.publish(Topics.CIRCULATION_LOANS, loan.siteCode, loan.id.toString(),
-                new LoanClosed(snapshot(loan, copy), now, site, routing.nextCopyStatus()));
-        if (patron != null && patron.feeBalance.signum() == 0) {
+                new LoanClosed(snapshot(loan, copy), now, site, routing.nextCopyStatus(), forget));
+        if (forget) {
+            privacy.forgetOnReturn(loan, returned.noticed());
+        } else if (patron != null && patron.feeBalance.signum() == 0) {
             anonymizeClosedLoans(patron.id);
         }
         return new CheckinView(loan.id, copy.barcode, now, daysOverdue, fine, routing.nextCopyStatus(),
@@ -465,26 +468,61 @@ public class CheckoutService {
         return new Borrower((Patron) row[0], (Long) row[1], (Long) row[2], (Long) row[3]);
     }
 
-    /** A copy's open loan and, when its return cannot change what the patron owes, the patron (read, not locked). */
-    private record ReturnedLoan(Loan loan, Patron patron) {
+    /**
+     * A copy's open loan; when its return cannot change what the patron owes, the patron (read, not locked); the
+     * privacy policy's period; whether notices name the loan; whether the patron has a closed loan still linked.
+     */
+    private record ReturnedLoan(Loan loan, Patron patron, int keepClosedLoansDays, boolean noticed,
+                                boolean closedLoansLinked) {
+
+        /**
+         * The return drops the loan's patron link itself, in the same update that closes it ({@code LoanClosed}
+         * says so), instead of the statement over all the patron's closed loans ({@link LoanPrivacy}) that would
+         * drop it right after: the patron is read here (the return changes nothing they owe: neither overdue, so
+         * no fine, nor declared lost, so no refund) and owes nothing, the policy keeps no closed loan, and no other
+         * closed loan of theirs is still linked, so that statement would have anonymized this loan and no other.
+         * A return dated ahead of this server's clock (offline, up to a minute) is not yet past that statement's
+         * cut-off: it keeps the statement, as before.
+         */
+        boolean forgetsPatron(Instant returnedAt) {
+            return patron != null && patron.feeBalance.signum() == 0 && keepClosedLoansDays == 0
+                    && !closedLoansLinked && !returnedAt.isAfter(Instant.now());
+        }
     }
 
     /**
      * The copy's open loan, or null, and in the same statement its patron when the loan is neither overdue at
      * {@code now} nor declared lost: the common return needs the patron only to see whether they owe anything. A
-     * return that may change what they owe locks the patron afterwards instead ({@code checkIn}), as before.
+     * return that may change what they owe locks the patron afterwards instead ({@code checkIn}), as before. The
+     * same statement reads what the common return needs to drop the patron link at once
+     * ({@link ReturnedLoan#forgetsPatron}): the privacy period (one row), and two index probes (the loan's notices,
+     * {@code notice_loan}; the patron's closed loans still linked, {@code loan_closed_per_patron}, which holds none
+     * of a settled patron's under the default policy).
      */
     private ReturnedLoan openLoan(Copy copy, Instant now) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT {l.*}, {p.*} FROM loan l LEFT JOIN patron p "
+        List<Object[]> rows = em.createNativeQuery("SELECT {l.*}, {p.*}, "
+                        + "(SELECT keep_closed_loans_days FROM privacy_policy) AS keep_days, "
+                        + "EXISTS (SELECT 1 FROM notice n WHERE n.loan_id = l.id) AS noticed, "
+                        + "EXISTS (SELECT 1 FROM loan c WHERE c.patron_id = p.id AND c.returned_at IS NOT NULL) "
+                        + "AS closed_linked "
+                        + "FROM loan l LEFT JOIN patron p "
                         + "ON p.id = l.patron_id AND NOT l.due_at < ?2 AND l.lost_at IS NULL "
                         + "WHERE l.copy_id = ?1 AND l.returned_at IS NULL")
                 .unwrap(NativeQuery.class)
                 .addEntity("l", Loan.class)
                 .addEntity("p", Patron.class)
+                .addScalar("keep_days", StandardBasicTypes.INTEGER)
+                .addScalar("noticed", StandardBasicTypes.BOOLEAN)
+                .addScalar("closed_linked", StandardBasicTypes.BOOLEAN)
                 .setParameter(1, copy.id).setParameter(2, now)
                 .getResultList();
-        return rows.isEmpty() ? null : new ReturnedLoan((Loan) rows.get(0)[0], (Patron) rows.get(0)[1]);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = rows.get(0);
+        return new ReturnedLoan((Loan) row[0], (Patron) row[1], (Integer) row[2], (Boolean) row[3],
+                (Boolean) row[4]);
     }
 
     private Copy lockedCopy(String barcode) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.LoanAnonymized;
 import org.lrms.kit.outbox.Outbox;
@@ -20,7 +21,24 @@ import java.util.UUID;
  * pseudonymous key (this service could recompute the key of every patron), and the loan's notices forget it. With no
  * period, that happens at check-in, or when the last fee is paid, waived or cancelled; with one, the nightly run takes
  * the loans whose period is over. Each loan that loses its link is announced ({@code LoanAnonymized}) in the same
- * transaction, so reporting drops its patron-level rows of that loan.
+ * transaction, so reporting drops its patron-level rows of that loan; a return that drops the link itself
+ * ({@link #forgetOnReturn}) says so in its {@code LoanClosed} instead.
+ * <p>
+ * The common return (nothing owed, nothing changed what is owed, no period) drops only its own loan's link, not every
+ * closed loan of the patron ({@link #anonymizeClosedLoans}): a settled patron has no other closed loan still linked
+ * under the default policy, because
+ * <ul>
+ * <li>a balance reaches 0 only through {@code FeeLedger.settled} (a payment, a waiver, a bulk waiver, a textbook
+ *     charge cancelled, a lost item's fee forgiven when it comes back), which runs {@link #anonymizeClosedLoans};
+ *     a fee assessed (an overdue fine, a manual or textbook charge, a lost item's fees) only raises it;</li>
+ * <li>a return that may charge (overdue) or refund (declared lost) keeps the statement; a return of a patron who
+ *     owes something leaves its loan linked until the balance reaches 0 (above);</li>
+ * <li>offline returns go through the same check-in.</li>
+ * </ul>
+ * Left linked all the same: the loans of a period shortened to 0 (until the next nightly run), a return dated ahead
+ * of the server's clock, and what unlocked reads of the balance can leave in a race between two desks. The check-in
+ * reads whether the patron has any closed loan still linked (in the statement that reads the loan) and then keeps the
+ * statement, so what it anonymizes is what it did before; the nightly run takes any leftover of a settled patron.
  */
 @ApplicationScoped
 public class LoanPrivacy {
@@ -47,6 +65,24 @@ public class LoanPrivacy {
                 .getResultList();
         forget(rows);
         return rows.size();
+    }
+
+    /**
+     * The return of a patron who owes nothing, under a policy that keeps no closed loan, with no other closed loan
+     * still linked ({@code CheckoutService}): the loan loses its patron in the update that closes it, and its notices
+     * forget it (a loan the sweep found overdue and that was renewed since has overdue notices; {@code noticed}
+     * says whether any names it). The caller's {@code LoanClosed} announces it ({@code patronForgotten}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetOnReturn(Loan loan, boolean noticed) {
+        loan.patronId = null;
+        loan.patronKey = null;
+        if (noticed) {
+            // only the notice table: no flush of the session's changes first (the loan is written at commit)
+            em.createNativeQuery("UPDATE notice SET loan_id = NULL WHERE loan_id = ?1")
+                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("notice")
+                    .setParameter(1, loan.id).executeUpdate();
+        }
     }
 
     @Scheduled(cron = "{circulation.privacy.anonymize-cron}", identity = "closed-loan-anonymization")

@@ -1,6 +1,7 @@
 package org.lrms.circulation.loan;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -10,8 +11,9 @@ import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.CopySnapshot;
-import org.lrms.events.circulation.LoanAnonymized;
+import org.lrms.events.circulation.LoanClosed;
 import org.lrms.events.circulation.LoanCreated;
+import org.lrms.kit.outbox.Outbox;
 import org.lrms.testkit.TestTokens;
 
 import java.sql.Connection;
@@ -27,8 +29,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A closed loan that loses its patron link says so on circulation.loans.v1 (LoanAnonymized), in the same commit. */
+/**
+ * A closed loan that loses its patron link says so on circulation.loans.v1 in the same commit: the return's own
+ * LoanClosed (patronForgotten) when nothing is owed and no period applies, LoanAnonymized otherwise.
+ */
 @QuarkusTest
 class LoanPrivacyTest {
 
@@ -38,8 +45,14 @@ class LoanPrivacyTest {
     @Inject
     LoanPrivacy privacy;
 
+    @Inject
+    LoanSweeper sweeper;
+
+    @Inject
+    Outbox outbox;
+
     @Test
-    void aReturnWithNothingOwedAnonymizesTheLoanAndAnnouncesIt() {
+    void aReturnWithNothingOwedDropsThePatronAndSaysSoInLoanClosedWithoutALoanAnonymized() {
         String site = Fixtures.newSite();
         String token = TestTokens.siteStaff(site);
         String patron = Fixtures.unique("P");
@@ -49,16 +62,46 @@ class LoanPrivacyTest {
                 .extract().path("id");
         CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200);
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
-
-        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, loanId, seen -> seen.size() >= 3);
-        assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"),
-                events.stream().map(EventEnvelope::type).toList());
-        LoanAnonymized anonymized = EventJson.payload(events.get(2), LoanAnonymized.class);
-        assertEquals(UUID.fromString(loanId), anonymized.loanId());
-        assertEquals(site, anonymized.siteCode());
-        assertEquals(EventJson.payload(events.get(0), LoanCreated.class).loan().patronKey(), anonymized.patronKey());
         assertEquals(List.of("null", site), storedKeyAndSite(loanId),
                 "the stored loan keeps no pseudonymous key either (the service holds the key's secret)");
+
+        List<EventEnvelope> events = eventsUpToMarker(site, loanId);
+        assertEquals(List.of("LoanCreated", "LoanClosed", MARKER), types(events));
+        LoanClosed closed = EventJson.payload(events.get(1), LoanClosed.class);
+        assertTrue(closed.patronForgotten());
+        assertEquals(EventJson.payload(events.get(0), LoanCreated.class).loan().patronKey(),
+                closed.loan().patronKey(), "the close names the key being dropped, as LoanAnonymized did");
+    }
+
+    @Test
+    void aReturnedLoanThatWasOverdueAndRenewedIsForgottenByItsOverdueNotices() throws Exception {
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Fixtures.policyRule(site, null, null, 14))
+                .when().post("/api/v1/policies").then().statusCode(201);
+        String patron = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE loan SET due_at = now() - interval '2 days' WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(loanId));
+            s.executeUpdate();
+        }
+        sweeper.sweep(Instant.now());
+        assertEquals(1L, noticesOf(loanId), "the sweep's first overdue notice names the loan");
+        given().auth().oauth2(token).when().post("/api/v1/loans/" + loanId + "/renewal").then().statusCode(200);
+
+        // due again in two weeks: no fine, nothing owed, so the return drops the link itself
+        CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200).body("fine", equalTo(0.0f));
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
+        assertEquals(0L, noticesOf(loanId), "no notice leads from the patron to the loan any more");
+        assertEquals(1L, Fixtures.count("SELECT count(*) FROM notice WHERE patron_id = ?::uuid AND kind = 'OVERDUE'",
+                patronId), "the notice itself stays the patron's");
+        List<EventEnvelope> events = eventsUpToMarker(site, loanId);
+        assertEquals(List.of("LoanCreated", "LoanOverdue", "LoanRenewed", "LoanClosed", MARKER), types(events));
+        assertTrue(EventJson.payload(events.get(3), LoanClosed.class).patronForgotten());
     }
 
     private List<String> storedKeyAndSite(String loanId) {
@@ -99,8 +142,10 @@ class LoanPrivacyTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"amount\": 2.00, \"method\": \"CASH\"}")
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201);
         List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, loanId, seen -> seen.size() >= 3);
-        assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"),
-                events.stream().map(EventEnvelope::type).toList());
+        assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"), types(events));
+        assertFalse(EventJson.payload(events.get(1), LoanClosed.class).patronForgotten(),
+                "the fined return kept the link: the fine was owed");
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
         assertEquals(0L, noticesOf(loanId), "once anonymized, no notice leads from the patron to the loan");
     }
 
@@ -143,12 +188,71 @@ class LoanPrivacyTest {
             assertEquals(List.of("null", site), storedKeyAndSite(loanId));
             List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, loanId,
                     seen -> seen.size() >= 3);
-            assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"),
-                    events.stream().map(EventEnvelope::type).toList());
+            assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"), types(events));
+            assertFalse(EventJson.payload(events.get(1), LoanClosed.class).patronForgotten());
         } finally {
             given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"keepClosedLoansDays\": 0}")
                     .when().put("/api/v1/privacy-policy").then().statusCode(200);
         }
+    }
+
+    @Test
+    void aReturnOfAPatronWithAClosedLoanStillLinkedAnonymizesThemAllAsBefore() {
+        String admin = TestTokens.districtAdmin();
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        String patron = Fixtures.unique("P");
+        Fixtures.newPatron(site, patron, "STUDENT", "7");
+        CopySnapshot first = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        CopySnapshot second = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String kept;
+        policy(admin, 30);
+        try {
+            kept = CheckoutTest.checkOut(token, site, patron, first.barcode(), null).then().statusCode(201)
+                    .extract().path("id");
+            CheckoutTest.checkIn(site, first.barcode()).then().statusCode(200);
+        } finally {
+            policy(admin, 0);
+        }
+        // the district shortened its period to none: the loan it kept is still linked until a nightly run ...
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + kept).then().body("patronId", notNullValue());
+
+        // ... or the patron's next return, which anonymizes all their closed loans, as it always did
+        String loanId = CheckoutTest.checkOut(token, site, patron, second.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        CheckoutTest.checkIn(site, second.barcode()).then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + kept).then().body("patronId", equalTo(null));
+        assertEquals(List.of("null", site), storedKeyAndSite(kept));
+        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, loanId, seen -> seen.size() >= 3);
+        assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"), types(events));
+        assertFalse(EventJson.payload(events.get(1), LoanClosed.class).patronForgotten());
+        assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"),
+                types(Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, kept, seen -> seen.size() >= 3)));
+    }
+
+    private static void policy(String admin, int keepClosedLoansDays) {
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"keepClosedLoansDays\": " + keepClosedLoansDays + "}").when().put("/api/v1/privacy-policy")
+                .then().statusCode(200).body("keepClosedLoansDays", equalTo(keepClosedLoansDays));
+    }
+
+    /** A later event on the loan's key: once it is read, every event the loan's transactions published was read. */
+    record PrivacyTestMarker(String loanId) {
+    }
+
+    private static final String MARKER = "PrivacyTestMarker";
+
+    /** The loan's events up to a marker published after them (so an event that should not be there would be). */
+    private List<EventEnvelope> eventsUpToMarker(String site, String loanId) {
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(Topics.CIRCULATION_LOANS, site, loanId,
+                new PrivacyTestMarker(loanId)));
+        return Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, loanId,
+                seen -> seen.stream().anyMatch(e -> MARKER.equals(e.type())));
+    }
+
+    private static List<String> types(List<EventEnvelope> events) {
+        return events.stream().map(EventEnvelope::type).toList();
     }
 
     @Test

@@ -27,7 +27,8 @@ import java.util.Locale;
  * district rollups, {@link CirculationCounts}), one row per loan (pseudonymous patron key) for top titles, distinct
  * borrowers and patron data reports, check-outs per title and month ({@code title_month}) and the district's
  * borrower sketches ({@link BorrowerSketches}), all in the batch's transaction. A loan that circulation anonymized
- * ({@code LoanAnonymized}) loses its patron key; its counts and borrower token stay.
+ * ({@code LoanAnonymized}, or a {@code LoanClosed} whose return dropped the link: {@code patronForgotten}) loses its
+ * patron key; its counts and borrower token stay.
  */
 @ApplicationScoped
 public class LoanProjection implements Projection {
@@ -77,6 +78,11 @@ public class LoanProjection implements Projection {
                 Instant at = closed.returnedAt() != null ? closed.returnedAt() : event.occurredAt();
                 upsert(event, loan, loan.loanedAt(), "RETURNED", at);
                 count(event, loan, at, Kind.RETURN);
+                if (closed.patronForgotten()) {
+                    // the return also dropped the patron link (no LoanAnonymized follows): as for LoanAnonymized,
+                    // after the upsert that counted the borrower
+                    loanRows().anonymize(loan.loanId());
+                }
             }
             case "LoanDeclaredLost" -> {
                 LoanSnapshot loan = loan(event, EventJson.payload(event, LoanDeclaredLost.class).loan());
