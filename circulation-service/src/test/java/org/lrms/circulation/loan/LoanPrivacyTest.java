@@ -84,11 +84,7 @@ class LoanPrivacyTest {
         CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
         String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
                 .extract().path("id");
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE loan SET due_at = now() - interval '2 days' WHERE id = ?")) {
-            s.setObject(1, UUID.fromString(loanId));
-            s.executeUpdate();
-        }
+        dueTwoDaysAgo(loanId);
         sweeper.sweep(Instant.now());
         assertEquals(1L, noticesOf(loanId), "the sweep's first overdue notice names the loan");
         given().auth().oauth2(token).when().post("/api/v1/loans/" + loanId + "/renewal").then().statusCode(200);
@@ -102,6 +98,15 @@ class LoanPrivacyTest {
         List<EventEnvelope> events = eventsUpToMarker(site, loanId);
         assertEquals(List.of("LoanCreated", "LoanOverdue", "LoanRenewed", "LoanClosed", MARKER), types(events));
         assertTrue(EventJson.payload(events.get(3), LoanClosed.class).patronForgotten());
+    }
+
+    /** The loan was due two days ago (overdue now, without waiting). */
+    private void dueTwoDaysAgo(String loanId) throws java.sql.SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE loan SET due_at = now() - interval '2 days' WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(loanId));
+            s.executeUpdate();
+        }
     }
 
     private List<String> storedKeyAndSite(String loanId) {
@@ -130,11 +135,7 @@ class LoanPrivacyTest {
         CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
         String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
                 .extract().path("id");
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE loan SET due_at = now() - interval '2 days' WHERE id = ?")) {
-            s.setObject(1, UUID.fromString(loanId));
-            s.executeUpdate();
-        }
+        dueTwoDaysAgo(loanId);
         CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200).body("fine", equalTo(2.0f));
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(patronId));
         assertEquals(1L, noticesOf(loanId), "the fine notice names the loan while the fine is open");
