@@ -14,7 +14,6 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
 import org.lrms.catalog.title.Title;
 
@@ -110,19 +109,6 @@ public class Copy extends PanacheEntityBase {
 
     public static Optional<Copy> byBarcode(String barcode) {
         return find("barcode", barcode).firstResultOptional();
-    }
-
-    /**
-     * A copy with its title's name, read-only, in one statement: a barcode lookup (a scan at a desk) reads no more.
-     * Loading the title itself took a second round trip and its whole record, MARC source included.
-     */
-    public static Optional<CopyView> viewByBarcode(String barcode) {
-        return getEntityManager()
-                .createQuery("select c, t.title from Copy c join c.title t where c.barcode = ?1", Object[].class)
-                .setParameter(1, barcode)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultStream().findFirst()
-                .map(row -> CopyView.of((Copy) row[0], (String) row[1]));
     }
 
     public static boolean barcodeTaken(String barcode) {

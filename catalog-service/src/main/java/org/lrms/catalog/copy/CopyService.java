@@ -39,6 +39,9 @@ public class CopyService {
     TitleService titles;
 
     @Inject
+    CopyLookup lookup;
+
+    @Inject
     Sites sites;
 
     @Inject
@@ -125,7 +128,7 @@ public class CopyService {
 
     /** The copy, when the caller may see its site's staff data. */
     public CopyView get(String barcode) {
-        CopyView copy = Copy.viewByBarcode(barcode).orElseThrow(() -> ProblemException.notFound("copy", barcode));
+        CopyView copy = lookup.byBarcode(barcode).orElseThrow(() -> ProblemException.notFound("copy", barcode));
         scope.requireManage(copy.siteCode());
         return copy;
     }

@@ -13,13 +13,9 @@ public record CopyView(UUID id, String barcode, UUID titleId, String title, Stri
                        String circulationType, Instant lastSeenAt, Instant createdAt, Instant updatedAt,
                        int version) {
 
+    /** The copy as an entity shows it; a barcode lookup reads the same view in one statement ({@link CopyLookup}). */
     public static CopyView of(Copy c) {
-        return of(c, c.title.title);
-    }
-
-    /** The copy with its title's name read alongside it ({@link Copy#viewByBarcode}): its title is not loaded. */
-    public static CopyView of(Copy c, String titleName) {
-        return new CopyView(c.id, c.barcode, c.title.id, titleName, c.siteCode, c.status.name(),
+        return new CopyView(c.id, c.barcode, c.title.id, c.title.title, c.siteCode, c.status.name(),
                 c.destinationSite, c.callNumber, c.shelfLocation, c.price, c.acquiredOn, c.fundingSource,
                 c.condition, List.copyOf(c.categories), c.circulationType, c.lastSeenAt, c.createdAt, c.updatedAt,
                 c.version);

@@ -15,6 +15,8 @@ import org.lrms.events.catalog.CopyWithdrawn;
 import org.lrms.testkit.TestTokens;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +28,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 @QuarkusTest
 class CopyResourceTest {
@@ -69,6 +72,35 @@ class CopyResourceTest {
         assertEquals(List.of("READING_PROGRAM"), copy.categories());
         assertEquals("813.54", copy.callNumber());
         assertEquals(ShelfKey.of("813.54"), copy.shelfKey(), "the shelf key travels with the copy");
+    }
+
+    @Test
+    void aLookupByBarcodeShowsEveryFieldOfTheCopyAsItWasAdded() {
+        String barcode = CatalogFixtures.uniqueBarcode();
+        Map<String, Object> added = given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", "LHS", "barcode", barcode, "callNumber", "FIC SAC", "price", 7.25,
+                        "shelfLocation", "Fiction", "acquiredOn", "2025-08-14", "fundingSource", "PTA",
+                        "condition", "FAIR", "categories", List.of("Reading program", "Spanish")))
+                .when().post("/api/v1/titles/" + titleId + "/copies")
+                .then().statusCode(201).extract().jsonPath().getMap("$");
+
+        Map<String, Object> found = given().auth().oauth2(TestTokens.siteStaff("LHS"))
+                .when().get("/api/v1/copies/" + barcode)
+                .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath().getMap("$");
+
+        // stored timestamps keep microseconds; the rest is the same view, field for field
+        for (String time : List.of("createdAt", "updatedAt")) {
+            assertEquals(Instant.parse((String) added.get(time)).truncatedTo(ChronoUnit.MILLIS),
+                    Instant.parse((String) found.get(time)).truncatedTo(ChronoUnit.MILLIS), time);
+        }
+        added.keySet().removeAll(List.of("createdAt", "updatedAt"));
+        found.keySet().removeAll(List.of("createdAt", "updatedAt"));
+        assertEquals(added, found);
+        assertEquals(List.of("READING_PROGRAM", "SPANISH"), found.get("categories"));
+        assertEquals("Holes", found.get("title"));
+        assertEquals("2025-08-14", found.get("acquiredOn"));
+        assertNull(found.get("lastSeenAt"));
+        assertNull(found.get("destinationSiteCode"));
     }
 
     @Test
