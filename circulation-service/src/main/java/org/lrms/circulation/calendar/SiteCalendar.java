@@ -34,6 +34,11 @@ public class SiteCalendar {
 
     /** Closed days of {@code siteCode} (its own and the district's) in [from, to], as a predicate for DueDates. */
     public Predicate<LocalDate> closedDays(String siteCode, LocalDate from, LocalDate to) {
+        return closedDaysIn(siteCode, from, to)::contains;
+    }
+
+    /** Closed days of {@code siteCode} (its own and the district's) in [from, to]. */
+    public Set<LocalDate> closedDaysIn(String siteCode, LocalDate from, LocalDate to) {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery(
                         "SELECT day FROM closed_day WHERE site_code IN (?1, 'DISTRICT') AND day BETWEEN ?2 AND ?3")
@@ -43,7 +48,7 @@ public class SiteCalendar {
         for (Object row : rows) {
             days.add(row instanceof Date d ? d.toLocalDate() : (LocalDate) row);
         }
-        return days::contains;
+        return days;
     }
 
     public List<ClosedDay> list(String siteCode, LocalDate from, LocalDate to) {

@@ -16,6 +16,7 @@ import org.lrms.circulation.fee.FeeLedger;
 import org.lrms.circulation.hold.HoldQueue;
 import org.lrms.circulation.patron.Patron;
 import org.lrms.circulation.patron.PatronKeys;
+import org.lrms.circulation.policy.DeskRules;
 import org.lrms.circulation.policy.DueDates;
 import org.lrms.circulation.policy.Fines;
 import org.lrms.circulation.policy.PolicyMatrix;
@@ -99,6 +100,9 @@ public class CheckoutService {
     @Inject
     LoanPrivacy privacy;
 
+    /** The sites' policy matrices and closed days as of the version of the desk rules a check-out read. */
+    private final DeskRules deskRules = new DeskRules(DeskRules.DISTRICT_SITES);
+
     @Transactional
     public Outcome checkOut(CheckoutRequest request, String idempotencyKey) {
         return checkOut(request, idempotencyKey, Instant.now());
@@ -154,7 +158,10 @@ public class CheckoutService {
             throw CheckoutRefused.refused("item-not-available", "the item is not available ("
                     + (copy.circulates() ? copy.circulationState : copy.catalogStatus) + ")");
         }
-        PolicyRule rule = policies.resolve(site, patron.patronType, copy.circulationType);
+        // the rules as of the version read with the patron: kept in memory, read again only after a change
+        long rulesVersion = borrower.rulesVersion();
+        PolicyRule rule = PolicyService.resolve(deskRules.matrix(rulesVersion, site, policies::matrixFor), site,
+                patron.patronType, copy.circulationType);
 
         refuseUnlessOverridden(overridden, override, () -> patron.blocked
                 ? CheckoutRefused.overridable("patron-blocked", "the patron is blocked: " + patron.blockNote)
@@ -196,7 +203,8 @@ public class CheckoutService {
         loan.patronGrade = patron.grade;
         loan.siteCode = site;
         loan.loanedAt = now;
-        loan.dueAt = dueAt(site, rule, now);
+        loan.dueAt = dueAt(site, rule, now, (s, from, to) ->
+                deskRules.closedDays(rulesVersion, s, from, to, calendar::closedDaysIn));
         loan.createdBy = scope.userName();
         if (!overridden.isEmpty()) {
             loan.overrideReason = override;
@@ -313,7 +321,7 @@ public class CheckoutService {
         String override = overrideReason == null || overrideReason.isBlank() ? null : overrideReason.strip();
         Instant now = Instant.now();
         RenewalResult result = renewOne(loan, copy, patron, rule, override != null, () -> holds.hasWaitingHold(copy),
-                () -> dueAt(loan.siteCode, rule, now));
+                () -> dueAt(loan.siteCode, rule, now, calendar::closedDays));
         if (result.renewed() && override != null && result.refusal() != null) {
             auditOverride(loan.id, result.refusal(), override, loan.siteCode, now);
         }
@@ -353,7 +361,7 @@ public class CheckoutService {
                     .orElseThrow(() -> ProblemException.conflict("no-policy",
                             "no circulation policy applies; restore the district default"));
             results.add(renewOne(loan, copy, patron, rule, false, () -> waited.contains(copy.id),
-                    () -> dueDates.computeIfAbsent(rule, r -> dueAt(loan.siteCode, r, now))));
+                    () -> dueDates.computeIfAbsent(rule, r -> dueAt(loan.siteCode, r, now, calendar::closedDays))));
         }
         return results;
     }
@@ -422,34 +430,43 @@ public class CheckoutService {
         scope.requireManage(patron == null ? loan.siteCode : patron.homeSite);
     }
 
-    private Instant dueAt(String site, PolicyRule rule, Instant now) {
+    /** Where a due date reads a site's closed days in [from, to]: the calendar, or the desk rules kept in memory. */
+    private interface ClosedDays {
+        Predicate<LocalDate> between(String site, LocalDate from, LocalDate to);
+    }
+
+    private Instant dueAt(String site, PolicyRule rule, Instant now, ClosedDays closedDays) {
         ZoneId zone = config.timeZone();
         LocalDate today = now.atZone(zone).toLocalDate();
-        Predicate<LocalDate> closed = calendar.closedDays(site, today, today.plusDays(
-                (rule.loanPeriod().days() == null ? 0 : rule.loanPeriod().days()) + 60L));
-        if (rule.loanPeriod().fixedDate() != null) {
-            LocalDate fixed = rule.loanPeriod().fixedDate();
-            closed = calendar.closedDays(site, fixed, fixed.plusDays(60));
-            if (fixed.isBefore(today)) {
-                throw ProblemException.conflict("policy-date-passed",
-                        "the policy's fixed due date " + fixed + " has passed; update the policy");
-            }
+        LocalDate fixed = rule.loanPeriod().fixedDate();
+        if (fixed != null && fixed.isBefore(today)) {
+            throw ProblemException.conflict("policy-date-passed",
+                    "the policy's fixed due date " + fixed + " has passed; update the policy");
         }
+        // the days the due date may fall on, and 60 days past for a run of closed days to move it over
+        Predicate<LocalDate> closed = fixed != null ? closedDays.between(site, fixed, fixed.plusDays(60))
+                : closedDays.between(site, today, today.plusDays(
+                (rule.loanPeriod().days() == null ? 0 : rule.loanPeriod().days()) + 60L));
         return DueDates.dueAt(now, zone, rule.loanPeriod(), closed).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** The patron with this barcode and the counts of their open loans the desk's blocks read, or null. */
-    private record Borrower(Patron patron, long openLoans, long overdueLoans, long blockingLoans) {
+    /**
+     * The patron with this barcode, the counts of their open loans the desk's blocks read, and the version of the desk
+     * rules (policies and closed days) the check-out lends under; or null.
+     */
+    private record Borrower(Patron patron, long openLoans, long overdueLoans, long blockingLoans, long rulesVersion) {
     }
 
     /**
      * The patron and their open, overdue and blocking loans as of {@code now}, in one statement (two round trips
      * before: the patron by barcode, then the counts). The patron is read, not locked, as before; a lost loan whose
-     * LOST fee is settled (lost_settled_at) is neither overdue nor blocking any more.
+     * LOST fee is settled (lost_settled_at) is neither overdue nor blocking any more. The same statement reads the
+     * version of the desk rules ({@link DeskRules}), before the rules themselves are read.
      */
     private Borrower borrower(String barcode, Instant now) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT {p.*}, o.open_loans, o.overdue_loans, o.blocking_loans "
+        List<Object[]> rows = em.createNativeQuery("SELECT {p.*}, o.open_loans, o.overdue_loans, o.blocking_loans, "
+                        + "(SELECT version FROM desk_rules_version) AS rules_version "
                         + "FROM patron p CROSS JOIN LATERAL (SELECT count(*) AS open_loans, "
                         + "count(*) FILTER (WHERE due_at < ?2 AND lost_settled_at IS NULL) AS overdue_loans, "
                         + "count(*) FILTER (WHERE overdue_block AND lost_settled_at IS NULL) AS blocking_loans "
@@ -459,13 +476,14 @@ public class CheckoutService {
                 .addScalar("open_loans", StandardBasicTypes.LONG)
                 .addScalar("overdue_loans", StandardBasicTypes.LONG)
                 .addScalar("blocking_loans", StandardBasicTypes.LONG)
+                .addScalar("rules_version", StandardBasicTypes.LONG)
                 .setParameter(1, barcode).setParameter(2, now)
                 .getResultList();
         if (rows.isEmpty()) {
             return null;
         }
         Object[] row = rows.get(0);
-        return new Borrower((Patron) row[0], (Long) row[1], (Long) row[2], (Long) row[3]);
+        return new Borrower((Patron) row[0], (Long) row[1], (Long) row[2], (Long) row[3], (Long) row[4]);
     }
 
     /**

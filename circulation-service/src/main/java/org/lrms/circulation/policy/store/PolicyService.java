@@ -41,7 +41,12 @@ public class PolicyService {
     }
 
     public PolicyRule resolve(String siteCode, String patronType, String circulationType) {
-        return matrixFor(siteCode).resolve(siteCode, patronType, circulationType)
+        return resolve(matrixFor(siteCode), siteCode, patronType, circulationType);
+    }
+
+    /** The rule of {@code matrix} for a loan (the matrix of {@code siteCode}, read here or kept in memory). */
+    public static PolicyRule resolve(PolicyMatrix matrix, String siteCode, String patronType, String circulationType) {
+        return matrix.resolve(siteCode, patronType, circulationType)
                 .orElseThrow(() -> ProblemException.conflict("no-policy",
                         "no circulation policy applies; restore the district default"));
     }
