@@ -22,15 +22,9 @@ END;
 $$;
 
 CREATE TRIGGER circulation_policy_bumps_desk_rules
-    AFTER INSERT OR UPDATE OR DELETE ON circulation_policy
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_desk_rules_version();
-CREATE TRIGGER circulation_policy_truncate_bumps_desk_rules
-    AFTER TRUNCATE ON circulation_policy
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON circulation_policy
     FOR EACH STATEMENT EXECUTE FUNCTION bump_desk_rules_version();
 
 CREATE TRIGGER closed_day_bumps_desk_rules
-    AFTER INSERT OR UPDATE OR DELETE ON closed_day
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_desk_rules_version();
-CREATE TRIGGER closed_day_truncate_bumps_desk_rules
-    AFTER TRUNCATE ON closed_day
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON closed_day
     FOR EACH STATEMENT EXECUTE FUNCTION bump_desk_rules_version();
