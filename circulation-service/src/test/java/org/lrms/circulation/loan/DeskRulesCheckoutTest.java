@@ -10,7 +10,6 @@ import org.lrms.events.catalog.CopySnapshot;
 import org.lrms.testkit.TestTokens;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -68,7 +67,7 @@ class DeskRulesCheckoutTest {
         sitePolicy(d.site, 7);
         LocalDate today = LocalDate.now(LA);
         assertEquals(today.plusDays(7), dueDay(d, d.first)); // the site's rules are now in memory
-        sql("UPDATE circulation_policy SET loan_days = 10 WHERE site_code = ?", d.site);
+        Fixtures.update("UPDATE circulation_policy SET loan_days = 10 WHERE site_code = ?", d.site);
         assertEquals(today.plusDays(10), dueDay(d, d.second));
     }
 
@@ -77,14 +76,8 @@ class DeskRulesCheckoutTest {
         Desk d = desk();
         LocalDate today = LocalDate.now(LA);
         assertEquals(today.plusDays(14), dueDay(d, d.first)); // the district default; closed days now in memory
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO closed_day (site_code, day, reason) VALUES (?, ?, 'flooded')")) {
-            s.setString(1, d.site);
-            s.setObject(2, today.plusDays(14));
-            assertEquals(1, s.executeUpdate());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        assertEquals(1, Fixtures.update("INSERT INTO closed_day (site_code, day, reason) VALUES (?, ?, 'flooded')",
+                d.site, today.plusDays(14)));
         assertEquals(today.plusDays(15), dueDay(d, d.second));
     }
 
@@ -125,7 +118,8 @@ class DeskRulesCheckoutTest {
         given().auth().oauth2(TestTokens.siteStaff(d.site))
                 .when().put("/api/v1/sites/" + d.site + "/closed-days/" + endOfTerm).then().statusCode(204);
         assertEquals(endOfTerm.plusDays(1), dueDay(d, d.second));
-        sql("UPDATE circulation_policy SET fixed_due_date = current_date - 2 WHERE site_code = ?", d.site);
+        Fixtures.update("UPDATE circulation_policy SET fixed_due_date = current_date - 2 WHERE site_code = ?",
+                d.site);
         CheckoutTest.checkOut(TestTokens.siteStaff(d.site), d.site, d.patronBarcode, third.barcode(), null)
                 .then().statusCode(409).body("code", equalTo("policy-date-passed"));
     }
@@ -135,16 +129,16 @@ class DeskRulesCheckoutTest {
         String site = Fixtures.newSite();
         String policy = sitePolicy(site, 7);
         long before = version();
-        sql("UPDATE circulation_policy SET loan_days = 9 WHERE site_code = ?", site);
+        Fixtures.update("UPDATE circulation_policy SET loan_days = 9 WHERE site_code = ?", site);
         long updated = version();
         assertNotEquals(before, updated);
-        sql("INSERT INTO closed_day (site_code, day) VALUES (?, DATE '2031-01-02')", site);
+        Fixtures.update("INSERT INTO closed_day (site_code, day) VALUES (?, DATE '2031-01-02')", site);
         long inserted = version();
         assertNotEquals(updated, inserted);
-        sql("DELETE FROM closed_day WHERE site_code = ?", site);
+        Fixtures.update("DELETE FROM closed_day WHERE site_code = ?", site);
         long deleted = version();
         assertNotEquals(inserted, deleted);
-        sql("DELETE FROM circulation_policy WHERE id = ?", UUID.fromString(policy));
+        Fixtures.update("DELETE FROM circulation_policy WHERE id = ?", UUID.fromString(policy));
         assertNotEquals(deleted, version());
 
         // TRUNCATE too, seen inside its transaction (rolled back: the tables are shared by every test)
@@ -162,10 +156,8 @@ class DeskRulesCheckoutTest {
         }
     }
 
-    private long version() throws SQLException {
-        try (Connection c = db.getConnection()) {
-            return version(c);
-        }
+    private static long version() {
+        return Fixtures.count("SELECT version FROM desk_rules_version WHERE id = ?", 1);
     }
 
     private static long version(Connection c) throws SQLException {
@@ -173,15 +165,6 @@ class DeskRulesCheckoutTest {
              ResultSet r = s.executeQuery("SELECT version FROM desk_rules_version")) {
             r.next();
             return r.getLong(1);
-        }
-    }
-
-    private void sql(String sql, Object param) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, param);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -101,12 +101,8 @@ class LoanPrivacyTest {
     }
 
     /** The loan was due two days ago (overdue now, without waiting). */
-    private void dueTwoDaysAgo(String loanId) throws java.sql.SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE loan SET due_at = now() - interval '2 days' WHERE id = ?")) {
-            s.setObject(1, UUID.fromString(loanId));
-            s.executeUpdate();
-        }
+    private static void dueTwoDaysAgo(String loanId) {
+        Fixtures.update("UPDATE loan SET due_at = now() - interval '2 days' WHERE id = ?", UUID.fromString(loanId));
     }
 
     private List<String> storedKeyAndSite(String loanId) {
