@@ -230,6 +230,7 @@ start_service() {
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   launch "$svc" "${SERVICE_PORT[$svc]}" env "${upper}_PORT=${SERVICE_PORT[$svc]}" \
     "${upper}_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$svc" \
+    "${upper}_DB_REACTIVE_URL=postgresql://127.0.0.1:$PG_PORT/$svc" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     OIDC_AUTH_SERVER_URL="$REALM_URL" \
     LRMS_HTTP_HOST="${LRMS_HTTP_HOST:-127.0.0.1}" \

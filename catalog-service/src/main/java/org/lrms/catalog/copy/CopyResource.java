@@ -1,5 +1,6 @@
 package org.lrms.catalog.copy;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -27,7 +28,7 @@ public class CopyResource {
     @GET
     @Path("/{barcode}")
     @RolesAllowed({"site-staff", "district-admin", "integration"})
-    public CopyView get(@PathParam("barcode") String barcode) {
+    public Uni<CopyView> get(@PathParam("barcode") String barcode) {
         return copies.get(barcode);
     }
 

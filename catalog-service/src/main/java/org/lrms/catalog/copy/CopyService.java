@@ -1,5 +1,6 @@
 package org.lrms.catalog.copy;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -126,11 +127,13 @@ public class CopyService {
         return copy;
     }
 
-    /** The copy, when the caller may see its site's staff data. */
-    public CopyView get(String barcode) {
-        CopyView copy = lookup.byBarcode(barcode).orElseThrow(() -> ProblemException.notFound("copy", barcode));
-        scope.requireManage(copy.siteCode());
-        return copy;
+    /** The copy, when the caller may see its site's staff data; answered on the event loop ({@link CopyLookup}). */
+    public Uni<CopyView> get(String barcode) {
+        return lookup.byBarcode(barcode).map(found -> {
+            CopyView copy = found.orElseThrow(() -> ProblemException.notFound("copy", barcode));
+            scope.requireManage(copy.siteCode());
+            return copy;
+        });
     }
 
     public List<Copy> ofTitle(UUID titleId) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -111,7 +112,8 @@ class CopyResourceTest {
                 .when().post("/api/v1/titles/" + titleId + "/copies")
                 .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/copies/" + barcode)
-                .then().statusCode(404);
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString(barcode));
     }
 
     @Test
@@ -124,7 +126,9 @@ class CopyResourceTest {
         given().auth().oauth2(TestTokens.teacher("LHS")).when().get("/api/v1/copies/" + barcode)
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.siteStaff("MMS")).when().get("/api/v1/copies/" + barcode)
-                .then().statusCode(403);
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("your account does not hold site LHS"));
+        given().when().get("/api/v1/copies/" + barcode).then().statusCode(401);
     }
 
     @Test
