@@ -3,13 +3,11 @@ package org.lrms.catalog.loan;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lrms.catalog.copy.CirculationMove;
-import org.lrms.catalog.copy.Copy;
-import org.lrms.catalog.copy.CopyService;
 import org.lrms.catalog.copy.CopyStatus;
+import org.lrms.catalog.copy.LoanMoves;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.UnreadableEventException;
@@ -21,7 +19,6 @@ import org.lrms.events.circulation.LoanSnapshot;
 import org.lrms.kit.consume.EventBatches;
 import org.lrms.kit.consume.ProcessedEvents;
 
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,7 +39,7 @@ public class LoanEvents {
     EventBatches batches;
 
     @Inject
-    CopyService copies;
+    LoanMoves moves;
 
     /** A poll's loan events, in one transaction (at the busiest desks, one commit for many scans). */
     @Incoming("loans")
@@ -92,13 +89,8 @@ public class LoanEvents {
             return;
         }
         // locked: the loan and hold consumers may move the same copy at once
-        Copy copy = (copyId != null
-                ? Copy.<Copy>findByIdOptional(copyId, LockModeType.PESSIMISTIC_WRITE) : Optional.<Copy>empty())
-                .or(() -> barcode == null ? Optional.empty() : Copy.<Copy>find("barcode", barcode)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional())
-                .orElseThrow(() -> new UnreadableEventException(envelope.type() + " names copy "
-                        + copyId + " that the catalog does not hold"));
-        copies.applyCirculation(copy, CirculationMove.loan(CopyService.circulationState(copy), envelope.occurredAt(),
-                next, reason));
+        LoanMoves.LockedCopy copy = moves.lock(copyId, barcode).orElseThrow(() -> new UnreadableEventException(
+                envelope.type() + " names copy " + copyId + " that the catalog does not hold"));
+        moves.apply(copy, CirculationMove.loan(copy.state(), envelope.occurredAt(), next, reason));
     }
 }
