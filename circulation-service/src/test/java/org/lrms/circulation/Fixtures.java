@@ -17,8 +17,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +45,30 @@ public final class Fixtures {
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The row a query with one parameter answers, column by column (timestamps as instants), read straight from the
+     * service's database: to compare whole rows before and after a desk transaction.
+     */
+    public static Map<String, Object> row(String sql, Object param) {
+        AgroalDataSource db = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, param);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalStateException("no row for " + param);
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                    Object value = r.getObject(i);
+                    row.put(r.getMetaData().getColumnName(i), value instanceof Timestamp t ? t.toInstant() : value);
+                }
+                return row;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -93,6 +93,10 @@ public class Copy extends PanacheEntityBase {
     }
 
     public boolean circulates() {
+        return circulates(withdrawn, catalogStatus);
+    }
+
+    static boolean circulates(boolean withdrawn, String catalogStatus) {
         return !withdrawn && CIRCULATING.contains(catalogStatus);
     }
 

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.lrms.circulation.copy.Copy;
-import org.lrms.circulation.loan.Loan;
 import org.lrms.circulation.patron.Patron;
 import org.lrms.circulation.patron.PatronKeys;
 import org.lrms.circulation.site.SiteService;
@@ -200,13 +199,16 @@ public class FeeLedger {
                 .executeUpdate();
     }
 
-    /** A lost item came back: its lost fee is forgiven, and what was paid of it is refunded. */
+    /**
+     * A lost item came back (the loan {@code loanId}, declared lost at {@code lostAt}, or null): its lost fee is
+     * forgiven, and what was paid of it is refunded.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refundLostIfReturned(Patron patron, Loan loan, Copy copy) {
-        if (loan.lostAt == null) {
+    public void refundLostIfReturned(Patron patron, UUID loanId, Instant lostAt) {
+        if (lostAt == null) {
             return; // a LOST fee is booked only by the sweep declaring the loan lost, which sets lostAt with it
         }
-        List<Fee> lost = Fee.list("loanId = ?1 and kind = 'LOST' and status <> 'WAIVED'", loan.id);
+        List<Fee> lost = Fee.list("loanId = ?1 and kind = 'LOST' and status <> 'WAIVED'", loanId);
         for (Fee fee : lost) {
             forgive(fee, patron, "lost item returned", "RETURNED");
         }

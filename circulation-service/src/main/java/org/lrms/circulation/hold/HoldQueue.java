@@ -1,5 +1,6 @@
 package org.lrms.circulation.hold;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.lrms.circulation.CirculationConfig;
 import org.lrms.circulation.copy.Copy;
+import org.lrms.circulation.copy.CopyRow;
 import org.lrms.circulation.policy.store.PolicyService;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.HoldExpired;
@@ -14,6 +16,10 @@ import org.lrms.events.circulation.HoldFilled;
 import org.lrms.events.circulation.HoldSnapshot;
 import org.lrms.kit.outbox.Outbox;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -53,20 +59,43 @@ public class HoldQueue {
     @Inject
     PullLists pullLists;
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static final String DESK_HOLDS = "SELECT s.id, s.patron_id, s.pickup_site, "
+            + "EXISTS (SELECT 1 FROM hold w WHERE w.status = 'WAITING' AND w.title_id = ? "
+            + "AND (w.copy_id IS NULL OR w.copy_id = ?)) "
+            + "FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT h.id, h.patron_id, h.pickup_site FROM hold h "
+            + "WHERE h.assigned_copy_id = ? AND h.status IN ('IN_TRANSIT', 'ON_SHELF') LIMIT 1) s ON true";
+
+    /** Locks the hold it finds, as the entity query's PESSIMISTIC_WRITE did: no two copies go to one hold. */
+    private static final String NEXT_HOLD = "SELECT id FROM hold WHERE assigned_copy_id = ? AND status = 'IN_TRANSIT' "
+            + "OR status = 'WAITING' AND title_id = ? AND (copy_id IS NULL OR copy_id = ?) "
+            + "ORDER BY CASE WHEN status = 'IN_TRANSIT' THEN 0 ELSE 1 END, priority DESC, placed_at "
+            + "LIMIT 1 FOR NO KEY UPDATE";
+
     /**
-     * What the desk needs to know of holds before lending a copy, in one statement: the hold the copy is set aside
-     * for, if any, and whether any patron waits for the copy's title (a title-level hold, or a hold on this copy).
+     * What the desk needs to know of holds before lending a copy, in one statement (plain JDBC, as the desk's own
+     * statements, see {@code DeskStatements}): the hold the copy is set aside for, if any, and whether any patron
+     * waits for the copy's title (a title-level hold, or a hold on this copy). Only reads holds, which the check-out
+     * changes after it, through their entities.
      */
-    public DeskHolds deskHolds(Copy copy) {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT s.id, s.patron_id, s.pickup_site, "
-                        + "EXISTS (SELECT 1 FROM hold w WHERE w.status = 'WAITING' AND w.title_id = ?2 "
-                        + "AND (w.copy_id IS NULL OR w.copy_id = ?1)) "
-                        + "FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT h.id, h.patron_id, h.pickup_site FROM hold h "
-                        + "WHERE h.assigned_copy_id = ?1 AND h.status IN ('IN_TRANSIT', 'ON_SHELF') LIMIT 1) s ON true")
-                .setParameter(1, copy.id).setParameter(2, copy.titleId).getSingleResult();
-        Optional<SetAside> setAside = row[0] == null ? Optional.empty()
-                : Optional.of(new SetAside((UUID) row[0], (UUID) row[1], (String) row[2]));
-        return new DeskHolds(setAside, copy.titleId != null && Boolean.TRUE.equals(row[3]));
+    public DeskHolds deskHolds(CopyRow copy) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(DESK_HOLDS)) {
+            statement.setObject(1, copy.titleId());
+            statement.setObject(2, copy.id());
+            statement.setObject(3, copy.id());
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                UUID holdId = row.getObject(1, UUID.class);
+                Optional<SetAside> setAside = holdId == null ? Optional.empty()
+                        : Optional.of(new SetAside(holdId, row.getObject(2, UUID.class), row.getString(3)));
+                return new DeskHolds(setAside, copy.titleId() != null && row.getBoolean(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the copy's holds could not be read", e);
+        }
     }
 
     /** See {@link #deskHolds}. */
@@ -79,15 +108,15 @@ public class HoldQueue {
      * patrons ahead of the borrower's own hold (all of them if the borrower has none) for pickup here are at least
      * the site's available copies of the title. Answers the detail of the refusal, or empty.
      */
-    public Optional<String> lendingLeavesHoldsUnfilled(Copy copy, UUID patronId, String site) {
+    public Optional<String> lendingLeavesHoldsUnfilled(CopyRow copy, UUID patronId, String site) {
         List<Hold> waiting = Hold.list("status = 'WAITING' and titleId = ?2 and (copyId is null or copyId = ?1) "
-                + "order by priority desc, placedAt", copy.id, copy.titleId);
+                + "order by priority desc, placedAt", copy.id(), copy.titleId());
         int ahead = 0;
         for (Hold hold : waiting) {
             if (hold.patronId.equals(patronId)) {
                 break;
             }
-            if (copy.id.equals(hold.copyId)) {
+            if (copy.id().equals(hold.copyId)) {
                 return Optional.of("another patron waits for this very item");
             }
             if (hold.copyId == null && hold.pickupSite.equals(site)) {
@@ -98,7 +127,7 @@ public class HoldQueue {
             return Optional.empty();
         }
         long available = Copy.count("titleId = ?1 and siteCode = ?2 and circulationState = ?3 and withdrawn = false",
-                copy.titleId, site, Copy.AVAILABLE);
+                copy.titleId(), site, Copy.AVAILABLE);
         return ahead >= available
                 ? Optional.of(ahead + " other patron(s) wait for this title at this site and " + available
                 + " copy(ies) are on the shelf")
@@ -111,7 +140,7 @@ public class HoldQueue {
      * out fills their hold. Uses what {@link #deskHolds} found, so a copy no hold touches costs no statement here.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void fillOnLoan(Copy copy, UUID patronId, DeskHolds desk) {
+    public void fillOnLoan(CopyRow copy, UUID patronId, DeskHolds desk) {
         Optional<SetAside> own = desk.setAside().filter(s -> s.patronId().equals(patronId));
         if (own.isPresent()) {
             Hold hold = Hold.findById(own.get().holdId());
@@ -123,18 +152,18 @@ public class HoldQueue {
     }
 
     /** The borrower's own waiting hold on the copy's title (or on this copy) is filled by this loan. */
-    private void fillWaitingOnLoan(Copy copy, UUID patronId) {
+    private void fillWaitingOnLoan(CopyRow copy, UUID patronId) {
         Hold hold = Hold.<Hold>find("status = 'WAITING' and titleId = ?2 and (copyId is null or copyId = ?1) "
-                        + "and patronId = ?3 order by priority desc, placedAt", copy.id, copy.titleId, patronId)
+                        + "and patronId = ?3 order by priority desc, placedAt", copy.id(), copy.titleId(), patronId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (hold == null) {
             return;
         }
-        hold.assignedCopyId = copy.id;
+        hold.assignedCopyId = copy.id();
         hold.status = "FILLED";
         hold.closedAt = Instant.now();
         outbox.publish(Topics.CIRCULATION_HOLDS, hold.pickupSite, hold.id.toString(),
-                new HoldFilled(snapshot(hold), copy.barcode, copy.siteCode));
+                new HoldFilled(snapshot(hold), copy.barcode(), copy.siteCode()));
     }
 
     /** Which of {@code copies} a patron waits for (a title-level hold on its title, or a hold on it): one query. */
@@ -163,30 +192,43 @@ public class HoldQueue {
         return waited;
     }
 
-    public boolean hasWaitingHold(Copy copy) {
+    public boolean hasWaitingHold(CopyRow copy) {
         // a copy hold carries its copy's title too, so one index on waiting holds by title answers both
-        return copy.titleId != null && Hold.count("status = 'WAITING' and titleId = ?2 "
-                + "and (copyId is null or copyId = ?1)", copy.id, copy.titleId) > 0;
+        return copy.titleId() != null && Hold.count("status = 'WAITING' and titleId = ?2 "
+                + "and (copyId is null or copyId = ?1)", copy.id(), copy.titleId()) > 0;
     }
 
     /**
      * A copy came back at {@code site}: the hold it travels for, else the first waiting hold it can fill (by
      * priority, then date), else its home site. One statement finds either (locked), where it was two: most returns
-     * find neither.
+     * find neither, and then no hold is loaded. The statement is plain JDBC and does not see changes of holds still
+     * pending in the persistence context: a caller that changed holds in this transaction flushes them first
+     * ({@link #releaseFromShelf}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Routing route(Copy copy, String site) {
-        Hold hold = Hold.<Hold>find("assignedCopyId = ?1 and status = 'IN_TRANSIT' "
-                        + "or status = 'WAITING' and titleId = ?2 and (copyId is null or copyId = ?1) "
-                        + "order by case when status = 'IN_TRANSIT' then 0 else 1 end, priority desc, placedAt",
-                        copy.id, copy.titleId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-        if (hold == null) {
-            return copy.siteCode.equals(site)
+    public Routing route(CopyRow copy, String site) {
+        UUID holdId = nextHold(copy);
+        if (holdId == null) {
+            return copy.siteCode().equals(site)
                     ? new Routing(Copy.AVAILABLE, null, null)
-                    : new Routing(Copy.IN_TRANSIT, copy.siteCode, null);
+                    : new Routing(Copy.IN_TRANSIT, copy.siteCode(), null);
         }
-        return setAside(hold, copy, site);
+        return setAside(Hold.findById(holdId), copy, site); // locked by the statement
+    }
+
+    /** The hold {@link #route} gives the copy to, locked; or null. */
+    private UUID nextHold(CopyRow copy) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(NEXT_HOLD)) {
+            statement.setObject(1, copy.id());
+            statement.setObject(2, copy.titleId());
+            statement.setObject(3, copy.id());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getObject(1, UUID.class) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the copy's next hold could not be read", e);
+        }
     }
 
     /**
@@ -199,17 +241,17 @@ public class HoldQueue {
         if (pulled.isPresent()) {
             Hold hold = Hold.findById(pulled.get(), LockModeType.PESSIMISTIC_WRITE);
             if (hold != null && Hold.WAITING.equals(hold.status)) {
-                return setAside(hold, copy, site);
+                return setAside(hold, CopyRow.of(copy), site);
             }
         }
-        return route(copy, site);
+        return route(CopyRow.of(copy), site);
     }
 
     /** The copy is set aside for {@code hold}: on the hold shelf at {@code site}, or on its way to the pickup site. */
-    private Routing setAside(Hold hold, Copy copy, String site) {
-        hold.assignedCopyId = copy.id;
+    private Routing setAside(Hold hold, CopyRow copy, String site) {
+        hold.assignedCopyId = copy.id();
         if (hold.pickupSite.equals(site)) {
-            int shelfDays = policies.resolve(site, hold.patronType, copy.circulationType).holdShelfDays();
+            int shelfDays = policies.resolve(site, hold.patronType, copy.circulationType()).holdShelfDays();
             hold.status = Hold.ON_SHELF;
             hold.shelfExpiresOn = LocalDate.now(config.timeZone()).plusDays(shelfDays);
             holdAvailableNotice(hold);
@@ -217,7 +259,7 @@ public class HoldQueue {
             hold.status = Hold.IN_TRANSIT;
         }
         outbox.publish(Topics.CIRCULATION_HOLDS, hold.pickupSite, hold.id.toString(),
-                new HoldFilled(snapshot(hold), copy.barcode, copy.siteCode));
+                new HoldFilled(snapshot(hold), copy.barcode(), copy.siteCode()));
         return Hold.ON_SHELF.equals(hold.status)
                 ? new Routing(Copy.ON_HOLD_SHELF, null, hold.id)
                 : new Routing(Copy.IN_TRANSIT, hold.pickupSite, hold.id);
@@ -254,7 +296,8 @@ public class HoldQueue {
         Copy copy = hold.assignedCopyId == null ? null
                 : Copy.findById(hold.assignedCopyId, LockModeType.PESSIMISTIC_WRITE);
         if (copy != null && Copy.ON_HOLD_SHELF.equals(copy.circulationState)) {
-            Routing routing = route(copy, hold.pickupSite);
+            em.flush(); // the holds this transaction changed (this one, those set aside before it), for route to see
+            Routing routing = route(CopyRow.of(copy), hold.pickupSite);
             copy.circulationState = routing.nextCopyStatus();
             copy.inTransitTo = routing.routeTo();
         }

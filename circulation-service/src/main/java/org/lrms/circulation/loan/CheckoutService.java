@@ -7,13 +7,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
 import org.lrms.circulation.CirculationConfig;
 import org.lrms.circulation.calendar.SiteCalendar;
 import org.lrms.circulation.copy.Copy;
+import org.lrms.circulation.copy.CopyRow;
 import org.lrms.circulation.fee.FeeLedger;
 import org.lrms.circulation.hold.HoldQueue;
+import org.lrms.circulation.loan.DeskStatements.Borrower;
+import org.lrms.circulation.loan.DeskStatements.LoanRow;
+import org.lrms.circulation.loan.DeskStatements.ReturnedLoan;
 import org.lrms.circulation.patron.Patron;
 import org.lrms.circulation.patron.PatronKeys;
 import org.lrms.circulation.policy.DeskRules;
@@ -51,7 +53,17 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** Check-out, check-in and renewal at a desk: each one transaction of a few indexed statements. */
+/**
+ * Check-out, check-in and renewal at a desk: each one transaction of a few indexed statements.
+ * <p>
+ * A check-out and a check-in read the patron, the copy and the loan and write the loan and the copy's circulation
+ * state through {@link DeskStatements} (plain JDBC, no entity), in the transaction Hibernate and the outbox share. So
+ * that no entity's flush can undo one of those statements, nor an entity miss one, those rows are written there alone:
+ * the rare paths change through entities only other rows (the patron and fees of a fined or lost return, holds), the
+ * fee ledger only reads the copy a fee names (its entity is never changed, so never written), and a copy that
+ * arrives with no loan is changed through its entity alone, loaded after the statements that locked and read it.
+ * Renewals still go through the entities.
+ */
 @ApplicationScoped
 public class CheckoutService {
 
@@ -100,6 +112,9 @@ public class CheckoutService {
     @Inject
     LoanPrivacy privacy;
 
+    @Inject
+    DeskStatements desk;
+
     /** The sites' policy matrices and closed days as of the version of the desk rules a check-out read. */
     private final DeskRules deskRules = new DeskRules(DeskRules.DISTRICT_SITES);
 
@@ -121,53 +136,53 @@ public class CheckoutService {
                 return new Outcome(earlier.get().status(), earlier.get().body());
             }
         }
-        Loan loan = lend(site, request, at);
-        String body = write(LoanView.of(loan, Copy.findById(loan.copyId)));
+        String body = write(lend(site, request, at));
         if (key != null) {
             idempotent.remember(key, 201, body);
         }
         return new Outcome(201, body);
     }
 
-    private Loan lend(String site, CheckoutRequest request, Instant now) {
+    private LoanView lend(String site, CheckoutRequest request, Instant now) {
         List<CheckoutRefused> overridden = new ArrayList<>();
         String override = request.overrideReason() == null ? null : request.overrideReason().strip();
 
-        Borrower borrower = borrower(request.patronBarcode().strip(), now);
-        Patron patron = borrower == null ? null : borrower.patron();
-        if (patron == null) {
+        Borrower borrower = desk.borrower(request.patronBarcode().strip(), now);
+        if (borrower == null) {
             throw CheckoutRefused.unusable("unknown-patron", "no patron has barcode " + request.patronBarcode());
         }
-        if (!patron.isActive()) {
-            throw CheckoutRefused.unusable("patron-inactive", "the patron's account is " + patron.status);
+        if (!borrower.isActive()) {
+            throw CheckoutRefused.unusable("patron-inactive", "the patron's account is " + borrower.status());
         }
-        Copy copy = lockedCopy(request.itemBarcode());
+        UUID patronId = borrower.patronId();
+        CopyRow copy = lockedCopy(request.itemBarcode());
         HoldQueue.DeskHolds deskHolds = holds.deskHolds(copy);
         Optional<HoldQueue.SetAside> setAside = deskHolds.setAside();
-        boolean pickupHere = setAside.isPresent() && setAside.get().patronId().equals(patron.id)
-                && setAside.get().pickupSite().equals(site) && Copy.ON_HOLD_SHELF.equals(copy.circulationState);
-        if (!copy.siteCode.equals(site) && !pickupHere) {
-            throw CheckoutRefused.refused("item-at-other-site", "the item belongs to site " + copy.siteCode)
-                    .with("itemSite", copy.siteCode);
+        boolean pickupHere = setAside.isPresent() && setAside.get().patronId().equals(patronId)
+                && setAside.get().pickupSite().equals(site) && Copy.ON_HOLD_SHELF.equals(copy.circulationState());
+        if (!copy.siteCode().equals(site) && !pickupHere) {
+            throw CheckoutRefused.refused("item-at-other-site", "the item belongs to site " + copy.siteCode())
+                    .with("itemSite", copy.siteCode());
         }
-        if (Copy.CHECKED_OUT.equals(copy.circulationState)) {
+        if (Copy.CHECKED_OUT.equals(copy.circulationState())) {
             throw CheckoutRefused.refused("item-on-loan", "the item is on loan; check it in first");
         }
-        if (!copy.circulates() || Copy.IN_TRANSIT.equals(copy.circulationState)
-                || Copy.LOST.equals(copy.circulationState)) {
+        if (!copy.circulates() || Copy.IN_TRANSIT.equals(copy.circulationState())
+                || Copy.LOST.equals(copy.circulationState())) {
             throw CheckoutRefused.refused("item-not-available", "the item is not available ("
-                    + (copy.circulates() ? copy.circulationState : copy.catalogStatus) + ")");
+                    + (copy.circulates() ? copy.circulationState() : copy.catalogStatus()) + ")");
         }
         // the rules as of the version read with the patron: kept in memory, read again only after a change
         long rulesVersion = borrower.rulesVersion();
         PolicyRule rule = PolicyService.resolve(deskRules.matrix(rulesVersion, site, policies::matrixFor), site,
-                patron.patronType, copy.circulationType);
+                borrower.patronType(), copy.circulationType());
 
-        refuseUnlessOverridden(overridden, override, () -> patron.blocked
-                ? CheckoutRefused.overridable("patron-blocked", "the patron is blocked: " + patron.blockNote)
+        refuseUnlessOverridden(overridden, override, () -> borrower.blocked()
+                ? CheckoutRefused.overridable("patron-blocked", "the patron is blocked: " + borrower.blockNote())
                 : null);
-        refuseUnlessOverridden(overridden, override, () -> patron.feeBalance.compareTo(config.blocks().feeLimit()) > 0
-                ? CheckoutRefused.overridable("fees-owed", "the patron owes " + patron.feeBalance
+        BigDecimal owed = borrower.feeBalance();
+        refuseUnlessOverridden(overridden, override, () -> owed.compareTo(config.blocks().feeLimit()) > 0
+                ? CheckoutRefused.overridable("fees-owed", "the patron owes " + owed
                 + ", above the limit of " + config.blocks().feeLimit())
                 : null);
         long open = borrower.openLoans();
@@ -185,41 +200,30 @@ public class CheckoutService {
                 + rule.maxItems())
                 : null);
         refuseUnlessOverridden(overridden, override, () -> setAside.isPresent()
-                && !setAside.get().patronId().equals(patron.id)
+                && !setAside.get().patronId().equals(patronId)
                 ? CheckoutRefused.overridable("on-hold-for-another", "the item is set aside for another patron's hold")
                 : null);
         // a copy not set aside may still be the one other patrons' title-level holds wait for (rare: only then query)
         refuseUnlessOverridden(overridden, override, () -> setAside.isEmpty() && deskHolds.titleWaited()
-                ? holds.lendingLeavesHoldsUnfilled(copy, patron.id, site)
+                ? holds.lendingLeavesHoldsUnfilled(copy, patronId, site)
                 .map(detail -> CheckoutRefused.overridable("on-hold-for-another", detail)).orElse(null)
                 : null);
 
-        Loan loan = new Loan();
-        loan.id = UUID.randomUUID();
-        loan.copyId = copy.id;
-        loan.patronId = patron.id;
-        loan.patronKey = keys.of(patron.id);
-        loan.patronType = patron.patronType;
-        loan.patronGrade = patron.grade;
-        loan.siteCode = site;
-        loan.loanedAt = now;
-        loan.dueAt = dueAt(site, rule, now, (s, from, to) ->
-                deskRules.closedDays(rulesVersion, s, from, to, calendar::closedDaysIn));
-        loan.createdBy = scope.userName();
-        if (!overridden.isEmpty()) {
-            loan.overrideReason = override;
-            loan.overrideBy = scope.userName();
-        }
-        loan.persist();
-        copy.circulationState = Copy.CHECKED_OUT;
-        copy.inTransitTo = null;
-        holds.fillOnLoan(copy, patron.id, deskHolds);
+        String staff = scope.userName();
+        boolean overriding = !overridden.isEmpty();
+        LoanRow loan = new LoanRow(UUID.randomUUID(), copy.id(), patronId, keys.of(patronId), borrower.patronType(),
+                borrower.grade(), site, now, dueAt(site, rule, now, (s, from, to) ->
+                deskRules.closedDays(rulesVersion, s, from, to, calendar::closedDaysIn)), 0,
+                overriding ? override : null, overriding ? staff : null, staff, null, 0);
+        desk.lend(loan);
+        desk.circulationState(copy.id(), Copy.CHECKED_OUT, null);
+        holds.fillOnLoan(copy, patronId, deskHolds);
         for (CheckoutRefused refusal : overridden) {
-            auditOverride(loan.id, refusal.code(), override, site, now);
+            auditOverride(loan.id(), refusal.code(), override, site, now);
         }
-        outbox.publish(Topics.CIRCULATION_LOANS, site, loan.id.toString(),
-                new LoanCreated(snapshot(loan, copy), loan.overrideReason));
-        return loan;
+        outbox.publish(Topics.CIRCULATION_LOANS, site, loan.id().toString(),
+                new LoanCreated(snapshot(loan, copy), loan.overrideReason()));
+        return LoanView.of(loan, copy);
     }
 
     @Transactional
@@ -232,53 +236,61 @@ public class CheckoutService {
     public CheckinView checkIn(CheckinRequest request, Instant now) {
         String site = SiteService.normalize(request.siteCode());
         scope.requireManage(site);
-        Copy copy = lockedCopy(request.itemBarcode());
-        ReturnedLoan returned = openLoan(copy, now);
-        Loan loan = returned == null ? null : returned.loan();
-        if (loan == null) {
-            if (Copy.IN_TRANSIT.equals(copy.circulationState)
-                    || Copy.AVAILABLE.equals(copy.circulationState) && holds.hasWaitingHold(copy)) {
-                return arrive(copy, site);
+        CopyRow copy = lockedCopy(request.itemBarcode());
+        ReturnedLoan returned = desk.openLoan(copy.id(), now);
+        if (returned == null) {
+            if (Copy.IN_TRANSIT.equals(copy.circulationState())
+                    || Copy.AVAILABLE.equals(copy.circulationState()) && holds.hasWaitingHold(copy)) {
+                // locked and read above; from here changed through its entity alone
+                return arrive(Copy.findById(copy.id()), site);
             }
             throw CheckoutRefused.refused("not-on-loan", "the item is not on loan; shelve it");
         }
-        loan.returnedAt = now;
-        loan.returnedAtSite = site;
+        LoanRow loan = returned.loan();
 
         int daysOverdue = 0;
         BigDecimal fine = BigDecimal.ZERO.setScale(2);
         // a return that may change what the patron owes (a fine, a lost fee refunded) locks the patron, as payments
         // do, so a payment at another desk at the same instant waits instead of failing one of the two
-        boolean overdue = now.isAfter(loan.dueAt);
-        Patron patron = loan.patronId == null ? null : overdue || loan.lostAt != null
-                ? Patron.findById(loan.patronId, LockModeType.PESSIMISTIC_WRITE) : returned.patron();
+        boolean overdue = now.isAfter(loan.dueAt());
+        Patron locked = loan.patronId() != null && (overdue || loan.lostAt() != null)
+                ? Patron.findById(loan.patronId(), LockModeType.PESSIMISTIC_WRITE) : null;
+        boolean forget = returned.forgetsPatron(now);
+        // closed after the patron's lock, as the flush did: a payment settling a lost loan locks the patron, then the
+        // loan; and before the ledger, whose privacy statement must find the loan closed
+        desk.close(loan, now, site, forget);
         if (overdue) {
-            PolicyRule rule = policies.resolve(loan.siteCode, loan.patronType, copy.circulationType);
+            PolicyRule rule = policies.resolve(loan.siteCode(), loan.patronType(), copy.circulationType());
             ZoneId zone = config.timeZone();
-            Predicate<LocalDate> closed = calendar.closedDays(loan.siteCode,
-                    loan.dueAt.atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate());
-            daysOverdue = DueDates.daysOverdue(loan.dueAt, now, zone, closed);
+            Predicate<LocalDate> closed = calendar.closedDays(loan.siteCode(),
+                    loan.dueAt().atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate());
+            daysOverdue = DueDates.daysOverdue(loan.dueAt(), now, zone, closed);
             fine = Fines.overdueFine(daysOverdue, rule);
-            if (fine.signum() > 0 && patron != null) {
-                ledger.assess(patron, loan.siteCode, "OVERDUE", fine, loan.id, copy,
+            if (fine.signum() > 0 && locked != null) {
+                // the ledger only reads the copy's entity (the fee's copy, its material type): never written, its
+                // flush writes nothing over the copy's state written below
+                ledger.assess(locked, loan.siteCode(), "OVERDUE", fine, loan.id(), Copy.findById(copy.id()),
                         daysOverdue + " days overdue");
             }
         }
-        if (patron != null) {
-            ledger.refundLostIfReturned(patron, loan, copy);
+        if (locked != null) {
+            ledger.refundLostIfReturned(locked, loan.id(), loan.lostAt());
         }
         HoldQueue.Routing routing = holds.route(copy, site);
-        copy.circulationState = routing.nextCopyStatus();
-        copy.inTransitTo = Copy.IN_TRANSIT.equals(routing.nextCopyStatus()) ? routing.routeTo() : null;
-        boolean forget = returned.forgetsPatron(now);
-        outbox.publish(Topics.CIRCULATION_LOANS, loan.siteCode, loan.id.toString(),
+        desk.circulationState(copy.id(), routing.nextCopyStatus(),
+                Copy.IN_TRANSIT.equals(routing.nextCopyStatus()) ? routing.routeTo() : null);
+        outbox.publish(Topics.CIRCULATION_LOANS, loan.siteCode(), loan.id().toString(),
                 new LoanClosed(snapshot(loan, copy), now, site, routing.nextCopyStatus(), forget));
         if (forget) {
-            privacy.forgetOnReturn(loan, returned.noticed());
-        } else if (patron != null && patron.feeBalance.signum() == 0) {
-            anonymizeClosedLoans(patron.id);
+            privacy.forgetOnReturn(loan.id(), returned.noticed());
+        } else {
+            // what the patron owes now: after the ledger's changes when locked, as read with the loan otherwise
+            BigDecimal owed = locked != null ? locked.feeBalance : returned.patronBalance();
+            if (owed != null && owed.signum() == 0) {
+                anonymizeClosedLoans(loan.patronId());
+            }
         }
-        return new CheckinView(loan.id, copy.barcode, now, daysOverdue, fine, routing.nextCopyStatus(),
+        return new CheckinView(loan.id(), copy.barcode(), now, daysOverdue, fine, routing.nextCopyStatus(),
                 routing.routeTo(), routing.holdId());
     }
 
@@ -287,7 +299,7 @@ public class CheckoutService {
         Instant now = Instant.now();
         // a copy pulled from its own shelf for a hold goes to the hold the pull list named
         HoldQueue.Routing routing = Copy.AVAILABLE.equals(copy.circulationState) && copy.siteCode.equals(site)
-                ? holds.routeFromShelf(copy, site) : holds.route(copy, site);
+                ? holds.routeFromShelf(copy, site) : holds.route(CopyRow.of(copy), site);
         copy.circulationState = routing.nextCopyStatus();
         copy.inTransitTo = Copy.IN_TRANSIT.equals(routing.nextCopyStatus()) ? routing.routeTo() : null;
         if (routing.holdId() == null) {
@@ -320,7 +332,8 @@ public class CheckoutService {
         PolicyRule rule = policies.resolve(loan.siteCode, loan.patronType, copy.circulationType);
         String override = overrideReason == null || overrideReason.isBlank() ? null : overrideReason.strip();
         Instant now = Instant.now();
-        RenewalResult result = renewOne(loan, copy, patron, rule, override != null, () -> holds.hasWaitingHold(copy),
+        RenewalResult result = renewOne(loan, copy, patron, rule, override != null,
+                () -> holds.hasWaitingHold(CopyRow.of(copy)),
                 () -> dueAt(loan.siteCode, rule, now, calendar::closedDays));
         if (result.renewed() && override != null && result.refusal() != null) {
             auditOverride(loan.id, result.refusal(), override, loan.siteCode, now);
@@ -450,102 +463,8 @@ public class CheckoutService {
         return DueDates.dueAt(now, zone, rule.loanPeriod(), closed).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /**
-     * The patron with this barcode, the counts of their open loans the desk's blocks read, and the version of the desk
-     * rules (policies and closed days) the check-out lends under; or null.
-     */
-    private record Borrower(Patron patron, long openLoans, long overdueLoans, long blockingLoans, long rulesVersion) {
-    }
-
-    /**
-     * The patron and their open, overdue and blocking loans as of {@code now}, in one statement (two round trips
-     * before: the patron by barcode, then the counts). The patron is read, not locked, as before; a lost loan whose
-     * LOST fee is settled (lost_settled_at) is neither overdue nor blocking any more. The same statement reads the
-     * version of the desk rules ({@link DeskRules}), before the rules themselves are read.
-     */
-    private Borrower borrower(String barcode, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT {p.*}, o.open_loans, o.overdue_loans, o.blocking_loans, "
-                        + "(SELECT version FROM desk_rules_version) AS rules_version "
-                        + "FROM patron p CROSS JOIN LATERAL (SELECT count(*) AS open_loans, "
-                        + "count(*) FILTER (WHERE due_at < ?2 AND lost_settled_at IS NULL) AS overdue_loans, "
-                        + "count(*) FILTER (WHERE overdue_block AND lost_settled_at IS NULL) AS blocking_loans "
-                        + "FROM loan WHERE patron_id = p.id AND returned_at IS NULL) o WHERE p.barcode = ?1")
-                .unwrap(NativeQuery.class)
-                .addEntity("p", Patron.class)
-                .addScalar("open_loans", StandardBasicTypes.LONG)
-                .addScalar("overdue_loans", StandardBasicTypes.LONG)
-                .addScalar("blocking_loans", StandardBasicTypes.LONG)
-                .addScalar("rules_version", StandardBasicTypes.LONG)
-                .setParameter(1, barcode).setParameter(2, now)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = rows.get(0);
-        return new Borrower((Patron) row[0], (Long) row[1], (Long) row[2], (Long) row[3], (Long) row[4]);
-    }
-
-    /**
-     * A copy's open loan; when its return cannot change what the patron owes, the patron (read, not locked); the
-     * privacy policy's period; whether notices name the loan; whether the patron has a closed loan still linked.
-     */
-    private record ReturnedLoan(Loan loan, Patron patron, int keepClosedLoansDays, boolean noticed,
-                                boolean closedLoansLinked) {
-
-        /**
-         * The return drops the loan's patron link itself, in the same update that closes it ({@code LoanClosed}
-         * says so), instead of the statement over all the patron's closed loans ({@link LoanPrivacy}) that would
-         * drop it right after: the patron is read here (the return changes nothing they owe: neither overdue, so
-         * no fine, nor declared lost, so no refund) and owes nothing, the policy keeps no closed loan, and no other
-         * closed loan of theirs is still linked, so that statement would have anonymized this loan and no other.
-         * A return dated ahead of this server's clock (offline, up to a minute) is not yet past that statement's
-         * cut-off: it keeps the statement, as before.
-         */
-        boolean forgetsPatron(Instant returnedAt) {
-            return patron != null && patron.feeBalance.signum() == 0 && keepClosedLoansDays == 0
-                    && !closedLoansLinked && !returnedAt.isAfter(Instant.now());
-        }
-    }
-
-    /**
-     * The copy's open loan, or null, and in the same statement its patron when the loan is neither overdue at
-     * {@code now} nor declared lost: the common return needs the patron only to see whether they owe anything. A
-     * return that may change what they owe locks the patron afterwards instead ({@code checkIn}), as before. The
-     * same statement reads what the common return needs to drop the patron link at once
-     * ({@link ReturnedLoan#forgetsPatron}): the privacy period (one row), and two index probes (the loan's notices,
-     * {@code notice_loan}; the patron's closed loans still linked, {@code loan_closed_per_patron}, which holds none
-     * of a settled patron's under the default policy).
-     */
-    private ReturnedLoan openLoan(Copy copy, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT {l.*}, {p.*}, "
-                        + "(SELECT keep_closed_loans_days FROM privacy_policy) AS keep_days, "
-                        + "EXISTS (SELECT 1 FROM notice n WHERE n.loan_id = l.id) AS noticed, "
-                        + "EXISTS (SELECT 1 FROM loan c WHERE c.patron_id = p.id AND c.returned_at IS NOT NULL) "
-                        + "AS closed_linked "
-                        + "FROM loan l LEFT JOIN patron p "
-                        + "ON p.id = l.patron_id AND NOT l.due_at < ?2 AND l.lost_at IS NULL "
-                        + "WHERE l.copy_id = ?1 AND l.returned_at IS NULL")
-                .unwrap(NativeQuery.class)
-                .addEntity("l", Loan.class)
-                .addEntity("p", Patron.class)
-                .addScalar("keep_days", StandardBasicTypes.INTEGER)
-                .addScalar("noticed", StandardBasicTypes.BOOLEAN)
-                .addScalar("closed_linked", StandardBasicTypes.BOOLEAN)
-                .setParameter(1, copy.id).setParameter(2, now)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = rows.get(0);
-        return new ReturnedLoan((Loan) row[0], (Patron) row[1], (Integer) row[2], (Boolean) row[3],
-                (Boolean) row[4]);
-    }
-
-    private Copy lockedCopy(String barcode) {
-        Copy copy = Copy.<Copy>find("barcode", barcode.strip()).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
+    private CopyRow lockedCopy(String barcode) {
+        CopyRow copy = desk.lockedCopy(barcode.strip());
         if (copy == null) {
             throw CheckoutRefused.unusable("unknown-item", "no item has barcode " + barcode);
         }
@@ -586,6 +505,12 @@ public class CheckoutService {
         return new LoanSnapshot(loan.id, copy.id, copy.barcode, copy.titleId, loan.siteCode, loan.patronKey,
                 loan.patronType, loan.patronGrade, copy.materialType, copy.circulationType, copy.deweyNumber,
                 loan.loanedAt, loan.dueAt, loan.renewals);
+    }
+
+    private static LoanSnapshot snapshot(LoanRow loan, CopyRow copy) {
+        return new LoanSnapshot(loan.id(), copy.id(), copy.barcode(), copy.titleId(), loan.siteCode(),
+                loan.patronKey(), loan.patronType(), loan.patronGrade(), copy.materialType(), copy.circulationType(),
+                copy.deweyNumber(), loan.loanedAt(), loan.dueAt(), loan.renewals());
     }
 
     private String write(Object view) {

@@ -69,19 +69,18 @@ public class LoanPrivacy {
 
     /**
      * The return of a patron who owes nothing, under a policy that keeps no closed loan, with no other closed loan
-     * still linked ({@code CheckoutService}): the loan loses its patron in the update that closes it, and its notices
-     * forget it (a loan the sweep found overdue and that was renewed since has overdue notices; {@code noticed}
-     * says whether any names it). The caller's {@code LoanClosed} announces it ({@code patronForgotten}).
+     * still linked ({@code CheckoutService}): the loan loses its patron in the statement that closes it
+     * ({@code DeskStatements.close}), and here its notices forget it (a loan the sweep found overdue and that was
+     * renewed since has overdue notices; {@code noticed} says whether any names it). The caller's {@code LoanClosed}
+     * announces it ({@code patronForgotten}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void forgetOnReturn(Loan loan, boolean noticed) {
-        loan.patronId = null;
-        loan.patronKey = null;
+    public void forgetOnReturn(UUID loanId, boolean noticed) {
         if (noticed) {
-            // only the notice table: no flush of the session's changes first (the loan is written at commit)
+            // only the notice table: no flush of the session's changes first
             em.createNativeQuery("UPDATE notice SET loan_id = NULL WHERE loan_id = ?1")
                     .unwrap(NativeQuery.class).addSynchronizedQuerySpace("notice")
-                    .setParameter(1, loan.id).executeUpdate();
+                    .setParameter(1, loanId).executeUpdate();
         }
     }
 

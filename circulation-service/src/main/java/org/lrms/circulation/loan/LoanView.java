@@ -1,6 +1,7 @@
 package org.lrms.circulation.loan;
 
 import org.lrms.circulation.copy.Copy;
+import org.lrms.circulation.copy.CopyRow;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,5 +13,10 @@ public record LoanView(UUID id, UUID copyId, String itemBarcode, String title, U
         return new LoanView(loan.id, loan.copyId, copy == null ? null : copy.barcode, copy == null ? null : copy.title,
                 loan.patronId, loan.siteCode, loan.loanedAt, loan.dueAt, loan.renewals, loan.returnedAt,
                 loan.overrideReason);
+    }
+
+    static LoanView of(DeskStatements.LoanRow loan, CopyRow copy) {
+        return new LoanView(loan.id(), loan.copyId(), copy.barcode(), copy.title(), loan.patronId(), loan.siteCode(),
+                loan.loanedAt(), loan.dueAt(), loan.renewals(), null, loan.overrideReason());
     }
 }

@@ -16,6 +16,7 @@ import org.lrms.testkit.TestTokens;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,40 @@ class HoldTest {
                 .then().body("status", equalTo("EXPIRED"));
         given().auth().oauth2(TestTokens.siteStaff(site)).when().get("/api/v1/copies/" + copy.barcode())
                 .then().body("circulationState", equalTo("AVAILABLE"));
+    }
+
+    @Test
+    void twoHoldsExpiringTogetherGiveTheirCopiesToTheWaitingHoldOnce() {
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        List<String> patrons = List.of(Fixtures.unique("P"), Fixtures.unique("P"), Fixtures.unique("P"));
+        for (String p : patrons) {
+            Fixtures.newPatron(site, p, "STUDENT", "6");
+        }
+        UUID title = UUID.randomUUID();
+        List<CopySnapshot> copies = List.of(Fixtures.addCopy(site, Fixtures.unique("C"), title, "BOOK", null),
+                Fixtures.addCopy(site, Fixtures.unique("C"), title, "BOOK", null));
+        List<String> expiring = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            expiring.add(placeHold(token, patrons.get(i), title, site));
+            checkIn(site, copies.get(i).barcode()).then().statusCode(200).body("holdId", equalTo(expiring.get(i)));
+        }
+        // waiting for pickup at another school: a copy set aside for it leaves in transit, and no notice (no other
+        // statement) writes the hold's change before the next copy is routed
+        String waiting = placeHold(TestTokens.districtAdmin(), patrons.get(2), title, Fixtures.newSite());
+        for (String hold : expiring) {
+            Fixtures.update("UPDATE hold SET shelf_expires_on = current_date - 2 WHERE id = ?", UUID.fromString(hold));
+        }
+
+        assertTrue(queue.expireShelf() >= 2);
+        // the first copy released goes to the waiting hold; the second finds no hold left (the first one's change is
+        // written before the second looks) and goes back to the shelf
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/holds/" + waiting).then()
+                .body("status", equalTo("IN_TRANSIT"));
+        List<String> states = copies.stream().map(c -> (String) Fixtures.row(
+                "SELECT circulation_state FROM copy WHERE id = ?", c.copyId()).get("circulation_state"))
+                .sorted().toList();
+        assertEquals(List.of("AVAILABLE", "IN_TRANSIT"), states);
     }
 
     @Test

@@ -6,13 +6,20 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.lrms.circulation.Fixtures;
+import org.lrms.circulation.patron.PatronKeys;
+import org.lrms.events.EventEnvelope;
+import org.lrms.events.EventJson;
+import org.lrms.events.Topics;
 import org.lrms.events.catalog.CopySnapshot;
+import org.lrms.events.circulation.LoanAnonymized;
+import org.lrms.events.circulation.LoanClosed;
 import org.lrms.testkit.TestTokens;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +27,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -35,6 +43,9 @@ class LostLoanBlockTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    PatronKeys keys;
 
     /** A patron whose loan of an 8.00 copy reached the blocking stage and was declared lost. */
     record LostLoan(String site, String token, String patron, String patronId, String loanId, CopySnapshot lost,
@@ -108,6 +119,44 @@ class LostLoanBlockTest {
                 .body("find { it.id == '" + l.lostFeeId + "' }.status", equalTo("RETURNED"));
         assertEquals(1L, Fixtures.count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'REFUND' "
                 + "AND amount = 8.00", UUID.fromString(l.lostFeeId)));
+    }
+
+    @Test
+    void aLostCopyReturnedUnpaidHasItsFeeForgivenAndTheReturnAnonymizesItsLoan() throws Exception {
+        LostLoan l = lostLoan();
+        UUID loanId = UUID.fromString(l.loanId);
+        String key = keys.of(UUID.fromString(l.patronId));
+        Map<String, Object> lost = CheckoutTest.loanRow(loanId);
+        assertEquals("LOST", CheckoutTest.copyRow(l.lost).get("circulation_state"));
+
+        Instant returnedAt = Instant.parse(CheckoutTest.checkIn(l.site, l.lost.barcode()).then().statusCode(200)
+                .body("loanId", equalTo(l.loanId)).body("fine", equalTo(0.0f))
+                .body("nextCopyStatus", equalTo("AVAILABLE")).extract().path("returnedAt"));
+        given().auth().oauth2(l.token).when().get("/api/v1/patrons/" + l.patronId + "/fees").then()
+                .body("find { it.id == '" + l.lostFeeId + "' }.status", equalTo("RETURNED"))
+                .body("find { it.id == '" + l.lostFeeId + "' }.balance", equalTo(0.0f));
+        assertEquals(1L, Fixtures.count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'WAIVER' "
+                + "AND amount = 8.00", UUID.fromString(l.lostFeeId)));
+
+        // the forgiven fee leaves the patron owing nothing: the ledger anonymizes their closed loans, this one
+        // included, in the return's transaction; the return's LoanClosed, told after, still names the key
+        Map<String, Object> returned = new LinkedHashMap<>(lost);
+        returned.put("returned_at", CheckoutTest.microseconds(returnedAt));
+        returned.put("returned_at_site", l.site);
+        returned.put("patron_id", null);
+        returned.put("patron_key", null);
+        returned.put("version", (Integer) lost.get("version") + 1);
+        assertEquals(returned, CheckoutTest.loanRow(loanId));
+        assertEquals("AVAILABLE", CheckoutTest.copyRow(l.lost).get("circulation_state"));
+        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, l.loanId,
+                seen -> seen.size() >= 5);
+        assertEquals(List.of("LoanCreated", "LoanOverdue", "LoanDeclaredLost", "LoanAnonymized", "LoanClosed"),
+                events.stream().map(EventEnvelope::type).toList());
+        assertEquals(new LoanAnonymized(loanId, l.site, key), EventJson.payload(events.get(3), LoanAnonymized.class));
+        LoanClosed closed = EventJson.payload(events.get(4), LoanClosed.class);
+        assertEquals(key, closed.loan().patronKey());
+        assertEquals(returnedAt, closed.returnedAt());
+        assertFalse(closed.patronForgotten());
     }
 
     @Test
