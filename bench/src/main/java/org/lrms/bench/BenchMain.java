@@ -175,6 +175,7 @@ public final class BenchMain {
                     String.valueOf(rate));
             GatlingRun.Result desk = gatling.run(DeskLatencySimulation.class, p, log);
             report.chart("desk latency", desk.chart(), out);
+            failures(report, "desk latency", desk);
             for (String kind : List.of(DeskSteps.CHECK_OUT, DeskSteps.CHECK_IN)) {
                 String name = kind + ", " + rate + "/s offered";
                 warmUpFigure(report, desk, kind, name, warmUp);
@@ -215,6 +216,7 @@ public final class BenchMain {
             prober.start();
             Map<String, String> p = with(common, "feed", feeds.resolve("desk.csv").toString());
             GatlingRun.Result storm = gatling.run(DeskStormSimulation.class, p, log);
+            failures(report, "desk storm", storm);
             sampler.interrupt();
             prober.interrupt();
             prober.join(35_000);
@@ -386,6 +388,12 @@ public final class BenchMain {
     }
 
     /** The measured run's figure of one request, named for the report; the run must have made some. */
+    /** Which refusals (or other failures) a desk run met, warm-up included: a failure count alone says nothing. */
+    private static void failures(Report report, String scenario, GatlingRun.Result result) {
+        result.errors().forEach((message, count) -> report.note(scenario + ": " + count + " request(s) failed: "
+                + message));
+    }
+
     private static Figure measured(GatlingRun.Result result, String request, String name, int seconds) {
         Figure f = result.measured(request, seconds);
         if (f == null) {

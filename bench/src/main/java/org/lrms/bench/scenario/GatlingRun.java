@@ -53,14 +53,20 @@ public final class GatlingRun {
             throw new IllegalStateException(simulation.getSimpleName() + " wrote no report (exit " + exit + "); see "
                     + log);
         }
-        return new Result(read(report.resolve("index.html")), report.resolve("index.html"));
+        return new Result(read(report.resolve("index.html")), report.resolve("index.html"),
+                errors(Files.readString(report.resolve("index.html"))));
     }
 
     /**
      * Figures by request name ("All Requests" for the whole run, warm-up included; a warm-up request's name starts
-     * with {@link #WARM_UP}) and the HTML chart of the run.
+     * with {@link #WARM_UP}), the HTML chart of the run, and how many requests failed with each message (warm-up
+     * included), from Gatling's error table.
      */
-    public record Result(Map<String, Figure> figures, Path chart) {
+    public record Result(Map<String, Figure> figures, Path chart, Map<String, Long> errors) {
+
+        public Result(Map<String, Figure> figures, Path chart) {
+            this(figures, chart, Map.of());
+        }
         public Figure all() {
             return figures.get("All Requests");
         }
@@ -93,6 +99,19 @@ public final class GatlingRun {
                     .max(Comparator.comparing(p -> p.toFile().lastModified()))
                     .orElse(null);
         }
+    }
+
+    private static final Pattern ERROR = Pattern.compile("<td class=\"error-col-1 total ko\">([^<]*)<span[^>]*>[^<]*"
+            + "</span></td>\\s*<td class=\"value error-col-2 total ko\">([\\d,]+)</td>");
+
+    /** Gatling's error table: each failure's message (e.g. a failed check's) and how many requests failed so. */
+    static Map<String, Long> errors(String indexHtml) {
+        Map<String, Long> errors = new LinkedHashMap<>();
+        Matcher row = ERROR.matcher(indexHtml);
+        while (row.find()) {
+            errors.merge(row.group(1).trim(), Long.parseLong(row.group(2).replace(",", "")), Long::sum);
+        }
+        return errors;
     }
 
     private static final Pattern NAME = Pattern.compile("class=\"ellipsed-name\">([^<]*)</span>");

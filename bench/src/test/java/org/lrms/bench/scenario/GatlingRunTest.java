@@ -31,6 +31,31 @@ class GatlingRunTest {
     }
 
     @Test
+    void readsWhichRefusalsFailedFromGatlingsErrorTable() {
+        String html = """
+                <table id="container_errors" class="statistics-in extensible-geant">
+                <tbody>
+                <tr>
+                	<td class="error-col-1 total ko">regex("code":"([^"]+)").find.notExists, but actually found \
+                item-on-loan<span class="value" style="display:none">0</span></td>
+                	<td class="value error-col-2 total ko">1,022</td>
+                	<td class="value error-col-3 total ko">97%</td>
+                </tr>
+                <tr>
+                	<td class="error-col-1 total ko">status.find.in(200,201), but actually found 500<span \
+                class="value" style="display:none">1</span></td>
+                	<td class="value error-col-2 total ko">31</td>
+                """;
+        Map<String, Long> errors = GatlingRun.errors(html);
+        assertEquals(List.of("regex(\"code\":\"([^\"]+)\").find.notExists, but actually found item-on-loan",
+                "status.find.in(200,201), but actually found 500"), List.copyOf(errors.keySet()));
+        assertEquals(1022L, errors.get("regex(\"code\":\"([^\"]+)\").find.notExists, but actually found "
+                + "item-on-loan"));
+        assertEquals(31L, errors.get("status.find.in(200,201), but actually found 500"));
+        assertTrue(GatlingRun.errors("<table id=\"container_errors\"></table>").isEmpty());
+    }
+
+    @Test
     void theMeasuredRunLeavesTheWarmUpOutAndCountsItsRateOverItsOwnSeconds() {
         Map<String, Figure> figures = Map.of(
                 "All Requests", Figure.latency("All Requests", 100, 9, 3, 40, 900, 8000, 0),
