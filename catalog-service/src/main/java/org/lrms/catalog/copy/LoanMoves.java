@@ -7,11 +7,10 @@ import jakarta.transaction.Transactional;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.CopySnapshot;
 import org.lrms.events.catalog.CopyStatusChanged;
+import org.lrms.kit.jdbc.Statements;
 import org.lrms.kit.outbox.Outbox;
 
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -57,12 +56,10 @@ public class LoanMoves {
     /** The copy by id, else by barcode (events written before copy ids travelled), locked until the commit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<LockedCopy> lock(UUID copyId, String barcode) {
-        try (Connection connection = dataSource.getConnection()) {
-            Optional<LockedCopy> copy = copyId == null ? Optional.empty() : read(connection, BY_ID, copyId);
-            return copy.isPresent() || barcode == null ? copy : read(connection, BY_BARCODE, barcode);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read copy " + (copyId != null ? copyId : barcode), e);
-        }
+        Optional<LockedCopy> copy = copyId == null ? Optional.empty()
+                : Statements.first(dataSource, "copy " + copyId, BY_ID, LoanMoves::lockedCopy, copyId);
+        return copy.isPresent() || barcode == null ? copy
+                : Statements.first(dataSource, "copy " + barcode, BY_BARCODE, LoanMoves::lockedCopy, barcode);
     }
 
     /**
@@ -77,32 +74,14 @@ public class LoanMoves {
         CirculationMove.State next = move.get().state();
         CopySnapshot before = copy.snapshot();
         boolean statusChanged = copy.state().status() != next.status();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            update.setString(1, next.status().name());
-            update.setString(2, next.destinationSite());
-            update.setObject(3, next.holdId());
-            update.setObject(4, next.circulationAt() == null ? null
-                    : OffsetDateTime.ofInstant(next.circulationAt(), ZoneOffset.UTC));
-            update.setObject(5, statusChanged ? OffsetDateTime.now(ZoneOffset.UTC) : null);
-            update.setObject(6, before.copyId());
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot move copy " + before.copyId(), e);
-        }
+        Statements.update(dataSource, "copy " + before.copyId(), UPDATE, next.status().name(), next.destinationSite(),
+                next.holdId(), next.circulationAt() == null ? null
+                        : OffsetDateTime.ofInstant(next.circulationAt(), ZoneOffset.UTC),
+                statusChanged ? OffsetDateTime.now(ZoneOffset.UTC) : null, before.copyId());
         if (statusChanged) {
             outbox.publish(Topics.CATALOG_COPIES, before.siteCode(), before.copyId().toString(),
                     new CopyStatusChanged(withStatus(before, next.status()), copy.state().status().name(),
                             move.get().reason()));
-        }
-    }
-
-    private static Optional<LockedCopy> read(Connection connection, String sql, Object key) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, key);
-            try (ResultSet r = select.executeQuery()) {
-                return r.next() ? Optional.of(lockedCopy(r)) : Optional.empty();
-            }
         }
     }
 

@@ -14,12 +14,9 @@ import org.lrms.events.Topics;
 import org.lrms.events.circulation.HoldExpired;
 import org.lrms.events.circulation.HoldFilled;
 import org.lrms.events.circulation.HoldSnapshot;
+import org.lrms.kit.jdbc.Statements;
 import org.lrms.kit.outbox.Outbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -81,21 +78,13 @@ public class HoldQueue {
      * changes after it, through their entities.
      */
     public DeskHolds deskHolds(CopyRow copy) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(DESK_HOLDS)) {
-            statement.setObject(1, copy.titleId());
-            statement.setObject(2, copy.id());
-            statement.setObject(3, copy.id());
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                UUID holdId = row.getObject(1, UUID.class);
-                Optional<SetAside> setAside = holdId == null ? Optional.empty()
-                        : Optional.of(new SetAside(holdId, row.getObject(2, UUID.class), row.getString(3)));
-                return new DeskHolds(setAside, copy.titleId() != null && row.getBoolean(4));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the copy's holds could not be read", e);
-        }
+        // one row always (the lateral join keeps it when no hold sets the copy aside)
+        return Statements.first(dataSource, "the copy's holds", DESK_HOLDS, row -> {
+            UUID holdId = row.getObject(1, UUID.class);
+            Optional<SetAside> setAside = holdId == null ? Optional.empty()
+                    : Optional.of(new SetAside(holdId, row.getObject(2, UUID.class), row.getString(3)));
+            return new DeskHolds(setAside, copy.titleId() != null && row.getBoolean(4));
+        }, copy.titleId(), copy.id(), copy.id()).orElseThrow();
     }
 
     /** See {@link #deskHolds}. */
@@ -218,17 +207,8 @@ public class HoldQueue {
 
     /** The hold {@link #route} gives the copy to, locked; or null. */
     private UUID nextHold(CopyRow copy) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(NEXT_HOLD)) {
-            statement.setObject(1, copy.id());
-            statement.setObject(2, copy.titleId());
-            statement.setObject(3, copy.id());
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getObject(1, UUID.class) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the copy's next hold could not be read", e);
-        }
+        return Statements.first(dataSource, "the copy's next hold", NEXT_HOLD, row -> row.getObject(1, UUID.class),
+                copy.id(), copy.titleId(), copy.id()).orElse(null);
     }
 
     /**

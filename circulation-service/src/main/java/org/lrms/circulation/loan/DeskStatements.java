@@ -7,10 +7,9 @@ import jakarta.transaction.Transactional;
 import org.lrms.circulation.copy.CopyRow;
 import org.lrms.circulation.patron.Patron;
 import org.lrms.kit.jdbc.Columns;
+import org.lrms.kit.jdbc.Statements;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -135,54 +134,28 @@ class DeskStatements {
 
     /** The patron with this barcode as the check-out reads them ({@link #BORROWER}), or null. */
     Borrower borrower(String barcode, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(BORROWER)) {
-            statement.setObject(1, timestamp(now));
-            statement.setString(2, barcode);
-            try (ResultSet r = statement.executeQuery()) {
-                return !r.next() ? null : new Borrower(r.getObject(1, UUID.class), r.getString(2), r.getBoolean(3),
-                        r.getString(4), r.getBigDecimal(5), r.getString(6), r.getString(7), r.getLong(8),
-                        r.getLong(9), r.getLong(10), r.getLong(11));
-            }
-        } catch (SQLException e) {
-            throw failed("the patron could not be read", e);
-        }
+        return Statements.first(dataSource, "the patron", BORROWER, r -> new Borrower(r.getObject(1, UUID.class),
+                r.getString(2), r.getBoolean(3), r.getString(4), r.getBigDecimal(5), r.getString(6), r.getString(7),
+                r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11)), timestamp(now), barcode).orElse(null);
     }
 
     /** The copy with this barcode, locked for the rest of the transaction; or null. */
     CopyRow lockedCopy(String barcode) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(LOCKED_COPY)) {
-            statement.setString(1, barcode);
-            try (ResultSet r = statement.executeQuery()) {
-                return !r.next() ? null : new CopyRow(r.getObject(1, UUID.class), r.getString(2),
-                        r.getObject(3, UUID.class), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
-                        r.getString(8), r.getString(9), r.getString(10), r.getBoolean(11));
-            }
-        } catch (SQLException e) {
-            throw failed("the copy could not be locked", e);
-        }
+        return Statements.first(dataSource, "the copy", LOCKED_COPY, r -> new CopyRow(r.getObject(1, UUID.class),
+                r.getString(2), r.getObject(3, UUID.class), r.getString(4), r.getString(5), r.getString(6),
+                r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getBoolean(11)), barcode)
+                .orElse(null);
     }
 
     /** The copy's open loan as of {@code now} ({@link #OPEN_LOAN}), or null. */
     ReturnedLoan openLoan(UUID copyId, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(OPEN_LOAN)) {
-            statement.setObject(1, timestamp(now));
-            statement.setObject(2, copyId);
-            try (ResultSet r = statement.executeQuery()) {
-                if (!r.next()) {
-                    return null;
-                }
-                LoanRow loan = new LoanRow(r.getObject(1, UUID.class), r.getObject(2, UUID.class),
-                        r.getObject(3, UUID.class), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
-                        instant(r, 8), instant(r, 9), r.getInt(10), r.getString(11), r.getString(12),
-                        r.getString(13), instant(r, 14), r.getInt(15));
-                return new ReturnedLoan(loan, r.getBigDecimal(16), r.getInt(17), r.getBoolean(18), r.getBoolean(19));
-            }
-        } catch (SQLException e) {
-            throw failed("the copy's loan could not be read", e);
-        }
+        return Statements.first(dataSource, "the copy's loan", OPEN_LOAN, r -> {
+            LoanRow loan = new LoanRow(r.getObject(1, UUID.class), r.getObject(2, UUID.class),
+                    r.getObject(3, UUID.class), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
+                    instant(r, 8), instant(r, 9), r.getInt(10), r.getString(11), r.getString(12),
+                    r.getString(13), instant(r, 14), r.getInt(15));
+            return new ReturnedLoan(loan, r.getBigDecimal(16), r.getInt(17), r.getBoolean(18), r.getBoolean(19));
+        }, timestamp(now), copyId).orElse(null);
     }
 
     /** Writes a new loan. */
@@ -213,15 +186,7 @@ class DeskStatements {
     }
 
     private int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw failed("the desk's change could not be written", e);
-        }
+        return Statements.update(dataSource, "the desk's change", sql, parameters);
     }
 
     /** An instant as the driver writes a {@code timestamptz} (null stays null). */
@@ -231,10 +196,5 @@ class DeskStatements {
 
     private static Instant instant(ResultSet r, int column) throws SQLException {
         return Columns.instant(r.getObject(column, OffsetDateTime.class));
-    }
-
-    /** The transaction rolls back; the cause is kept (a pool that had no connection in time answers 503). */
-    private static IllegalStateException failed(String what, SQLException e) {
-        return new IllegalStateException(what, e);
     }
 }

@@ -4,10 +4,8 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.lrms.kit.jdbc.Statements;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.UUID;
 
 /**
@@ -33,13 +31,7 @@ public class ProcessedEvents {
         // statement touches processed_event only, which no entity maps. Through Hibernate's native query it cost as
         // much again as the statement itself, once per event (a sixth of the catalog's CPU under a desk storm), and,
         // before its flush mode was set, a dirty check of every entity of the poll's transaction
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, consumer);
-            insert.setObject(2, eventId);
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record event " + eventId + " as applied by " + consumer, e);
-        }
+        return Statements.update(dataSource, "event " + eventId + " as applied by " + consumer, INSERT, consumer,
+                eventId) == 1;
     }
 }
