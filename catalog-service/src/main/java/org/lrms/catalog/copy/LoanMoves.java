@@ -38,8 +38,8 @@ public class LoanMoves {
             + "c.status, c.circulation_type, t.material_type, t.dewey_number, c.call_number, c.shelf_location, "
             + "c.price, c.acquired_on, c.funding_source, c.condition, c.categories, t.publication_year, c.shelf_key, "
             + "c.destination_site, c.hold_id, c.circulation_at FROM copy c JOIN title t ON t.id = c.title_id ";
-    private static final String BY_ID = COLUMNS + "WHERE c.id = ? FOR UPDATE OF c";
-    private static final String BY_BARCODE = COLUMNS + "WHERE c.barcode = ? FOR UPDATE OF c";
+    private static final String BY_ID = COLUMNS + "WHERE c.id = ? FOR NO KEY UPDATE OF c";
+    private static final String BY_BARCODE = COLUMNS + "WHERE c.barcode = ? FOR NO KEY UPDATE OF c";
     private static final String UPDATE = "UPDATE copy SET status = ?, destination_site = ?, hold_id = ?, "
             + "circulation_at = ?, updated_at = coalesce(?, updated_at), version = version + 1 WHERE id = ?";
 
@@ -53,7 +53,11 @@ public class LoanMoves {
     @Inject
     Outbox outbox;
 
-    /** The copy by id, else by barcode (events written before copy ids travelled), locked until the commit. */
+    /**
+     * The copy by id, else by barcode (events written before copy ids travelled), locked until the commit as the
+     * entity's pessimistic lock did ({@code FOR NO KEY UPDATE}: rows that only reference the copy, a weeding log's or an
+     * inventory's, are not held up).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<LockedCopy> lock(UUID copyId, String barcode) {
         Optional<LockedCopy> copy = copyId == null ? Optional.empty()
