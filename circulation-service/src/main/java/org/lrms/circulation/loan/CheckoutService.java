@@ -502,9 +502,7 @@ public class CheckoutService {
     }
 
     LoanSnapshot snapshot(Loan loan, Copy copy) {
-        return new LoanSnapshot(loan.id, copy.id, copy.barcode, copy.titleId, loan.siteCode, loan.patronKey,
-                loan.patronType, loan.patronGrade, copy.materialType, copy.circulationType, copy.deweyNumber,
-                loan.loanedAt, loan.dueAt, loan.renewals);
+        return snapshot(LoanRow.of(loan), CopyRow.of(copy));
     }
 
     private static LoanSnapshot snapshot(LoanRow loan, CopyRow copy) {

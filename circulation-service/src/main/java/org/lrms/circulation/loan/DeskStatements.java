@@ -104,6 +104,13 @@ class DeskStatements {
     record LoanRow(UUID id, UUID copyId, UUID patronId, String patronKey, String patronType, String patronGrade,
                    String siteCode, Instant loanedAt, Instant dueAt, int renewals, String overrideReason,
                    String overrideBy, String createdBy, Instant lostAt, int version) {
+
+        /** The row of a loan loaded as an entity (renewals, the sweep). */
+        static LoanRow of(Loan loan) {
+            return new LoanRow(loan.id, loan.copyId, loan.patronId, loan.patronKey, loan.patronType, loan.patronGrade,
+                    loan.siteCode, loan.loanedAt, loan.dueAt, loan.renewals, loan.overrideReason, loan.overrideBy,
+                    loan.createdBy, loan.lostAt, loan.version);
+        }
     }
 
     /**
