@@ -22,17 +22,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What a loan event does to its copy, in plain JDBC on the consumer's transaction: one statement locks the copy and
- * reads its snapshot with its title's few fields, one updates it, and its {@code CopyStatusChanged} goes through the
- * outbox as any other. Every check-out and check-in at every desk comes through here; through entities the same work
+ * What circulation's loan and hold events do to a copy, in plain JDBC on the consumer's transaction: one statement
+ * locks the copy and reads its snapshot with its title's few fields, one updates it, and its {@code CopyStatusChanged}
+ * goes through the outbox as any other. Every check-out and check-in at every desk comes through here; through entities the same work
  * loaded the whole title (its MARC record and all) and cost a third of the catalog's CPU under a desk storm.
  * <p>
  * The update bumps {@code version} as Hibernate does, so a staff change made from an older read of the copy still
- * fails its optimistic check. The loan consumer's transaction loads no copy entity, so no stale entity can be flushed
- * over these rows; holds, inventories and staff edits move copies through entities in transactions of their own.
+ * fails its optimistic check. The loan and hold consumers' transactions load no copy entity, so no stale entity can be
+ * flushed over these rows; inventories and staff edits move copies through entities in transactions of their own.
  */
 @ApplicationScoped
-public class LoanMoves {
+public class CopyMoves {
 
     private static final String COLUMNS = "SELECT c.id, c.barcode, c.title_id, t.title, t.authors[1], c.site_code, "
             + "c.status, c.circulation_type, t.material_type, t.dewey_number, c.call_number, c.shelf_location, "
@@ -40,10 +40,11 @@ public class LoanMoves {
             + "c.destination_site, c.hold_id, c.circulation_at FROM copy c JOIN title t ON t.id = c.title_id ";
     private static final String BY_ID = COLUMNS + "WHERE c.id = ? FOR NO KEY UPDATE OF c";
     private static final String BY_BARCODE = COLUMNS + "WHERE c.barcode = ? FOR NO KEY UPDATE OF c";
+    private static final String BY_HOLD = COLUMNS + "WHERE c.hold_id = ? FOR NO KEY UPDATE OF c";
     private static final String UPDATE = "UPDATE copy SET status = ?, destination_site = ?, hold_id = ?, "
             + "circulation_at = ?, updated_at = coalesce(?, updated_at), version = version + 1 WHERE id = ?";
 
-    /** A copy a loan event moves, locked: its snapshot as events carry it, and its circulation state. */
+    /** A copy a loan or hold event moves, locked: its snapshot as events carry it, and its circulation state. */
     public record LockedCopy(CopySnapshot snapshot, CirculationMove.State state) {
     }
 
@@ -61,9 +62,15 @@ public class LoanMoves {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<LockedCopy> lock(UUID copyId, String barcode) {
         Optional<LockedCopy> copy = copyId == null ? Optional.empty()
-                : Statements.first(dataSource, "copy " + copyId, BY_ID, LoanMoves::lockedCopy, copyId);
+                : Statements.first(dataSource, "copy " + copyId, BY_ID, CopyMoves::lockedCopy, copyId);
         return copy.isPresent() || barcode == null ? copy
-                : Statements.first(dataSource, "copy " + barcode, BY_BARCODE, LoanMoves::lockedCopy, barcode);
+                : Statements.first(dataSource, "copy " + barcode, BY_BARCODE, CopyMoves::lockedCopy, barcode);
+    }
+
+    /** The copy set aside for the hold, if any (a hold that ended may concern no copy any more), locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<LockedCopy> lockSetAsideFor(UUID holdId) {
+        return Statements.first(dataSource, "the copy of hold " + holdId, BY_HOLD, CopyMoves::lockedCopy, holdId);
     }
 
     /**

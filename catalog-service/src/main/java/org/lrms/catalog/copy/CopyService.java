@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -306,37 +305,6 @@ public class CopyService {
                         s, start, end))
                 .orElseGet(() -> WeedingLogEntry.list(
                         "withdrawnAt >= ?1 and withdrawnAt < ?2 order by withdrawnAt desc", start, end));
-    }
-
-    /**
-     * Circulation moved the copy (a loan or a hold: checked out, back, on the hold shelf, in transit, lost). Called by
-     * the loan and hold consumers: no caller's scope, the event's producer owns the loan or hold. {@code move} is
-     * empty when the event is older than the copy's state or does not concern it; answers whether the status changed.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean applyCirculation(Copy copy, Optional<CirculationMove.Outcome> move) {
-        if (move.isEmpty()) {
-            return false;
-        }
-        CirculationMove.State next = move.get().state();
-        CopyStatus previous = copy.status;
-        copy.status = next.status();
-        copy.destinationSite = next.destinationSite();
-        copy.holdId = next.holdId();
-        copy.circulationAt = next.circulationAt();
-        if (previous == copy.status) {
-            return false;
-        }
-        copy.updatedAt = Instant.now();
-        outbox.publish(Topics.CATALOG_COPIES, copy.siteCode, copy.id.toString(),
-                new CopyStatusChanged(snapshot(copy), previous.name(), move.get().reason()));
-        return true;
-    }
-
-    /** The copy as circulation's events see it. */
-    public static CirculationMove.State circulationState(Copy copy) {
-        return new CirculationMove.State(copy.status, copy.siteCode, copy.destinationSite, copy.holdId,
-                copy.circulationAt);
     }
 
     /** An inventory found a copy missing, or found a missing one again (the inventory's transaction). */

@@ -3,12 +3,10 @@ package org.lrms.catalog.hold;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lrms.catalog.copy.CirculationMove;
-import org.lrms.catalog.copy.Copy;
-import org.lrms.catalog.copy.CopyService;
+import org.lrms.catalog.copy.CopyMoves;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.UnreadableEventException;
@@ -38,7 +36,7 @@ public class HoldEvents {
     EventBatches batches;
 
     @Inject
-    CopyService copies;
+    CopyMoves moves;
 
     /** A poll's hold events, in one transaction. */
     @Incoming("holds")
@@ -71,11 +69,11 @@ public class HoldEvents {
         if (!processed.firstTime(CONSUMER, envelope.eventId())) {
             return;
         }
-        Copy copy = Copy.<Copy>find("barcode", event.itemBarcode().strip()).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional().orElseThrow(() -> new UnreadableEventException(
-                        "HoldFilled names item " + event.itemBarcode() + " that the catalog does not hold"));
-        copies.applyCirculation(copy, CirculationMove.holdFilled(CopyService.circulationState(copy),
-                envelope.occurredAt(), hold.holdId(), onShelf, site(hold.pickupSite())));
+        CopyMoves.LockedCopy copy = moves.lock(null, event.itemBarcode().strip()).orElseThrow(() ->
+                new UnreadableEventException("HoldFilled names item " + event.itemBarcode()
+                        + " that the catalog does not hold"));
+        moves.apply(copy, CirculationMove.holdFilled(copy.state(), envelope.occurredAt(), hold.holdId(), onShelf,
+                site(hold.pickupSite())));
     }
 
     private void ended(EventEnvelope envelope, HoldSnapshot hold) {
@@ -87,10 +85,9 @@ public class HoldEvents {
         }
         String why = "CANCELLED".equals(hold.status()) ? "cancelled" : "expired";
         // a hold that never had a copy set aside (still waiting), or whose copy has moved on, concerns no copy
-        Copy.<Copy>find("holdId", hold.holdId()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
-                .ifPresent(copy -> copies.applyCirculation(copy, CirculationMove.holdEnded(
-                        CopyService.circulationState(copy), envelope.occurredAt(), hold.holdId(),
-                        hold.pickupSite() == null ? null : site(hold.pickupSite()), why)));
+        moves.lockSetAsideFor(hold.holdId()).ifPresent(copy -> moves.apply(copy, CirculationMove.holdEnded(
+                copy.state(), envelope.occurredAt(), hold.holdId(),
+                hold.pickupSite() == null ? null : site(hold.pickupSite()), why)));
     }
 
     private static String site(String code) {

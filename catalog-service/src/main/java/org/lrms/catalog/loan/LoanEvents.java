@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lrms.catalog.copy.CirculationMove;
 import org.lrms.catalog.copy.CopyStatus;
-import org.lrms.catalog.copy.LoanMoves;
+import org.lrms.catalog.copy.CopyMoves;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.UnreadableEventException;
@@ -39,7 +39,7 @@ public class LoanEvents {
     EventBatches batches;
 
     @Inject
-    LoanMoves moves;
+    CopyMoves moves;
 
     /** A poll's loan events, in one transaction (at the busiest desks, one commit for many scans). */
     @Incoming("loans")
@@ -89,7 +89,7 @@ public class LoanEvents {
             return;
         }
         // locked: the loan and hold consumers may move the same copy at once
-        LoanMoves.LockedCopy copy = moves.lock(copyId, barcode).orElseThrow(() -> new UnreadableEventException(
+        CopyMoves.LockedCopy copy = moves.lock(copyId, barcode).orElseThrow(() -> new UnreadableEventException(
                 envelope.type() + " names copy " + copyId + " that the catalog does not hold"));
         moves.apply(copy, CirculationMove.loan(copy.state(), envelope.occurredAt(), next, reason));
     }
