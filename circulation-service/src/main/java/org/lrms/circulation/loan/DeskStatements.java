@@ -3,6 +3,7 @@ package org.lrms.circulation.loan;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.lrms.circulation.copy.CopyRow;
 import org.lrms.circulation.patron.Patron;
@@ -181,13 +182,13 @@ class DeskStatements {
     /**
      * Closes the loan as returned at {@code site}, and with {@code forgetPatron} drops its patron link in the same
      * statement. A loan changed since it was read (its version) is not closed, and the transaction fails as it did
-     * when the entity's flush found the version changed.
+     * when the entity's flush found the version changed: the desk is told to scan again (409 concurrent-change).
      */
     void close(LoanRow loan, Instant returnedAt, String site, boolean forgetPatron) {
         int closed = update(forgetPatron ? CLOSE_FORGETTING_PATRON : CLOSE, timestamp(returnedAt), site, loan.id(),
                 loan.version());
         if (closed != 1) {
-            throw new IllegalStateException("loan " + loan.id() + " was changed by another transaction since it "
+            throw new OptimisticLockException("loan " + loan.id() + " was changed by another transaction since it "
                     + "was read (version " + loan.version() + ")");
         }
     }

@@ -17,6 +17,7 @@ import org.lrms.events.circulation.FeeSnapshot;
 import org.lrms.events.circulation.LoanClosed;
 import org.lrms.events.circulation.LoanCreated;
 import org.lrms.events.circulation.LoanSnapshot;
+import org.lrms.testkit.CapturedLog;
 import org.lrms.testkit.TestTokens;
 
 import java.math.BigDecimal;
@@ -316,23 +317,34 @@ class CheckoutTest {
         Desk d = desk();
         String token = TestTokens.siteStaff(d.site);
         Map<String, Object> shelved = copyRow(d.copy);
-        // the outbox is written last, just before the commit: whatever the transaction wrote before goes with it
-        try (AutoCloseable refused = outboxRefuses(d.copy.barcode())) {
-            checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(500);
-        }
-        assertEquals(0, Fixtures.count("SELECT count(*) FROM loan WHERE copy_id = ?", d.copy.copyId()));
-        assertEquals(shelved, copyRow(d.copy));
+        CapturedLog log = CapturedLog.start();
+        try (log) {
+            // the outbox is written last, just before the commit: whatever the transaction wrote before goes with it
+            try (AutoCloseable refused = outboxRefuses(d.copy.barcode())) {
+                checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(500);
+            }
+            assertEquals(0, Fixtures.count("SELECT count(*) FROM loan WHERE copy_id = ?", d.copy.copyId()));
+            assertEquals(shelved, copyRow(d.copy));
 
-        UUID loanId = UUID.fromString(checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then()
-                .statusCode(201).extract().path("id"));
-        Map<String, Object> lent = loanRow(loanId);
-        Map<String, Object> onLoan = copyRow(d.copy);
-        try (AutoCloseable refused = outboxRefuses(d.copy.barcode())) {
-            checkIn(d.site, d.copy.barcode()).then().statusCode(500);
+            UUID loanId = UUID.fromString(checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then()
+                    .statusCode(201).extract().path("id"));
+            Map<String, Object> lent = loanRow(loanId);
+            Map<String, Object> onLoan = copyRow(d.copy);
+            try (AutoCloseable refused = outboxRefuses(d.copy.barcode())) {
+                checkIn(d.site, d.copy.barcode()).then().statusCode(500);
+            }
+            assertEquals(lent, loanRow(loanId));
+            assertEquals(onLoan, copyRow(d.copy));
+            checkIn(d.site, d.copy.barcode()).then().statusCode(200).body("loanId", equalTo(loanId.toString()));
+
+            // the failures were logged, with the driver's error, but not the loan the refused statement carried
+            // (the driver quotes a failed batch's values unless logServerErrorDetail=false)
+            String logged = log.text();
+            assertTrue(logged.contains("refused by the test"), logged);
+            String patronKey = (String) lent.get("patron_key");
+            assertFalse(logged.contains(patronKey), "the patron's key was logged:\n" + logged);
+            assertFalse(logged.contains(d.copy.barcode()), "the loan's item was logged:\n" + logged);
         }
-        assertEquals(lent, loanRow(loanId));
-        assertEquals(onLoan, copyRow(d.copy));
-        checkIn(d.site, d.copy.barcode()).then().statusCode(200).body("loanId", equalTo(loanId.toString()));
     }
 
     /** Until closed, the outbox refuses events naming {@code barcode} (a trigger), as a failing database would. */
@@ -367,9 +379,10 @@ class CheckoutTest {
             Future<Response> checkin = desk.submit(() -> checkIn(d.site, d.copy.barcode()));
             await().atMost(Duration.ofSeconds(10)).until(() -> waitingOnALock() || checkin.isDone());
             renewal.commit();
-            // the return read the loan before the renewal: its version no longer matches, and nothing is closed
-            // (an internal error, as the version check at the flush answered before the desk's statements)
-            checkin.get(10, TimeUnit.SECONDS).then().statusCode(500);
+            // the return read the loan before the renewal: its version no longer matches, nothing is closed, and the
+            // desk is told to scan again (as the version check at the entity's flush answered)
+            checkin.get(10, TimeUnit.SECONDS).then().statusCode(409)
+                    .contentType("application/problem+json").body("code", equalTo("concurrent-change"));
         } finally {
             desk.shutdownNow();
         }
@@ -380,6 +393,42 @@ class CheckoutTest {
         assertEquals(1, loan.get("version"));
         assertEquals(onLoan, copyRow(d.copy));
         checkIn(d.site, d.copy.barcode()).then().statusCode(200);
+    }
+
+    @Test
+    void aCheckInChosenAsADeadlocksVictimIsABusyAnswerTheDeskMayRetryAndChangesNothing() throws Exception {
+        Desk d = desk();
+        UUID loanId = UUID.fromString(checkOut(TestTokens.siteStaff(d.site), d.site, d.patronBarcode,
+                d.copy.barcode(), null).then().statusCode(201).extract().path("id"));
+        Map<String, Object> lent = loanRow(loanId);
+        Map<String, Object> onLoan = copyRow(d.copy);
+        // another transaction locks the loan, then the copy (as a sweep declaring the loan lost does), while the
+        // return holds the copy and waits on the loan: a deadlock, which PostgreSQL breaks by failing the return
+        ExecutorService desk = Executors.newSingleThreadExecutor();
+        try (Connection sweep = db.getConnection()) {
+            sweep.setAutoCommit(false);
+            try (PreparedStatement s = sweep.prepareStatement("SET LOCAL deadlock_timeout = '1min'")) {
+                s.execute(); // so the return, waiting first with the default second, is the one that detects it
+            }
+            try (PreparedStatement s = sweep.prepareStatement("SELECT id FROM loan WHERE id = ? FOR UPDATE")) {
+                s.setObject(1, loanId);
+                s.executeQuery().close();
+            }
+            Future<Response> checkin = desk.submit(() -> checkIn(d.site, d.copy.barcode()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitingOnALock() || checkin.isDone());
+            try (PreparedStatement s = sweep.prepareStatement("SELECT id FROM copy WHERE id = ? FOR UPDATE")) {
+                s.setObject(1, d.copy.copyId());
+                s.executeQuery().close();
+            }
+            sweep.rollback();
+            checkin.get(10, TimeUnit.SECONDS).then().statusCode(503).header("Retry-After", "1")
+                    .contentType("application/problem+json").body("code", equalTo("busy"));
+        } finally {
+            desk.shutdownNow();
+        }
+        assertEquals(lent, loanRow(loanId));
+        assertEquals(onLoan, copyRow(d.copy));
+        checkIn(d.site, d.copy.barcode()).then().statusCode(200).body("loanId", equalTo(loanId.toString()));
     }
 
     static Map<String, Object> copyRow(CopySnapshot copy) {
