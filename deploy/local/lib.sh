@@ -40,6 +40,16 @@ as_pg_user() {
   if [[ -n "$user" ]]; then runuser -u "$user" -- "$@"; else "$@"; fi
 }
 
+# A quarter of the machine's memory (at least 128MB), for PostgreSQL's shared_buffers: with a district's data (about
+# 6 GB) a desk's copy, patron and loan rows are then mostly in PostgreSQL's own buffers (bench/README.md).
+quarter_of_memory() {
+  local kb
+  kb="$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null || true)"
+  local mb=$(( ${kb:-0} / 4096 ))
+  (( mb >= 128 )) || mb=128
+  echo "${mb}MB"
+}
+
 pg_bin() {
   if [[ -n "${LRMS_PG_BIN:-}" ]]; then echo "$LRMS_PG_BIN"; return; fi
   local newest

@@ -11,8 +11,9 @@
 #   LRMS_KEYCLOAK_MANAGEMENT_PORT 9000  PORTAL_PORT 8080  CATALOG_PORT 8081  CIRCULATION_PORT 8082
 #   TEXTBOOK_PORT 8083  ACQUISITIONS_PORT 8084  REPORTING_PORT 8085
 #   LRMS_JAVA_OPTS               JVM options of the services and the portal
-#   LRMS_PG_SHARED_BUFFERS 1GB   PostgreSQL's shared_buffers (its default, 128MB, keeps little of a district's
-#                                catalog and loan history in memory; applies when PostgreSQL starts)
+#   LRMS_PG_SHARED_BUFFERS       PostgreSQL's shared_buffers; default a quarter of the machine's memory, as
+#                                PostgreSQL's manual advises (its own default, 128MB, keeps little of a district's
+#                                catalog and copies in memory); applies when PostgreSQL starts
 #   LRMS_JSON_LOGS=true          services log JSON lines
 #   LRMS_START_TIMEOUT 300       seconds to wait for everything to be ready
 #   LRMS_KEYCLOAK_JAVA_HOME      a JDK 21+ for Keycloak (found under /usr/lib/jvm otherwise)
@@ -119,7 +120,7 @@ start_postgres() {
     fi
     echo "  starting postgres on port $PG_PORT (log: $STATE/postgres/server.log)"
     as_pg_user "$bin/pg_ctl" -D "$PG_DATA" -l "$STATE/postgres/server.log" -w -t 60 \
-      -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c shared_buffers=${LRMS_PG_SHARED_BUFFERS:-1GB}" \
+      -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c shared_buffers=${LRMS_PG_SHARED_BUFFERS:-$(quarter_of_memory)}" \
       start >/dev/null || die "PostgreSQL did not start (log: $STATE/postgres/server.log)"
   fi
   local db
