@@ -41,9 +41,10 @@ class DeskStormRefusalsTest {
         try {
             Path feed = Files.writeString(dir.resolve("desk.csv"),
                     "siteCode,patronBarcode,itemBarcode\nS1,P1,OK\nS1,P2,ON-LOAN\nS1,P3,BROKEN\n");
+            String url = "http://127.0.0.1:" + desk.getAddress().getPort();
             GatlingRun.Result result = new GatlingRun(System.getProperty("java.class.path"), dir).run(
-                    DeskStormSimulation.class, Map.of("circulationUrl", "http://127.0.0.1:" + desk.getAddress().getPort(),
-                            "token", "t", "feed", feed.toString(), "desks", "2", "duration", "2", "warmup", "0"),
+                    DeskStormSimulation.class, Map.of("circulationUrl", url, "token", "t", "feed", feed.toString(),
+                            "desks", "2", "duration", "2", "warmup", "0"),
                     dir.resolve("gatling.log"));
 
             Map<String, Long> errors = result.errors();

@@ -24,8 +24,9 @@ import java.util.UUID;
 /**
  * What circulation's loan and hold events do to a copy, in plain JDBC on the consumer's transaction: one statement
  * locks the copy and reads its snapshot with its title's few fields, one updates it, and its {@code CopyStatusChanged}
- * goes through the outbox as any other. Every check-out and check-in at every desk comes through here; through entities the same work
- * loaded the whole title (its MARC record and all) and cost a third of the catalog's CPU under a desk storm.
+ * goes through the outbox as any other. Every check-out and check-in at every desk comes through here; through
+ * entities the same work loaded the whole title (its MARC record and all) and cost a third of the catalog's CPU under
+ * a desk storm.
  * <p>
  * The update bumps {@code version} as Hibernate does, so a staff change made from an older read of the copy still
  * fails its optimistic check. The loan and hold consumers' transactions load no copy entity, so no stale entity can be
@@ -56,8 +57,8 @@ public class CopyMoves {
 
     /**
      * The copy by id, else by barcode (events written before copy ids travelled), locked until the commit as the
-     * entity's pessimistic lock did ({@code FOR NO KEY UPDATE}: rows that only reference the copy, a weeding log's or an
-     * inventory's, are not held up).
+     * entity's pessimistic lock did ({@code FOR NO KEY UPDATE}: rows that only reference the copy, a weeding log's or
+     * an inventory's, are not held up).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<LockedCopy> lock(UUID copyId, String barcode) {

@@ -82,7 +82,6 @@ public class Copy extends PanacheEntityBase {
     @Column(name = "catalog_updated_at", nullable = false)
     public Instant catalogUpdatedAt;
 
-    /** False when the catalog took the copy out of circulation (missing, damaged, withdrawn...). */
     /**
      * A catalog status change between two statuses that both circulate (available, checked out, on the hold shelf,
      * in transit) is the catalog showing a loan or hold that circulation made itself: it changes nothing here.
@@ -92,6 +91,7 @@ public class Copy extends PanacheEntityBase {
                 Locale.ROOT)) && CIRCULATING.contains(status.toUpperCase(Locale.ROOT));
     }
 
+    /** False when the catalog took the copy out of circulation (missing, damaged, withdrawn...). */
     public boolean circulates() {
         return circulates(withdrawn, catalogStatus);
     }
