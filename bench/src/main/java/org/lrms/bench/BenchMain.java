@@ -387,13 +387,13 @@ public final class BenchMain {
         }
     }
 
-    /** The measured run's figure of one request, named for the report; the run must have made some. */
     /** Which refusals (or other failures) a desk run met, warm-up included: a failure count alone says nothing. */
     private static void failures(Report report, String scenario, GatlingRun.Result result) {
         result.errors().forEach((message, count) -> report.note(scenario + ": " + count + " request(s) failed: "
                 + message));
     }
 
+    /** The measured run's figure of one request, named for the report; the run must have made some. */
     private static Figure measured(GatlingRun.Result result, String request, String name, int seconds) {
         Figure f = result.measured(request, seconds);
         if (f == null) {

@@ -53,8 +53,9 @@ public final class GatlingRun {
             throw new IllegalStateException(simulation.getSimpleName() + " wrote no report (exit " + exit + "); see "
                     + log);
         }
-        return new Result(read(report.resolve("index.html")), report.resolve("index.html"),
-                errors(Files.readString(report.resolve("index.html"))));
+        Path index = report.resolve("index.html");
+        String html = Files.readString(index);
+        return new Result(read(html, index), index, errors(html));
     }
 
     /**
@@ -64,9 +65,6 @@ public final class GatlingRun {
      */
     public record Result(Map<String, Figure> figures, Path chart, Map<String, Long> errors) {
 
-        public Result(Map<String, Figure> figures, Path chart) {
-            this(figures, chart, Map.of());
-        }
         public Figure all() {
             return figures.get("All Requests");
         }
@@ -122,7 +120,10 @@ public final class GatlingRun {
      * name, then count (col 2), KO (4), count per second (6), p50 (8), p95 (10), p99 (11), mean (13).
      */
     static Map<String, Figure> read(Path indexHtml) throws IOException {
-        String html = Files.readString(indexHtml);
+        return read(Files.readString(indexHtml), indexHtml);
+    }
+
+    private static Map<String, Figure> read(String html, Path indexHtml) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (String row : html.split("<tr")) {
             Matcher name = NAME.matcher(row);

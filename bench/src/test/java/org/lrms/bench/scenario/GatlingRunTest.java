@@ -62,7 +62,7 @@ class GatlingRunTest {
                 "warm-up GET copy by barcode", Figure.latency("warm-up GET copy by barcode", 25, 30, 4, 200, 900,
                         2000, 0),
                 "GET copy by barcode", Figure.latency("GET copy by barcode", 75, 3, 3, 5, 7, 6000, 1));
-        GatlingRun.Result result = new GatlingRun.Result(figures, Path.of("index.html"));
+        GatlingRun.Result result = new GatlingRun.Result(figures, Path.of("index.html"), Map.of());
 
         Figure measured = result.measured("GET copy by barcode", 60);
         assertEquals(7.0, measured.p99Ms());
