@@ -50,6 +50,16 @@ quarter_of_memory() {
   echo "${mb}MB"
 }
 
+# A new KRaft cluster id: 16 random bytes in URL-safe base64, as Kafka writes them. Kafka's own never starts with '-'
+# (its tools would read such an id as an option and refuse to format the log folder), and neither does ours.
+new_kafka_cluster_id() {
+  local id=""
+  while [[ -z "$id" || "$id" == -* ]]; do
+    id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+  done
+  echo "$id"
+}
+
 pg_bin() {
   if [[ -n "${LRMS_PG_BIN:-}" ]]; then echo "$LRMS_PG_BIN"; return; fi
   local newest

@@ -168,7 +168,7 @@ PROPS
   local jvm=(java -Xms64m -Xmx512m -XX:+UseSerialGC "-Dlog4j2.configurationFile=$dir/log4j2.properties" -cp "$classpath")
   if ! is_running kafka && [[ ! -f "$dir/data/meta.properties" ]]; then
     local cluster_id
-    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    cluster_id="$(new_kafka_cluster_id)"
     "${jvm[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" \
       >>"$LOGS/kafka.log" 2>&1 || die "formatting the Kafka log folder failed (log: $LOGS/kafka.log)"
   fi
