@@ -104,9 +104,11 @@ public class MarcImportWriter {
             String source = MarcMapper.hasLocalFields(existing.marcSource) ? MarcFiles.toXml(
                     MarcMapper.mergeLocalFields(record.source(), MarcFiles.fromXml(existing.marcSource)))
                     : record.marcXml();
-            title = titles.mergeImported(existing, record.title(), record.controlNumber(), source);
-            chunk.merged(title);
-            merges.merged(title.id);
+            title = existing;
+            if (titles.mergeImported(title, record.title(), record.controlNumber(), source)) {
+                chunk.merged(title);
+                merges.merged(title.id);
+            }
         } else {
             title = titles.createImported(record.title(), record.controlNumber(), record.marcXml());
             chunk.created(title);

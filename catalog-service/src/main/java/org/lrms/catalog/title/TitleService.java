@@ -80,11 +80,13 @@ public class TitleService {
 
     /**
      * Merges a matching MARC record into a title: what the record has replaces the title's value, what it lacks
-     * (local data such as reading level or a local call number) survives; ISBNs add up. The title's copies are not
-     * republished here: the import does it once per chunk ({@code CopyService.republishCopiesOf}).
+     * (local data such as reading level or a local call number) survives; ISBNs add up. Answers whether that changed
+     * the title: a record the title already says (the same file imported again, a vendor's file sent twice) leaves it
+     * as it was, with no new version, no update event and no copy republished. The title's copies are not republished
+     * here: the import does it once per chunk for the titles that changed ({@code CopyService.republishCopiesOf}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Title mergeImported(Title title, TitleRequest incoming, String controlNumber, String marcSource) {
+    public boolean mergeImported(Title title, TitleRequest incoming, String controlNumber, String marcSource) {
         List<String> isbns = new ArrayList<>(title.isbns);
         if (incoming.isbns() != null) {
             isbns.addAll(incoming.isbns());
@@ -110,13 +112,34 @@ public class TitleService {
                 or(incoming.readingLevel(), title.readingLevel),
                 or(incoming.interestLevel(), title.interestLevel),
                 or(incoming.series(), title.series));
-        apply(title, merged);
-        if (title.controlNumber == null) {
-            title.controlNumber = controlNumber;
+        // worked out on a copy first: Hibernate tracks every field written, equal or not, and would write them all
+        Title result = new Title();
+        apply(result, merged);
+        result.controlNumber = title.controlNumber != null ? title.controlNumber : controlNumber;
+        result.marcSource = marcSource;
+        if (Imported.of(result).equals(Imported.of(title))) {
+            return false;
         }
+        apply(title, merged);
+        title.controlNumber = result.controlNumber;
         title.marcSource = marcSource;
         outbox.publish(Topics.CATALOG_TITLES, null, title.id.toString(), new TitleUpdated(snapshot(title)));
-        return title;
+        return true;
+    }
+
+    /** What a MARC record can give a title, to tell a merge that changes it from one that does not. */
+    private record Imported(String title, String subtitle, String statementOfResponsibility, List<String> authors,
+                            List<Contributor> contributors, List<String> isbns, List<String> isbn13s, String issn,
+                            String lccn, String controlNumber, String publisher, Integer publicationYear,
+                            String edition, String language, String materialType, String deweyNumber,
+                            String callNumber, List<String> subjects, String summary, String readingLevel,
+                            String interestLevel, String series, String marcSource) {
+        static Imported of(Title t) {
+            return new Imported(t.title, t.subtitle, t.statementOfResponsibility, t.authors, t.contributors,
+                    t.isbns, t.isbn13s, t.issn, t.lccn, t.controlNumber, t.publisher, t.publicationYear, t.edition,
+                    t.language, t.materialType, t.deweyNumber, t.callNumber, t.subjects, t.summary, t.readingLevel,
+                    t.interestLevel, t.series, t.marcSource);
+        }
     }
 
     private static String or(String incoming, String existing) {

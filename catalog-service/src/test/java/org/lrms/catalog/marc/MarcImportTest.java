@@ -10,6 +10,8 @@ import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.CopyAdded;
 import org.lrms.events.catalog.CopyUpdated;
+import org.lrms.events.catalog.TitleUpdated;
+import org.lrms.testkit.TestKafka;
 import org.lrms.testkit.TestTokens;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
@@ -126,6 +128,46 @@ class MarcImportTest {
         EventEnvelope added = CatalogFixtures.awaitEvent(Topics.CATALOG_COPIES, copyId(second),
                 e -> e.type().equals("CopyAdded"));
         assertEquals("Writer, New", EventJson.payload(added, CopyAdded.class).copy().author());
+    }
+
+    @Test
+    void aRecordImportedAgainUnchangedWritesNothingAndPublishesNothing() {
+        String tag = unique();
+        String barcode = CatalogFixtures.uniqueBarcode();
+        byte[] file = MarcFiles.write(List.of(MarcSamples.withHolding(
+                MarcSamples.book("u" + tag, "9780306406157", "Unchanged " + tag, "Writer, Old", "2001"), barcode)),
+                MarcFiles.Format.ISO2709);
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc").then().statusCode(200).body("created", equalTo(1))
+                .body("copiesAdded", equalTo(1));
+        String titleId = given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/copies/" + barcode)
+                .then().statusCode(200).extract().path("titleId");
+        Map<String, Object> before = given().auth().oauth2(TestTokens.siteStaff("LHS"))
+                .when().get("/api/v1/titles/" + titleId).then().statusCode(200).extract().path("$");
+
+        // the vendor sends the same file twice: the record matches, and the title stays as it was
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc").then().statusCode(200).body("matched", equalTo(1))
+                .body("created", equalTo(0)).body("copiesAdded", equalTo(0));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/titles/" + titleId)
+                .then().statusCode(200).body("version", equalTo(before.get("version")))
+                .body("updatedAt", equalTo(before.get("updatedAt"))).body("authors", equalTo(List.of("Writer, Old")));
+
+        // then a record that does change it: its update is the title's first, and the copy's first
+        byte[] changed = MarcFiles.write(List.of(MarcSamples.withHolding(
+                MarcSamples.book("u" + tag, "9780306406157", "Unchanged " + tag, "Writer, New", "2001"), barcode)),
+                MarcFiles.Format.ISO2709);
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ISO).body(changed)
+                .when().post("/api/v1/imports/marc").then().statusCode(200).body("matched", equalTo(1));
+        List<EventEnvelope> titleEvents = TestKafka.awaitEvents(Topics.CATALOG_TITLES, titleId,
+                seen -> seen.stream().anyMatch(e -> e.type().equals("TitleUpdated")));
+        assertEquals(List.of("TitleCreated", "TitleUpdated"), titleEvents.stream().map(EventEnvelope::type).toList());
+        assertEquals(List.of("Writer, New"),
+                EventJson.payload(titleEvents.get(1), TitleUpdated.class).title().authors());
+        List<EventEnvelope> copyEvents = TestKafka.awaitEvents(Topics.CATALOG_COPIES, copyId(barcode),
+                seen -> seen.stream().anyMatch(e -> e.type().equals("CopyUpdated")));
+        assertEquals(List.of("CopyAdded", "CopyUpdated"), copyEvents.stream().map(EventEnvelope::type).toList());
+        assertEquals("Writer, New", EventJson.payload(copyEvents.get(1), CopyUpdated.class).copy().author());
     }
 
     private static String copyId(String barcode) {
