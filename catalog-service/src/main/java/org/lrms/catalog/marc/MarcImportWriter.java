@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Writes imported records, a chunk per transaction: each record's title and copies are stored whole or not at all. */
 @ApplicationScoped
@@ -27,6 +28,8 @@ public class MarcImportWriter {
 
     public record Written(boolean created, int copies) {
     }
+
+    private static final Pattern BARCODE = Pattern.compile(CopyRequest.BARCODE);
 
     @Inject
     EntityManager em;
@@ -93,7 +96,7 @@ public class MarcImportWriter {
     private Written writeOne(MarcTitle record, TitleMatcher.Chunk chunk, String siteCode, Map<String, UUID> barcodes,
                              Merges merges) {
         for (MarcTitle.Holding holding : record.holdings()) {
-            if (!holding.barcode().matches(CopyRequest.BARCODE)) {
+            if (!BARCODE.matcher(holding.barcode()).matches()) {
                 throw new MarcRejected("holdings barcode '" + holding.barcode() + "' is not a valid barcode");
             }
         }
