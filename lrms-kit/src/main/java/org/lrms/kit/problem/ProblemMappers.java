@@ -204,10 +204,20 @@ public class ProblemMappers {
                 .build();
     }
 
-    /** An SQLException caused by a TimeoutException: Agroal waited for a free connection past its timeout. */
+    /**
+     * Agroal's words when every connection of a full pool stayed in use for the whole acquisition timeout: a bare
+     * SQLException, no cause and no SQLState (a timeout while opening a new connection comes with a TimeoutException).
+     */
+    private static final String POOL_STAYED_FULL = "Sorry, acquisition timeout!";
+
+    /**
+     * Agroal waited for a free connection past its timeout: an SQLException caused by a TimeoutException, or its bare
+     * one when the pool stayed full.
+     */
     static boolean waitedTooLongForTheDatabase(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException && t.getCause() instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof java.sql.SQLException && (t.getCause() instanceof java.util.concurrent.TimeoutException
+                    || POOL_STAYED_FULL.equals(t.getMessage()))) {
                 return true;
             }
         }

@@ -25,6 +25,19 @@ class ProblemMappersTest {
         assertEquals("overloaded", ((Problem) response.getEntity()).code());
     }
 
+    /** As the catalog logged it under a search load past its pool (Agroal's wait ran out; Hibernate wrapped it). */
+    @Test
+    void aPoolThatStayedFullIsA503TooNotAnInternalError() {
+        Exception e = new GenericJDBCException("Unable to acquire JDBC Connection [Sorry, acquisition timeout!]",
+                new SQLException("Sorry, acquisition timeout!"));
+
+        Response response = mappers.unexpected(e, null);
+
+        assertEquals(503, response.getStatus());
+        assertEquals("2", response.getHeaderString("Retry-After"));
+        assertEquals("overloaded", ((Problem) response.getEntity()).code());
+    }
+
     @Test
     void anUnavailableServiceSaysWhenToRetry() {
         Response response = mappers.problem(ProblemException.unavailable("sign-on-unavailable", "not yet", 2), null);
