@@ -119,11 +119,7 @@ public final class GatlingRun {
      * Reads the statistics table of Gatling's HTML report (Gatling 3.14 writes no JSON of it): per row, the request
      * name, then count (col 2), KO (4), count per second (6), p50 (8), p95 (10), p99 (11), mean (13).
      */
-    static Map<String, Figure> read(Path indexHtml) throws IOException {
-        return read(Files.readString(indexHtml), indexHtml);
-    }
-
-    private static Map<String, Figure> read(String html, Path indexHtml) {
+    static Map<String, Figure> read(String html, Path indexHtml) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (String row : html.split("<tr")) {
             Matcher name = NAME.matcher(row);

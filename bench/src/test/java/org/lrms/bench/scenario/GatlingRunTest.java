@@ -3,6 +3,7 @@ package org.lrms.bench.scenario;
 import org.junit.jupiter.api.Test;
 import org.lrms.bench.report.Figure;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,8 @@ class GatlingRunTest {
 
     @Test
     void readsEveryRequestKindFromGatlingsReport() throws Exception {
-        Map<String, Figure> figures = GatlingRun.read(Path.of(getClass().getResource("/gatling-index.html").toURI()));
+        Path report = Path.of(getClass().getResource("/gatling-index.html").toURI());
+        Map<String, Figure> figures = GatlingRun.read(Files.readString(report), report);
         Figure all = figures.get("All Requests");
         assertEquals(391364, all.requests());
         assertEquals(0, all.failed());
