@@ -20,6 +20,8 @@ public interface CirculationConfig {
 
     Privacy privacy();
 
+    Notices notices();
+
     /** When the daily loan sweep (overdue, lost) runs ({@code off} to disable). */
     @WithDefault("0 0 5 * * ?")
     String sweepCron();
@@ -34,6 +36,15 @@ public interface CirculationConfig {
          */
         @WithDefault("0 15 5 * * ?")
         String anonymizeCron();
+    }
+
+    interface Notices {
+        /**
+         * When the daily e-mailing of pending notices runs, after the sweep has written the day's overdue notices
+         * ({@code off} to disable: staff then send them from the notices screen).
+         */
+        @WithDefault("0 0 7 * * ?")
+        String emailCron();
     }
 
     interface Holds {

@@ -8,11 +8,16 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.lrms.circulation.site.SiteService;
+import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
 
 import java.io.ByteArrayOutputStream;
@@ -35,6 +40,11 @@ import static org.lrms.kit.jdbc.Columns.instant;
  */
 @ApplicationScoped
 public class Notices {
+
+    private static final Logger LOG = Logger.getLogger(Notices.class);
+
+    /** How long a desk is asked to wait before sending again when the mail server did not take the notices. */
+    static final int RETRY_MAIL_SECONDS = 300;
 
     @Inject
     EntityManager em;
@@ -65,6 +75,10 @@ public class Notices {
     public List<NoticeView> list(String site, boolean pendingOnly) {
         String code = SiteService.normalize(site);
         scope.requireManage(code);
+        return read(code, pendingOnly);
+    }
+
+    private List<NoticeView> read(String code, boolean pendingOnly) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT n.id, n.kind, n.language, p.barcode, "
                         + "p.first_name || ' ' || p.last_name, n.homeroom, p.email, c.title, "
@@ -94,20 +108,59 @@ public class Notices {
         return notices;
     }
 
-    /** E-mails the pending notices of a site to patrons who have an address; answers how many were sent. */
-    @Transactional
+    /**
+     * E-mails the pending notices of a site to patrons who have an address; answers how many were sent. A mail server
+     * that stops taking them ends the run with a 503: what it took before stays e-mailed, the rest stays pending.
+     */
     public int email(String site) {
+        String code = SiteService.normalize(site);
+        scope.requireManage(code);
+        NoticeMailing.Outcome outcome = mail(code);
+        if (outcome.stoppedBy() != null) {
+            throw ProblemException.unavailable("mail-server-unavailable", "The mail server did not take the notices: "
+                            + outcome.sent() + " sent, " + outcome.left() + " still pending; send again later",
+                    RETRY_MAIL_SECONDS).with("sent", outcome.sent()).with("pending", outcome.left());
+        }
+        return outcome.sent();
+    }
+
+    @Scheduled(cron = "{circulation.notices.email-cron}", identity = "notice-emails")
+    void daily() {
+        emailPending();
+    }
+
+    /**
+     * The daily run: the pending notices of every site, to the patrons who have an address (the others wait for the
+     * printed slips). A mail server that stops taking them ends the run; the rest goes with the next one. Answers how
+     * many were sent.
+     */
+    @ActivateRequestContext
+    public int emailPending() {
+        @SuppressWarnings("unchecked")
+        List<String> sites = em.createNativeQuery("SELECT DISTINCT n.site_code FROM notice n "
+                + "JOIN patron p ON p.id = n.patron_id WHERE n.printed_at IS NULL AND n.emailed_at IS NULL "
+                + "AND p.email IS NOT NULL ORDER BY 1").getResultList();
         int sent = 0;
-        for (NoticeView notice : list(site, true)) {
-            if (notice.email() == null) {
-                continue;
+        for (String site : sites) {
+            NoticeMailing.Outcome outcome = mail(site);
+            sent += outcome.sent();
+            if (outcome.stoppedBy() != null) {
+                // the cause's message may name the address: only its kind is logged
+                LOG.warnf("the mail server stopped taking notices at site %s (%s): %d sent, the rest waits for the "
+                        + "next run", site, outcome.stoppedBy().getClass().getSimpleName(), sent);
+                break;
             }
-            mailer.send(Mail.withText(notice.email(), notice.subject(), notice.body()));
-            em.createNativeQuery("UPDATE notice SET emailed_at = ?2 WHERE id = ?1")
-                    .setParameter(1, notice.id()).setParameter(2, Instant.now()).executeUpdate();
-            sent++;
         }
         return sent;
+    }
+
+    /** Each notice counts as e-mailed in a transaction of its own, as soon as the mail server took it. */
+    private NoticeMailing.Outcome mail(String site) {
+        return NoticeMailing.send(read(site, true),
+                notice -> mailer.send(Mail.withText(notice.email(), notice.subject(), notice.body())),
+                id -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                                "UPDATE notice SET emailed_at = ?2 WHERE id = ?1 AND emailed_at IS NULL")
+                        .setParameter(1, id).setParameter(2, Instant.now()).executeUpdate()));
     }
 
     /**

@@ -35,6 +35,9 @@ class NoticesTest {
     MockMailbox mailbox;
 
     @Inject
+    Notices notices;
+
+    @Inject
     AgroalDataSource db;
 
     @Test
@@ -51,15 +54,7 @@ class NoticesTest {
         Fixtures.newPatron(site, withoutEmail, "STUDENT", "9");
 
         for (String barcode : new String[]{withEmail, withoutEmail}) {
-            CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
-            String loanId = given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body(Map.of("siteCode", site, "patronBarcode", barcode, "itemBarcode", copy.barcode()))
-                    .when().post("/api/v1/checkouts").then().statusCode(201).extract().path("id");
-            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "UPDATE loan SET due_at = now() - interval '2 days' WHERE id = ?")) {
-                s.setObject(1, UUID.fromString(loanId));
-                s.executeUpdate();
-            }
+            overdueLoan(site, token, barcode);
         }
         sweeper.sweep(Instant.now());
 
@@ -79,6 +74,51 @@ class NoticesTest {
         assertTrue(new String(pdf, 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF"));
         given().auth().oauth2(token).queryParam("site", site).queryParam("pending", true)
                 .when().get("/api/v1/notices").then().body("", hasSize(0));
+    }
+
+    @Test
+    void theDailyRunEmailsEverySitesPendingNoticesOnceAndLeavesTheOthersForPrinting() throws Exception {
+        String[] sites = {Fixtures.newSite(), Fixtures.newSite()};
+        String[] emails = new String[2];
+        for (int i = 0; i < 2; i++) {
+            String token = TestTokens.siteStaff(sites[i]);
+            String barcode = Fixtures.unique("P");
+            emails[i] = barcode.toLowerCase() + "@students.example.org";
+            Map<String, Object> patron = Fixtures.patronJson(sites[i], barcode, "STUDENT", "9");
+            patron.put("email", emails[i]);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(patron).when().post("/api/v1/patrons")
+                    .then().statusCode(201);
+            overdueLoan(sites[i], token, barcode);
+        }
+        String withoutEmail = Fixtures.unique("P");
+        Fixtures.newPatron(sites[0], withoutEmail, "STUDENT", "9");
+        overdueLoan(sites[0], TestTokens.siteStaff(sites[0]), withoutEmail);
+        sweeper.sweep(Instant.now());
+
+        assertTrue(notices.emailPending() >= 2);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(1, mailbox.getMailsSentTo(emails[i]).size());
+        }
+        given().auth().oauth2(TestTokens.siteStaff(sites[0])).queryParam("site", sites[0]).queryParam("pending", true)
+                .when().get("/api/v1/notices").then().statusCode(200).body("", hasSize(1))
+                .body("[0].patronBarcode", equalTo(withoutEmail));
+
+        notices.emailPending();
+        for (int i = 0; i < 2; i++) {
+            assertEquals(1, mailbox.getMailsSentTo(emails[i]).size(), "a notice e-mailed once is not sent again");
+        }
+    }
+
+    private void overdueLoan(String site, String token, String patronBarcode) throws Exception {
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String loanId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "patronBarcode", patronBarcode, "itemBarcode", copy.barcode()))
+                .when().post("/api/v1/checkouts").then().statusCode(201).extract().path("id");
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE loan SET due_at = now() - interval '2 days' WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(loanId));
+            s.executeUpdate();
+        }
     }
 
     @Test
