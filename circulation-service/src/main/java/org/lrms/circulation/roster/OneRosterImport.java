@@ -191,11 +191,13 @@ public class OneRosterImport {
                              HomeroomHints hints) {
         run.phase = "users";
         Set<String> barcodes = new HashSet<>();
-        forEachBatch(run, "users.csv", csv, List.of("sourcedId", "role", "orgSourcedIds", "givenName", "familyName"),
+        run.usersUnread = forEachBatch(run, "users.csv", csv, List.of("sourcedId", "role", "orgSourcedIds",
+                "givenName", "familyName"),
                 rows -> {
                     List<Row> valid = new ArrayList<>();
                     for (Row row : rows) {
                         run.usersRead++;
+                        coveredSites(row, orgToSite, run.coveredSites);
                         String sourcedId = row.get("sourcedId");
                         if (!seen.add(sourcedId)) {
                             run.error(row, "duplicate sourcedId " + sourcedId);
@@ -340,13 +342,29 @@ public class OneRosterImport {
                 && Objects.equals(p.status, rosterStatus(p.status, row));
     }
 
-    /** Patrons of an earlier roster that this full export no longer lists: inactive, never deleted. */
+    /**
+     * Patrons of an earlier roster that this full export no longer lists: inactive, never deleted. Only when
+     * users.csv was read whole (its columns all there, parsed to its end), and only the patrons of the sites the
+     * file lists users of (one school's own export is that school's full list, not the district's); a user whose
+     * row the file lists, even a failed one, was marked present ({@link Run#flushErrors}) and stays as it is.
+     */
     private void deactivateMissing(Run run) {
         run.phase = "deactivating";
+        if (run.usersUnread != null) {
+            run.error(new Row("users.csv", 0, Map.of()), "no patron deactivated: users.csv was not read whole ("
+                    + run.usersUnread + "), so the full export's list of users is not known");
+            run.progress(run.phase, "RUNNING", null);
+            return;
+        }
+        if (run.coveredSites.isEmpty()) {
+            return;
+        }
+        List<String> covered = List.copyOf(run.coveredSites);
         while (true) {
             int done = QuarkusTransaction.requiringNew().call(() -> {
                 List<Patron> missing = Patron.<Patron>find("sourcedId is not null and status = 'ACTIVE' "
-                                + "and (lastImportId is null or lastImportId <> ?1)", run.id)
+                                + "and homeSite in ?2 and (lastImportId is null or lastImportId <> ?1)", run.id,
+                                covered)
                         .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(HibernateHints.HINT_READ_ONLY, true)
                         .page(0, BATCH).list();
                 Instant now = Instant.now();
@@ -566,14 +584,15 @@ public class OneRosterImport {
 
     /**
      * Reads {@code csv} and hands its rows to {@code apply} in batches, each batch in its own transaction; a row
-     * that is truncated or lacks a required value is reported and left out.
+     * that is truncated or lacks a required value is reported and left out. Answers why the file was not read to
+     * its end (missing columns, a CSV error partway), or null when it was.
      */
-    private void forEachBatch(Run run, String file, byte[] csv, List<String> required, Consumer<List<Row>> apply) {
+    private String forEachBatch(Run run, String file, byte[] csv, List<String> required, Consumer<List<Row>> apply) {
         try (CSVParser parser = parser(csv)) {
             List<String> missing = required.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
                 run.error(new Row(file, 1, Map.of()), "missing columns " + missing);
-                return;
+                return "missing columns " + missing;
             }
             List<Row> batch = new ArrayList<>();
             long line = 1;
@@ -597,8 +616,10 @@ public class OneRosterImport {
                 }
             }
             applyBatch(run, batch, apply);
+            return null;
         } catch (IOException | java.io.UncheckedIOException e) {
             run.error(new Row(file, 0, Map.of()), "unreadable CSV: " + e.getMessage());
+            return "unreadable CSV: " + e.getMessage();
         }
     }
 
@@ -643,6 +664,16 @@ public class OneRosterImport {
         return null;
     }
 
+    /** The sites of the orgs a users.csv row names: a full users.csv is the whole list of each of them. */
+    private static void coveredSites(Row row, Map<String, String> orgToSite, Set<String> covered) {
+        for (String org : row.get("orgSourcedIds").split(",")) {
+            String site = orgToSite.get(org.strip());
+            if (site != null) {
+                covered.add(site);
+            }
+        }
+    }
+
     private static String barcode(Row row) {
         String identifier = row.get("identifier");
         return isBlank(identifier) ? null : identifier;
@@ -682,14 +713,30 @@ public class OneRosterImport {
         int enrollmentsRetired;
         int homerooms;
         int errors;
+        /** Why users.csv was not read to its end (then a full export deactivates nobody); null when it was. */
+        String usersUnread;
+        /** The sites whose patrons a full users.csv lists: those of the orgs its rows name. */
+        final Set<String> coveredSites = new HashSet<>();
         final List<Row> pendingErrors = new ArrayList<>();
         final List<String> pendingReasons = new ArrayList<>();
+        /** Users.csv rows reported as errors: the users are in the file all the same (sourcedIds, barcodes). */
+        final List<String> presentIds = new ArrayList<>();
+        final List<String> presentBarcodes = new ArrayList<>();
 
         Run(UUID id) {
             this.id = id;
         }
 
         void error(Row row, String reason) {
+            if ("users.csv".equals(row.file()) && row.line() > 1) {
+                // a row without a sourcedId is known by its barcode; one with a sourcedId only by that (its barcode
+                // may be another patron's, which the file need not list)
+                if (!isBlank(row.get("sourcedId"))) {
+                    presentIds.add(row.get("sourcedId"));
+                } else if (barcode(row) != null) {
+                    presentBarcodes.add(barcode(row));
+                }
+            }
             errors++;
             if (errors <= MAX_STORED_ERRORS) {
                 pendingErrors.add(row);
@@ -698,6 +745,9 @@ public class OneRosterImport {
         }
 
         void flushErrors() {
+            rosterRows.markPresent(presentIds, presentBarcodes, id);
+            presentIds.clear();
+            presentBarcodes.clear();
             for (int i = 0; i < pendingErrors.size(); i++) {
                 Row row = pendingErrors.get(i);
                 em.createNativeQuery("INSERT INTO roster_import_error (import_id, file, line, reason) "
