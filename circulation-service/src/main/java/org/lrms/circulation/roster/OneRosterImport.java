@@ -1,8 +1,11 @@
 package org.lrms.circulation.roster;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -29,6 +32,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +60,11 @@ import java.util.stream.Collectors;
  * Imports a OneRoster 1.1 CSV export: orgs to sites, users to patrons, classes and enrollments to the roster. Rows
  * are applied in batches, each its own transaction, so good rows stay applied while bad rows are reported with file,
  * line and reason; progress is written after every batch. One import runs at a time, in the background.
+ * <p>
+ * The worker is in memory: an import still RUNNING when its service stopped would stay so. While an import is queued
+ * or runs, its instance holds a session advisory lock on the import's id (a connection of its own; PostgreSQL lets it
+ * go when the instance dies), and at start every instance marks FAILED the RUNNING imports nobody holds
+ * ({@link #failInterrupted}), so staff see that they must upload the export again.
  */
 @ApplicationScoped
 public class OneRosterImport {
@@ -79,6 +91,9 @@ public class OneRosterImport {
     @Inject
     Homerooms homerooms;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "oneroster-import");
         t.setDaemon(true);
@@ -99,13 +114,114 @@ public class OneRosterImport {
         boolean bulkEnrollments = archive.file("enrollments.csv").isPresent()
                 && archive.isBulk("enrollments.csv", manifest);
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "INSERT INTO roster_import (id, status, bulk, started_at, started_by, phase) "
-                                + "VALUES (?1, 'RUNNING', ?2, ?3, ?4, 'queued')")
-                .setParameter(1, id).setParameter(2, bulk).setParameter(3, Instant.now()).setParameter(4, user)
-                .executeUpdate());
-        worker.submit(() -> run(id, archive, bulk, bulkClasses, bulkEnrollments));
+        Connection held = holdLock(id); // before the row exists: no instance starting meanwhile takes it for dead
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "INSERT INTO roster_import (id, status, bulk, started_at, started_by, phase) "
+                                    + "VALUES (?1, 'RUNNING', ?2, ?3, ?4, 'queued')")
+                    .setParameter(1, id).setParameter(2, bulk).setParameter(3, Instant.now()).setParameter(4, user)
+                    .executeUpdate());
+            worker.submit(() -> {
+                try {
+                    run(id, archive, bulk, bulkClasses, bulkEnrollments);
+                } finally {
+                    release(held);
+                }
+            });
+        } catch (RuntimeException e) {
+            release(held);
+            throw e;
+        }
         return id;
+    }
+
+    /** The advisory lock key of an import: 64 bits of its id (a clash with another key is as unlikely as of ids). */
+    static long lockKey(UUID id) {
+        return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
+    }
+
+    /** A connection of its own, outside any transaction, holding the import's advisory lock until released. */
+    private Connection holdLock(UUID id) {
+        try {
+            Connection connection = dataSource.getConnection();
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, lockKey(id));
+                lock.execute();
+                return connection;
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the roster import could not be registered", e);
+        }
+    }
+
+    private static void release(Connection held) {
+        try (held) {
+            try (PreparedStatement unlock = held.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+                unlock.execute();
+            }
+        } catch (SQLException e) {
+            LOG.warnf("roster import lock not released cleanly (its connection is closed): %s", e.getMessage());
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        try {
+            int failed = failInterrupted();
+            if (failed > 0) {
+                LOG.warnf("%d roster imports were interrupted by a stop of the service: marked FAILED", failed);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf("interrupted roster imports not checked: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Imports RUNNING whose instance is gone (no one holds their lock): FAILED, with the reason and the phase they
+     * stopped in. The batches written before the stop stay; nothing after it ran (a full export's deactivations and
+     * retirements perhaps only in part), so the export must be uploaded again. Answers how many it marked.
+     */
+    int failInterrupted() {
+        List<UUID> running = new ArrayList<>();
+        int failed = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT id FROM roster_import WHERE status = 'RUNNING'"); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    running.add(r.getObject(1, UUID.class));
+                }
+            }
+            for (UUID id : running) {
+                try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                    lock.setLong(1, lockKey(id));
+                    try (ResultSet r = lock.executeQuery()) {
+                        r.next();
+                        if (!r.getBoolean(1)) {
+                            continue; // queued or running at another instance
+                        }
+                    }
+                }
+                try (PreparedStatement fail = connection.prepareStatement("UPDATE roster_import SET status = "
+                        + "'FAILED', finished_at = ?, failure = 'interrupted: the service stopped while the import '"
+                        + " || coalesce('was in phase ' || phase, 'ran') || '; the rows written before the stop stay, the "
+                        + "rest was not applied (a full export''s deactivations perhaps only in part): upload the "
+                        + "export again' WHERE id = ? AND status = 'RUNNING'")) {
+                    fail.setTimestamp(1, Timestamp.from(Instant.now()));
+                    fail.setObject(2, id);
+                    failed += fail.executeUpdate();
+                } finally {
+                    try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                        unlock.setLong(1, lockKey(id));
+                        unlock.execute();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("interrupted roster imports could not be marked", e);
+        }
+        return failed;
     }
 
     private void run(UUID id, OneRosterArchive archive, boolean bulk, boolean bulkClasses, boolean bulkEnrollments) {
