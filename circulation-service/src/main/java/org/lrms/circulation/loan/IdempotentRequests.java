@@ -12,6 +12,7 @@ import java.util.Optional;
 /**
  * Answers a retried request (same {@code Idempotency-Key} from the same user) with the first answer. The key row is
  * claimed first in the request's transaction: a concurrent retry waits on it and then replays the committed answer.
+ * An answer older than the retention ({@link IdempotencyRetention}) is not replayed: the key starts a new request.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -22,12 +23,21 @@ public class IdempotentRequests {
     @Inject
     EntityManager em;
 
-    /** Claims the key; when it was answered before, gives that answer back instead. */
+    @Inject
+    IdempotencyRetention retention;
+
+    /**
+     * Claims the key; when it was answered before, within the retention, gives that answer back instead. A key whose
+     * answer is older (not yet deleted) is claimed again, as a new request.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Answer> claim(String key) {
+        Instant now = Instant.now();
         int claimed = em.createNativeQuery("INSERT INTO idempotent_request (request_key, status, body, created_at) "
-                        + "VALUES (?1, 0, '', ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, key).setParameter(2, Instant.now()).executeUpdate();
+                        + "VALUES (?1, 0, '', ?2) ON CONFLICT (request_key) DO UPDATE "
+                        + "SET status = 0, body = '', created_at = excluded.created_at "
+                        + "WHERE idempotent_request.created_at < ?3")
+                .setParameter(1, key).setParameter(2, now).setParameter(3, retention.cutOff(now)).executeUpdate();
         if (claimed == 1) {
             return Optional.empty();
         }

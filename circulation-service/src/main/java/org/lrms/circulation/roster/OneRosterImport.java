@@ -1,8 +1,11 @@
 package org.lrms.circulation.roster;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -29,6 +32,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +60,11 @@ import java.util.stream.Collectors;
  * Imports a OneRoster 1.1 CSV export: orgs to sites, users to patrons, classes and enrollments to the roster. Rows
  * are applied in batches, each its own transaction, so good rows stay applied while bad rows are reported with file,
  * line and reason; progress is written after every batch. One import runs at a time, in the background.
+ * <p>
+ * The worker is in memory: an import still RUNNING when its service stopped would stay so. While an import is queued
+ * or runs, its instance holds a session advisory lock on the import's id (a connection of its own; PostgreSQL lets it
+ * go when the instance dies), and at start every instance marks FAILED the RUNNING imports nobody holds
+ * ({@link #failInterrupted}), so staff see that they must upload the export again.
  */
 @ApplicationScoped
 public class OneRosterImport {
@@ -79,6 +91,9 @@ public class OneRosterImport {
     @Inject
     Homerooms homerooms;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "oneroster-import");
         t.setDaemon(true);
@@ -99,13 +114,114 @@ public class OneRosterImport {
         boolean bulkEnrollments = archive.file("enrollments.csv").isPresent()
                 && archive.isBulk("enrollments.csv", manifest);
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "INSERT INTO roster_import (id, status, bulk, started_at, started_by, phase) "
-                                + "VALUES (?1, 'RUNNING', ?2, ?3, ?4, 'queued')")
-                .setParameter(1, id).setParameter(2, bulk).setParameter(3, Instant.now()).setParameter(4, user)
-                .executeUpdate());
-        worker.submit(() -> run(id, archive, bulk, bulkClasses, bulkEnrollments));
+        Connection held = holdLock(id); // before the row exists: no instance starting meanwhile takes it for dead
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "INSERT INTO roster_import (id, status, bulk, started_at, started_by, phase) "
+                                    + "VALUES (?1, 'RUNNING', ?2, ?3, ?4, 'queued')")
+                    .setParameter(1, id).setParameter(2, bulk).setParameter(3, Instant.now()).setParameter(4, user)
+                    .executeUpdate());
+            worker.submit(() -> {
+                try {
+                    run(id, archive, bulk, bulkClasses, bulkEnrollments);
+                } finally {
+                    release(held);
+                }
+            });
+        } catch (RuntimeException e) {
+            release(held);
+            throw e;
+        }
         return id;
+    }
+
+    /** The advisory lock key of an import: 64 bits of its id (a clash with another key is as unlikely as of ids). */
+    static long lockKey(UUID id) {
+        return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
+    }
+
+    /** A connection of its own, outside any transaction, holding the import's advisory lock until released. */
+    private Connection holdLock(UUID id) {
+        try {
+            Connection connection = dataSource.getConnection();
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, lockKey(id));
+                lock.execute();
+                return connection;
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the roster import could not be registered", e);
+        }
+    }
+
+    private static void release(Connection held) {
+        try (held) {
+            try (PreparedStatement unlock = held.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+                unlock.execute();
+            }
+        } catch (SQLException e) {
+            LOG.warnf("roster import lock not released cleanly (its connection is closed): %s", e.getMessage());
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        try {
+            int failed = failInterrupted();
+            if (failed > 0) {
+                LOG.warnf("%d roster imports were interrupted by a stop of the service: marked FAILED", failed);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf("interrupted roster imports not checked: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Imports RUNNING whose instance is gone (no one holds their lock): FAILED, with the reason and the phase they
+     * stopped in. The batches written before the stop stay; nothing after it ran (a full export's deactivations and
+     * retirements perhaps only in part), so the export must be uploaded again. Answers how many it marked.
+     */
+    int failInterrupted() {
+        List<UUID> running = new ArrayList<>();
+        int failed = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT id FROM roster_import WHERE status = 'RUNNING'"); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    running.add(r.getObject(1, UUID.class));
+                }
+            }
+            for (UUID id : running) {
+                try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                    lock.setLong(1, lockKey(id));
+                    try (ResultSet r = lock.executeQuery()) {
+                        r.next();
+                        if (!r.getBoolean(1)) {
+                            continue; // queued or running at another instance
+                        }
+                    }
+                }
+                try (PreparedStatement fail = connection.prepareStatement("UPDATE roster_import SET status = "
+                        + "'FAILED', finished_at = ?, failure = 'interrupted: the service stopped while the import '"
+                        + " || coalesce('was in phase ' || phase, 'ran') || '; the rows written before the stop stay, the "
+                        + "rest was not applied (a full export''s deactivations perhaps only in part): upload the "
+                        + "export again' WHERE id = ? AND status = 'RUNNING'")) {
+                    fail.setTimestamp(1, Timestamp.from(Instant.now()));
+                    fail.setObject(2, id);
+                    failed += fail.executeUpdate();
+                } finally {
+                    try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                        unlock.setLong(1, lockKey(id));
+                        unlock.execute();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("interrupted roster imports could not be marked", e);
+        }
+        return failed;
     }
 
     private void run(UUID id, OneRosterArchive archive, boolean bulk, boolean bulkClasses, boolean bulkEnrollments) {
@@ -191,11 +307,13 @@ public class OneRosterImport {
                              HomeroomHints hints) {
         run.phase = "users";
         Set<String> barcodes = new HashSet<>();
-        forEachBatch(run, "users.csv", csv, List.of("sourcedId", "role", "orgSourcedIds", "givenName", "familyName"),
+        run.usersUnread = forEachBatch(run, "users.csv", csv, List.of("sourcedId", "role", "orgSourcedIds",
+                "givenName", "familyName"),
                 rows -> {
                     List<Row> valid = new ArrayList<>();
                     for (Row row : rows) {
                         run.usersRead++;
+                        coveredSites(row, orgToSite, run.coveredSites);
                         String sourcedId = row.get("sourcedId");
                         if (!seen.add(sourcedId)) {
                             run.error(row, "duplicate sourcedId " + sourcedId);
@@ -340,13 +458,29 @@ public class OneRosterImport {
                 && Objects.equals(p.status, rosterStatus(p.status, row));
     }
 
-    /** Patrons of an earlier roster that this full export no longer lists: inactive, never deleted. */
+    /**
+     * Patrons of an earlier roster that this full export no longer lists: inactive, never deleted. Only when
+     * users.csv was read whole (its columns all there, parsed to its end), and only the patrons of the sites the
+     * file lists users of (one school's own export is that school's full list, not the district's); a user whose
+     * row the file lists, even a failed one, was marked present ({@link Run#flushErrors}) and stays as it is.
+     */
     private void deactivateMissing(Run run) {
         run.phase = "deactivating";
+        if (run.usersUnread != null) {
+            run.error(new Row("users.csv", 0, Map.of()), "no patron deactivated: users.csv was not read whole ("
+                    + run.usersUnread + "), so the full export's list of users is not known");
+            run.progress(run.phase, "RUNNING", null);
+            return;
+        }
+        if (run.coveredSites.isEmpty()) {
+            return;
+        }
+        List<String> covered = List.copyOf(run.coveredSites);
         while (true) {
             int done = QuarkusTransaction.requiringNew().call(() -> {
                 List<Patron> missing = Patron.<Patron>find("sourcedId is not null and status = 'ACTIVE' "
-                                + "and (lastImportId is null or lastImportId <> ?1)", run.id)
+                                + "and homeSite in ?2 and (lastImportId is null or lastImportId <> ?1)", run.id,
+                                covered)
                         .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(HibernateHints.HINT_READ_ONLY, true)
                         .page(0, BATCH).list();
                 Instant now = Instant.now();
@@ -566,14 +700,15 @@ public class OneRosterImport {
 
     /**
      * Reads {@code csv} and hands its rows to {@code apply} in batches, each batch in its own transaction; a row
-     * that is truncated or lacks a required value is reported and left out.
+     * that is truncated or lacks a required value is reported and left out. Answers why the file was not read to
+     * its end (missing columns, a CSV error partway), or null when it was.
      */
-    private void forEachBatch(Run run, String file, byte[] csv, List<String> required, Consumer<List<Row>> apply) {
+    private String forEachBatch(Run run, String file, byte[] csv, List<String> required, Consumer<List<Row>> apply) {
         try (CSVParser parser = parser(csv)) {
             List<String> missing = required.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
                 run.error(new Row(file, 1, Map.of()), "missing columns " + missing);
-                return;
+                return "missing columns " + missing;
             }
             List<Row> batch = new ArrayList<>();
             long line = 1;
@@ -597,8 +732,10 @@ public class OneRosterImport {
                 }
             }
             applyBatch(run, batch, apply);
+            return null;
         } catch (IOException | java.io.UncheckedIOException e) {
             run.error(new Row(file, 0, Map.of()), "unreadable CSV: " + e.getMessage());
+            return "unreadable CSV: " + e.getMessage();
         }
     }
 
@@ -643,6 +780,16 @@ public class OneRosterImport {
         return null;
     }
 
+    /** The sites of the orgs a users.csv row names: a full users.csv is the whole list of each of them. */
+    private static void coveredSites(Row row, Map<String, String> orgToSite, Set<String> covered) {
+        for (String org : row.get("orgSourcedIds").split(",")) {
+            String site = orgToSite.get(org.strip());
+            if (site != null) {
+                covered.add(site);
+            }
+        }
+    }
+
     private static String barcode(Row row) {
         String identifier = row.get("identifier");
         return isBlank(identifier) ? null : identifier;
@@ -682,14 +829,30 @@ public class OneRosterImport {
         int enrollmentsRetired;
         int homerooms;
         int errors;
+        /** Why users.csv was not read to its end (then a full export deactivates nobody); null when it was. */
+        String usersUnread;
+        /** The sites whose patrons a full users.csv lists: those of the orgs its rows name. */
+        final Set<String> coveredSites = new HashSet<>();
         final List<Row> pendingErrors = new ArrayList<>();
         final List<String> pendingReasons = new ArrayList<>();
+        /** Users.csv rows reported as errors: the users are in the file all the same (sourcedIds, barcodes). */
+        final List<String> presentIds = new ArrayList<>();
+        final List<String> presentBarcodes = new ArrayList<>();
 
         Run(UUID id) {
             this.id = id;
         }
 
         void error(Row row, String reason) {
+            if ("users.csv".equals(row.file()) && row.line() > 1) {
+                // a row without a sourcedId is known by its barcode; one with a sourcedId only by that (its barcode
+                // may be another patron's, which the file need not list)
+                if (!isBlank(row.get("sourcedId"))) {
+                    presentIds.add(row.get("sourcedId"));
+                } else if (barcode(row) != null) {
+                    presentBarcodes.add(barcode(row));
+                }
+            }
             errors++;
             if (errors <= MAX_STORED_ERRORS) {
                 pendingErrors.add(row);
@@ -698,6 +861,9 @@ public class OneRosterImport {
         }
 
         void flushErrors() {
+            rosterRows.markPresent(presentIds, presentBarcodes, id);
+            presentIds.clear();
+            presentBarcodes.clear();
             for (int i = 0; i < pendingErrors.size(); i++) {
                 Row row = pendingErrors.get(i);
                 em.createNativeQuery("INSERT INTO roster_import_error (import_id, file, line, reason) "

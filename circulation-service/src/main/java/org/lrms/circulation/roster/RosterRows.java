@@ -162,6 +162,27 @@ public class RosterRows {
         }
     }
 
+    /**
+     * Users whose users.csv rows failed: the file lists them all the same, so they carry the import's mark and a full
+     * export does not deactivate them. Found by sourcedId, or by barcode for a row without one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markPresent(Collection<String> sourcedIds, Collection<String> barcodes, UUID importId) {
+        if (sourcedIds.isEmpty() && barcodes.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE patron SET last_import_id = ? "
+                     + "WHERE sourced_id IS NOT NULL AND (sourced_id = ANY(?) OR barcode = ANY(?))")) {
+            update.setObject(1, importId);
+            update.setArray(2, connection.createArrayOf("text", sourcedIds.toArray()));
+            update.setArray(3, connection.createArrayOf("text", barcodes.toArray()));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the roster batch could not be written", e);
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsertClasses(List<ClassRow> classes, Timestamp now, UUID importId) {
         batch(UPSERT_CLASS, classes, (s, c) -> {

@@ -126,7 +126,7 @@ class RosterImportTest {
         // the next full export no longer lists Mia: she is deactivated, Kai stays (an upsert, not a second patron)
         JsonPath second = importAndWait(zip(roster(school, code, kai, user(kai, school, kaiBarcode, "8"))));
         assertEquals("FINISHED", second.getString("status"));
-        assertTrue(second.getInt("usersDeactivated") >= 1);
+        assertEquals(1, second.getInt("usersDeactivated"), "Mia, and no patron of another school");
         given().auth().oauth2(TestTokens.siteStaff(code)).queryParam("barcode", miaBarcode)
                 .when().get("/api/v1/patrons").then().body("[0].status", equalTo("INACTIVE"));
         given().auth().oauth2(TestTokens.siteStaff(code)).queryParam("barcode", kaiBarcode)
@@ -164,6 +164,102 @@ class RosterImportTest {
         assertEquals(List.of("PatronCreated", "PatronUpdated"), events.stream().limit(2)
                 .map(EventEnvelope::type).toList());
         assertEquals("8", EventJson.payload(events.get(1), PatronUpdated.class).patron().grade());
+    }
+
+    private static String status(String site, String barcode) {
+        return given().auth().oauth2(TestTokens.siteStaff(site)).queryParam("barcode", barcode)
+                .when().get("/api/v1/patrons").then().statusCode(200).body("", hasSize(1))
+                .extract().path("[0].status");
+    }
+
+    private static String reasons(JsonPath result) {
+        return result.getList("errors").toString();
+    }
+
+    @Test
+    void aFullExportWhoseUsersFileWasNotReadWholeDeactivatesNobody() {
+        String code = Fixtures.newSite().replace("S", "W");
+        String school = "sch-" + code;
+        String kai = Fixtures.unique("s-");
+        String mia = Fixtures.unique("s-");
+        String kaiBarcode = Fixtures.unique("9");
+        String miaBarcode = Fixtures.unique("9");
+        assertEquals("FINISHED", importAndWait(zip(roster(school, code, kai,
+                user(kai, school, kaiBarcode, "7") + user(mia, school, miaBarcode, "7")))).getString("status"));
+
+        // users.csv without its role column: rejected whole, so the export's list of users is unknown
+        Map<String, String> noRole = new LinkedHashMap<>(roster(school, code, kai, ""));
+        noRole.put("users.csv", "sourcedId,status,orgSourcedIds,givenName,familyName,identifier\n"
+                + kai + ",active," + school + ",Kai,Ng," + kaiBarcode + "\n");
+        JsonPath rejected = importAndWait(zip(noRole));
+        assertEquals("FINISHED", rejected.getString("status"));
+        assertEquals(0, rejected.getInt("usersDeactivated"));
+        assertTrue(reasons(rejected).contains("no patron deactivated: users.csv was not read whole (missing columns "
+                + "[role])"), reasons(rejected));
+
+        // a bad quote stops the parser partway: Mia, after it, is never read
+        JsonPath broken = importAndWait(zip(roster(school, code, kai, user(kai, school, kaiBarcode, "7")
+                + "s-quote,active,2026-08-01T00:00:00Z,true," + school + ",student,\"q\"x,,Q,Q,,91,,,,,07,\n"
+                + user(mia, school, miaBarcode, "7"))));
+        assertEquals("FINISHED", broken.getString("status"));
+        assertEquals(0, broken.getInt("usersDeactivated"));
+        assertTrue(reasons(broken).contains("no patron deactivated: users.csv was not read whole (unreadable CSV"),
+                reasons(broken));
+        assertEquals("ACTIVE", status(code, kaiBarcode));
+        assertEquals("ACTIVE", status(code, miaBarcode));
+    }
+
+    @Test
+    void aUserWhoseRowFailedIsStillListedByTheFullExportAndStaysActive() {
+        String code = Fixtures.newSite().replace("S", "F");
+        String school = "sch-" + code;
+        String kai = Fixtures.unique("s-");
+        String mia = Fixtures.unique("s-");
+        String lee = Fixtures.unique("s-");
+        String ada = Fixtures.unique("s-");
+        String kaiBarcode = Fixtures.unique("9");
+        String miaBarcode = Fixtures.unique("9");
+        String leeBarcode = Fixtures.unique("9");
+        String adaBarcode = Fixtures.unique("9");
+        assertEquals(4, importAndWait(zip(roster(school, code, kai, user(kai, school, kaiBarcode, "7")
+                + user(mia, school, miaBarcode, "7") + user(lee, school, leeBarcode, "7")
+                + user(ada, school, adaBarcode, "7")))).getInt("usersApplied"));
+
+        // Mia's role is a typo, Lee's org unknown, Ada's row lost her sourcedId: all three still in the file
+        JsonPath next = importAndWait(zip(roster(school, code, kai, user(kai, school, kaiBarcode, "7")
+                + user(mia, school, miaBarcode, "7").replace(",student,", ",wizard,")
+                + user(lee, "sch-nowhere", leeBarcode, "7") + user("", school, adaBarcode, "7"))));
+        assertEquals("FINISHED", next.getString("status"));
+        assertEquals(3, next.getInt("errorCount"), reasons(next));
+        assertEquals(0, next.getInt("usersDeactivated"));
+        for (String barcode : List.of(kaiBarcode, miaBarcode, leeBarcode, adaBarcode)) {
+            assertEquals("ACTIVE", status(code, barcode), barcode);
+        }
+    }
+
+    @Test
+    void oneSchoolsFullExportDeactivatesOnlyThatSchoolsPatrons() {
+        String codeA = Fixtures.newSite().replace("S", "A");
+        String codeB = Fixtures.newSite().replace("S", "B");
+        String schoolA = "sch-" + codeA;
+        String schoolB = "sch-" + codeB;
+        String kai = Fixtures.unique("s-");
+        String mia = Fixtures.unique("s-");
+        String lee = Fixtures.unique("s-");
+        String kaiBarcode = Fixtures.unique("9");
+        String miaBarcode = Fixtures.unique("9");
+        String leeBarcode = Fixtures.unique("9");
+        importAndWait(zip(roster(schoolA, codeA, kai, user(kai, schoolA, kaiBarcode, "7")
+                + user(mia, schoolA, miaBarcode, "7"))));
+        importAndWait(zip(roster(schoolB, codeB, lee, user(lee, schoolB, leeBarcode, "7"))));
+
+        // school A's own full export, without Mia: she goes, school B's Lee stays
+        JsonPath again = importAndWait(zip(roster(schoolA, codeA, kai, user(kai, schoolA, kaiBarcode, "7"))));
+        assertEquals("FINISHED", again.getString("status"));
+        assertEquals(1, again.getInt("usersDeactivated"));
+        assertEquals("INACTIVE", status(codeA, miaBarcode));
+        assertEquals("ACTIVE", status(codeA, kaiBarcode));
+        assertEquals("ACTIVE", status(codeB, leeBarcode));
     }
 
     @Test
@@ -226,6 +322,8 @@ class RosterImportTest {
     @Test
     void theBadSampleAppliesTheGoodRowsAndReportsEachBadRow() throws IOException {
         Path sample = sharedData("bad-sample");
+        Path district = sharedData("district-sample");
+        assertEquals("FINISHED", importAndWait(zip(district)).getString("status"));
         JsonPath result = importAndWait(zip(sample));
         assertEquals("FINISHED", result.getString("status"));
         List<Map<String, Object>> errors = result.getList("errors");
@@ -244,6 +342,12 @@ class RosterImportTest {
         long badEnrollments = byLine.keySet().stream().filter(k -> k.startsWith("enrollments.csv")).count();
         assertEquals(12, result.getInt("enrollmentsApplied") + badEnrollments, byLine::toString);
         assertEquals(byLine.size(), result.getInt("errorCount"));
+        // a full export of the district's four orgs: the district sample's 90 users but the 12 it lists again go
+        // (its failed rows' users, s-1001 twice, are listed too); no patron of another test's school
+        assertTrue(result.getBoolean("bulk"));
+        assertEquals(78, result.getInt("usersDeactivated"));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).queryParam("barcode", "900001")
+                .when().get("/api/v1/patrons").then().body("[0].status", equalTo("ACTIVE"));
     }
 
     private static Path sharedData(String sample) {
