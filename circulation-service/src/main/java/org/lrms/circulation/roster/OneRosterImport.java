@@ -522,7 +522,8 @@ public class OneRosterImport {
     private void importClasses(Run run, byte[] csv, Map<String, String> orgToSite, Map<String, String[]> courses,
                                Map<String, Long> homeroomLines) {
         run.phase = "classes";
-        forEachBatch(run, "classes.csv", csv, List.of("sourcedId", "title", "schoolSourcedId"), rows -> {
+        List<String> required = List.of("sourcedId", "title", "schoolSourcedId");
+        run.classesUnread = forEachBatch(run, "classes.csv", csv, required, rows -> {
             List<RosterRows.ClassRow> batch = new ArrayList<>();
             for (Row row : rows) {
                 String site = orgToSite.get(row.get("schoolSourcedId"));
@@ -530,6 +531,7 @@ public class OneRosterImport {
                     run.error(row, "unknown org " + row.get("schoolSourcedId"));
                     continue;
                 }
+                run.classSites.add(site);
                 String[] course = courses.getOrDefault(row.get("courseSourcedId"), new String[2]);
                 String status = status(row);
                 String classType = isBlank(row.get("classType")) ? null
@@ -550,7 +552,8 @@ public class OneRosterImport {
 
     private void importEnrollments(Run run, byte[] csv) {
         run.phase = "enrollments";
-        forEachBatch(run, "enrollments.csv", csv, List.of("sourcedId", "classSourcedId", "userSourcedId", "role"),
+        run.enrollmentsUnread = forEachBatch(run, "enrollments.csv", csv, List.of("sourcedId", "classSourcedId",
+                        "userSourcedId", "role"),
                 rows -> {
                     Map<String, String> classSites = new HashMap<>();
                     @SuppressWarnings("unchecked")
@@ -568,6 +571,9 @@ public class OneRosterImport {
                             .collect(Collectors.toMap(r -> (String) r[0], r -> (UUID) r[1]));
                     for (Row row : rows) {
                         String site = classSites.get(row.get("classSourcedId"));
+                        if (site != null) {
+                            run.enrollmentSites.add(site);
+                        }
                         UUID patronId = users.get(row.get("userSourcedId"));
                         if (site == null) {
                             run.error(row, "unknown class " + row.get("classSourcedId"));
@@ -606,14 +612,25 @@ public class OneRosterImport {
                 c.classType());
     }
 
-    /** Classes of an earlier roster that this full classes.csv no longer lists: tobedeleted, and announced. */
+    /**
+     * Classes of an earlier roster that this full classes.csv no longer lists: tobedeleted, and announced. As for
+     * users ({@link #deactivateMissing}): only when classes.csv was read whole, only the classes of the schools its
+     * rows name, and never a class whose row the file lists but could not apply.
+     */
     private void retireClasses(Run run) {
         run.phase = "classes";
+        if (run.classesUnread != null) {
+            run.error(new Row("classes.csv", 0, Map.of()), "no class retired: classes.csv was not read whole ("
+                    + run.classesUnread + "), so the full export's list of classes is not known");
+            run.progress(run.phase, "RUNNING", null);
+            return;
+        }
+        List<String> sites = List.copyOf(run.classSites);
         String after = "";
-        while (true) {
+        while (!sites.isEmpty()) {
             String from = after;
             List<RosterRows.ClassRow> gone = QuarkusTransaction.requiringNew().call(() -> {
-                List<RosterRows.ClassRow> rows = rosterRows.retireClasses(run.id, from, BATCH,
+                List<RosterRows.ClassRow> rows = rosterRows.retireClasses(run.id, sites, from, BATCH,
                         Timestamp.from(Instant.now()));
                 rows.forEach(c -> outbox.publish(Topics.CIRCULATION_ROSTER, c.siteCode(), c.sourcedId(),
                         classUpserted(c)));
@@ -627,14 +644,25 @@ public class OneRosterImport {
         }
     }
 
-    /** Enrollments of an earlier roster that this full enrollments.csv no longer lists: tobedeleted, announced. */
+    /**
+     * Enrollments of an earlier roster that this full enrollments.csv no longer lists: tobedeleted, announced. Only
+     * when enrollments.csv was read whole, only in the schools of the classes its rows name, and never an enrollment
+     * whose row the file lists but could not apply.
+     */
     private void retireEnrollments(Run run) {
         run.phase = "enrollments";
+        if (run.enrollmentsUnread != null) {
+            run.error(new Row("enrollments.csv", 0, Map.of()), "no enrollment retired: enrollments.csv was not read "
+                    + "whole (" + run.enrollmentsUnread + "), so the full export's list of enrollments is not known");
+            run.progress(run.phase, "RUNNING", null);
+            return;
+        }
+        List<String> sites = List.copyOf(run.enrollmentSites);
         String after = "";
-        while (true) {
+        while (!sites.isEmpty()) {
             String from = after;
             List<RosterRows.RetiredEnrollment> gone = QuarkusTransaction.requiringNew().call(() -> {
-                List<RosterRows.RetiredEnrollment> rows = rosterRows.retireEnrollments(run.id, from, BATCH,
+                List<RosterRows.RetiredEnrollment> rows = rosterRows.retireEnrollments(run.id, sites, from, BATCH,
                         Timestamp.from(Instant.now()));
                 for (RosterRows.RetiredEnrollment r : rows) {
                     RosterRows.EnrollmentRow e = r.enrollment();
@@ -838,6 +866,15 @@ public class OneRosterImport {
         /** Users.csv rows reported as errors: the users are in the file all the same (sourcedIds, barcodes). */
         final List<String> presentIds = new ArrayList<>();
         final List<String> presentBarcodes = new ArrayList<>();
+        /** Why classes.csv, enrollments.csv was not read to its end (then none is retired); null when it was. */
+        String classesUnread;
+        String enrollmentsUnread;
+        /** The sites whose classes a full classes.csv lists (its rows' schools); whose enrollments, likewise. */
+        final Set<String> classSites = new HashSet<>();
+        final Set<String> enrollmentSites = new HashSet<>();
+        /** Classes.csv and enrollments.csv rows reported as errors: listed all the same (sourcedIds). */
+        final List<String> presentClassIds = new ArrayList<>();
+        final List<String> presentEnrollmentIds = new ArrayList<>();
 
         Run(UUID id) {
             this.id = id;
@@ -853,6 +890,13 @@ public class OneRosterImport {
                     presentBarcodes.add(barcode(row));
                 }
             }
+            if (row.line() > 1 && !isBlank(row.get("sourcedId"))) {
+                if ("classes.csv".equals(row.file())) {
+                    presentClassIds.add(row.get("sourcedId"));
+                } else if ("enrollments.csv".equals(row.file())) {
+                    presentEnrollmentIds.add(row.get("sourcedId"));
+                }
+            }
             errors++;
             if (errors <= MAX_STORED_ERRORS) {
                 pendingErrors.add(row);
@@ -864,6 +908,10 @@ public class OneRosterImport {
             rosterRows.markPresent(presentIds, presentBarcodes, id);
             presentIds.clear();
             presentBarcodes.clear();
+            rosterRows.markRowsPresent("roster_class", presentClassIds, id);
+            rosterRows.markRowsPresent("roster_enrollment", presentEnrollmentIds, id);
+            presentClassIds.clear();
+            presentEnrollmentIds.clear();
             for (int i = 0; i < pendingErrors.size(); i++) {
                 Row row = pendingErrors.get(i);
                 em.createNativeQuery("INSERT INTO roster_import_error (import_id, file, line, reason) "

@@ -183,6 +183,29 @@ public class RosterRows {
         }
     }
 
+    /**
+     * Classes or enrollments ({@code table}: {@code roster_class}, {@code roster_enrollment}) whose rows failed: the
+     * file lists them all the same, so they carry the import's mark and a full export does not retire them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markRowsPresent(String table, Collection<String> sourcedIds, UUID importId) {
+        if (sourcedIds.isEmpty()) {
+            return;
+        }
+        if (!table.equals("roster_class") && !table.equals("roster_enrollment")) {
+            throw new IllegalArgumentException("not a roster table: " + table);
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE " + table
+                     + " SET last_import_id = ? WHERE sourced_id = ANY(?)")) {
+            update.setObject(1, importId);
+            update.setArray(2, connection.createArrayOf("text", sourcedIds.toArray()));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the roster batch could not be written", e);
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsertClasses(List<ClassRow> classes, Timestamp now, UUID importId) {
         batch(UPSERT_CLASS, classes, (s, c) -> {
@@ -224,10 +247,12 @@ public class RosterRows {
      * no longer lists: now {@code tobedeleted}, as their events tell (at most {@code limit}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<ClassRow> retireClasses(UUID importId, String after, int limit, Timestamp now) {
+    public List<ClassRow> retireClasses(UUID importId, Collection<String> sites, String after, int limit,
+                                        Timestamp now) {
         String sql = "WITH gone AS (UPDATE roster_class SET status = 'tobedeleted', updated_at = ? "
                 + "WHERE sourced_id IN (SELECT sourced_id FROM roster_class WHERE sourced_id > ? "
-                + "AND status <> 'tobedeleted' AND last_import_id IS DISTINCT FROM ? ORDER BY sourced_id LIMIT ?) "
+                + "AND status <> 'tobedeleted' AND last_import_id IS DISTINCT FROM ? AND site_code = ANY(?) "
+                + "ORDER BY sourced_id LIMIT ?) "
                 + "RETURNING *) SELECT sourced_id, site_code, title, class_code, course_sourced_id, course_code, "
                 + "course_title, grades, subjects, location, status, class_type FROM gone ORDER BY sourced_id";
         List<ClassRow> gone = new ArrayList<>();
@@ -235,7 +260,8 @@ public class RosterRows {
             s.setTimestamp(1, now);
             s.setString(2, after);
             s.setObject(3, importId);
-            s.setInt(4, limit);
+            s.setArray(4, s.getConnection().createArrayOf("text", sites.toArray()));
+            s.setInt(5, limit);
         }, r -> gone.add(new ClassRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                 r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
                 r.getString(11), r.getString(12))));
@@ -248,10 +274,13 @@ public class RosterRows {
 
     /** As {@link #retireClasses}, for the enrollments of a bulk enrollments.csv. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<RetiredEnrollment> retireEnrollments(UUID importId, String after, int limit, Timestamp now) {
+    public List<RetiredEnrollment> retireEnrollments(UUID importId, Collection<String> sites, String after,
+                                                     int limit, Timestamp now) {
         String sql = "WITH gone AS (UPDATE roster_enrollment SET status = 'tobedeleted', updated_at = ? "
-                + "WHERE sourced_id IN (SELECT sourced_id FROM roster_enrollment WHERE sourced_id > ? "
-                + "AND status <> 'tobedeleted' AND last_import_id IS DISTINCT FROM ? ORDER BY sourced_id LIMIT ?) "
+                + "WHERE sourced_id IN (SELECT e.sourced_id FROM roster_enrollment e "
+                + "JOIN roster_class c ON c.sourced_id = e.class_sourced_id WHERE e.sourced_id > ? "
+                + "AND e.status <> 'tobedeleted' AND e.last_import_id IS DISTINCT FROM ? AND c.site_code = ANY(?) "
+                + "ORDER BY e.sourced_id LIMIT ?) "
                 + "RETURNING *) SELECT g.sourced_id, g.class_sourced_id, g.patron_id, g.role, g.primary_teacher, "
                 + "g.begin_date, g.end_date, g.status, c.site_code, p.sourced_id FROM gone g "
                 + "JOIN roster_class c ON c.sourced_id = g.class_sourced_id JOIN patron p ON p.id = g.patron_id "
@@ -261,7 +290,8 @@ public class RosterRows {
             s.setTimestamp(1, now);
             s.setString(2, after);
             s.setObject(3, importId);
-            s.setInt(4, limit);
+            s.setArray(4, s.getConnection().createArrayOf("text", sites.toArray()));
+            s.setInt(5, limit);
         }, r -> {
             Date begin = r.getDate(6);
             Date end = r.getDate(7);

@@ -1,6 +1,8 @@
 package org.lrms.circulation.roster;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +46,9 @@ class RosterImportTest {
     private static final String USERS_HEADER = "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,"
             + "username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,"
             + "password\n";
+
+    @Inject
+    AgroalDataSource db;
 
     static byte[] zip(Map<String, String> files) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -260,6 +269,109 @@ class RosterImportTest {
         assertEquals("INACTIVE", status(codeA, miaBarcode));
         assertEquals("ACTIVE", status(codeA, kaiBarcode));
         assertEquals("ACTIVE", status(codeB, leeBarcode));
+    }
+
+    private static String classLine(String sourcedId, String school) {
+        return sourcedId + ",active,2026-08-01T00:00:00Z,Math 7,07,,M7,scheduled,Room 3," + school
+                + ",,Mathematics,MTH,1\n";
+    }
+
+    private static String enrollmentLine(String sourcedId, String classId, String school, String user) {
+        return sourcedId + ",active,2026-08-01T00:00:00Z," + classId + "," + school + "," + user
+                + ",student,false,2026-08-12,2027-06-10\n";
+    }
+
+    /** One school's export with these classes.csv and enrollments.csv rows (headers as {@link #roster}'s). */
+    private static Map<String, String> withClasses(Map<String, String> roster, String classes, String enrollments) {
+        Map<String, String> files = new LinkedHashMap<>(roster);
+        files.put("classes.csv", files.get("classes.csv").lines().findFirst().orElseThrow() + "\n" + classes);
+        files.put("enrollments.csv", files.get("enrollments.csv").lines().findFirst().orElseThrow() + "\n"
+                + enrollments);
+        return files;
+    }
+
+    @Test
+    void oneSchoolsFullExportRetiresOnlyTheClassesAndEnrollmentsOfThatSchoolItNoLongerLists() {
+        String codeA = Fixtures.newSite().replace("S", "C");
+        String codeB = Fixtures.newSite().replace("S", "D");
+        String schoolA = "sch-" + codeA;
+        String schoolB = "sch-" + codeB;
+        String kai = Fixtures.unique("s-");
+        String lee = Fixtures.unique("s-");
+        String kaiBarcode = Fixtures.unique("9");
+        String leeBarcode = Fixtures.unique("9");
+        String math = "cls-" + codeA;
+        String art = "art-" + codeA;
+        String band = "band-" + codeA;
+        Map<String, String> a = roster(schoolA, codeA, kai, user(kai, schoolA, kaiBarcode, "7"));
+        JsonPath first = importAndWait(zip(withClasses(a, classLine(math, schoolA) + classLine(art, schoolA)
+                        + classLine(band, schoolA), enrollmentLine("enr-" + math, math, schoolA, kai)
+                        + enrollmentLine("enr-" + art, art, schoolA, kai) + enrollmentLine("enr-" + band, band, schoolA,
+                        kai))));
+        assertEquals(3, first.getInt("classesApplied"), reasons(first));
+        assertEquals(3, first.getInt("enrollmentsApplied"), reasons(first));
+        assertEquals("FINISHED", importAndWait(zip(roster(schoolB, codeB, lee, user(lee, schoolB, leeBarcode, "7"))))
+                .getString("status"));
+
+        // school A's next full export: art is gone; band's row names an org this district does not know (it is
+        // listed all the same); school B's class and enrollment, and every other test's, are not school A's to retire
+        JsonPath next = importAndWait(zip(withClasses(a, classLine(math, schoolA) + classLine(band, "sch-nowhere"),
+                enrollmentLine("enr-" + math, math, schoolA, kai)
+                        + enrollmentLine("enr-" + band, band + "-typo", schoolA, kai))));
+        assertEquals("FINISHED", next.getString("status"));
+        assertEquals(2, next.getInt("errorCount"), reasons(next));
+        assertEquals(1, next.getInt("classesRetired"), "art, and no class of another school");
+        assertEquals(1, next.getInt("enrollmentsRetired"), "art's, and no enrollment of another school");
+        assertEquals(Map.of(math, "active", band, "active", art, "tobedeleted", "cls-" + codeB, "active"),
+                statuses("roster_class", math, band, art, "cls-" + codeB));
+        assertEquals(Map.of("enr-" + math, "active", "enr-" + band, "active", "enr-" + art, "tobedeleted",
+                "enr-" + codeB, "active"), statuses("roster_enrollment", "enr-" + math, "enr-" + band, "enr-" + art,
+                "enr-" + codeB));
+    }
+
+    private Map<String, String> statuses(String table, String... sourcedIds) {
+        Map<String, String> statuses = new java.util.HashMap<>();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT sourced_id, status FROM " + table + " WHERE sourced_id = ANY(?)")) {
+            s.setArray(1, c.createArrayOf("text", sourcedIds));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    statuses.put(r.getString(1), r.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return statuses;
+    }
+
+    @Test
+    void aFullExportWhoseClassesOrEnrollmentsWereNotReadWholeRetiresNone() {
+        String code = Fixtures.newSite().replace("S", "E");
+        String school = "sch-" + code;
+        String kai = Fixtures.unique("s-");
+        String kaiBarcode = Fixtures.unique("9");
+        String math = "cls-" + code;
+        String art = "art-" + code;
+        Map<String, String> a = roster(school, code, kai, user(kai, school, kaiBarcode, "7"));
+        String bothEnrollments = enrollmentLine("enr-" + math, math, school, kai)
+                + enrollmentLine("enr-" + art, art, school, kai);
+        importAndWait(zip(withClasses(a, classLine(math, school) + classLine(art, school), bothEnrollments)));
+
+        // classes.csv without its schoolSourcedId column, and an enrollments.csv cut short by a bad quote
+        Map<String, String> broken = withClasses(a, "", enrollmentLine("enr-" + math, math, school, kai)
+                + "enr-q,active,2026-08-01T00:00:00Z,\"q\"x," + school + "," + kai + ",student,false,,\n"
+                + enrollmentLine("enr-" + art, art, school, kai));
+        broken.put("classes.csv", "sourcedId,status,dateLastModified,title\n" + math + ",active,2026-08-01T00:00:00Z,"
+                + "Math 7\n");
+        JsonPath result = importAndWait(zip(broken));
+        assertEquals("FINISHED", result.getString("status"));
+        assertEquals(0, result.getInt("classesRetired"));
+        assertEquals(0, result.getInt("enrollmentsRetired"));
+        assertTrue(reasons(result).contains("no class retired: classes.csv was not read whole (missing columns "
+                + "[schoolSourcedId])"), reasons(result));
+        assertTrue(reasons(result).contains("no enrollment retired: enrollments.csv was not read whole (unreadable "
+                + "CSV"), reasons(result));
     }
 
     @Test
