@@ -247,6 +247,11 @@ public class CheckoutService {
             throw CheckoutRefused.refused("not-on-loan", "the item is not on loan; shelve it");
         }
         LoanRow loan = returned.loan();
+        if (loan.loanedAt().isAfter(now)) {
+            // an offline check-in dated before the copy's open loan began returned an earlier loan, not this one
+            throw CheckoutRefused.refused("loaned-after-check-in", "the item's open loan began at "
+                    + loan.loanedAt() + ", after this check-in at " + now + "; it is not the loan returned then");
+        }
 
         int daysOverdue = 0;
         BigDecimal fine = BigDecimal.ZERO.setScale(2);
