@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,9 +18,15 @@ import java.util.UUID;
  * (not by the catalog's echo of circulation's own loans and holds, see {@link #isCirculationEcho});
  * {@code circulationState} is circulation's own (on loan, on the hold shelf, in transit), so a catalog event that
  * arrives late never undoes a check-out.
+ * <p>
+ * Updated column by column ({@code @DynamicUpdate}): the desk writes the circulation state in plain JDBC
+ * ({@code DeskStatements}) while the catalog's events change the entity read before, unlocked
+ * ({@link CatalogCopyEvents}); an update of every column would write the state that entity read back over a check-out
+ * or check-in committed in between. Each writer writes only what it changed: the catalog's columns, or the state.
  */
 @Entity
 @Table(name = "copy")
+@DynamicUpdate
 public class Copy extends PanacheEntityBase {
 
     public static final String AVAILABLE = "AVAILABLE";

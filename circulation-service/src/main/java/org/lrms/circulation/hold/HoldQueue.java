@@ -13,6 +13,7 @@ import org.lrms.circulation.policy.store.PolicyService;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.HoldExpired;
 import org.lrms.events.circulation.HoldFilled;
+import org.lrms.events.circulation.HoldReturnedToQueue;
 import org.lrms.events.circulation.HoldSnapshot;
 import org.lrms.kit.jdbc.Statements;
 import org.lrms.kit.outbox.Outbox;
@@ -126,18 +127,38 @@ public class HoldQueue {
     /**
      * The copy went out on loan to {@code patronId}: the borrower's hold it was set aside for is filled, else (when the
      * title is waited for) the borrower's own waiting hold on its title or on this copy: the holder checking a copy
-     * out fills their hold. Uses what {@link #deskHolds} found, so a copy no hold touches costs no statement here.
+     * out fills their hold. A copy set aside for another patron's hold and lent anyway (a supervisor's override) sends
+     * that hold back to the queue ({@link #returnToQueue}). Uses what {@link #deskHolds} found, so a copy no hold
+     * touches costs no statement here.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void fillOnLoan(CopyRow copy, UUID patronId, DeskHolds desk) {
-        Optional<SetAside> own = desk.setAside().filter(s -> s.patronId().equals(patronId));
-        if (own.isPresent()) {
-            Hold hold = Hold.findById(own.get().holdId());
+        Optional<SetAside> setAside = desk.setAside();
+        if (setAside.isPresent() && setAside.get().patronId().equals(patronId)) {
+            Hold hold = Hold.findById(setAside.get().holdId());
             hold.status = "FILLED";
             hold.closedAt = Instant.now();
-        } else if (desk.titleWaited()) {
+            return;
+        }
+        setAside.ifPresent(other -> returnToQueue(other.holdId(), copy));
+        if (desk.titleWaited()) {
             fillWaitingOnLoan(copy, patronId);
         }
+    }
+
+    /**
+     * The copy set aside for this hold went to another patron: the hold waits again, for the next copy returned. It
+     * keeps its priority and the date it was placed, so its place in the queue (usually the head, where it was when
+     * the copy was set aside for it); it no longer names the lent copy, which would otherwise keep the hold on the
+     * shelf, and every later check-out of that copy refused, until the shelf time ran out.
+     */
+    private void returnToQueue(UUID holdId, CopyRow copy) {
+        Hold hold = Hold.findById(holdId, LockModeType.PESSIMISTIC_WRITE);
+        hold.status = Hold.WAITING;
+        hold.assignedCopyId = null;
+        hold.shelfExpiresOn = null;
+        outbox.publish(Topics.CIRCULATION_HOLDS, hold.pickupSite, hold.id.toString(),
+                new HoldReturnedToQueue(snapshot(hold), copy.barcode()));
     }
 
     /** The borrower's own waiting hold on the copy's title (or on this copy) is filled by this loan. */

@@ -26,11 +26,26 @@ public class CheckoutRefused extends ProblemException {
         return new CheckoutRefused(422, code, detail, false);
     }
 
+    /** The patron's account is not active (inactive, graduated): a check-out and a renewal alike are refused. */
+    static CheckoutRefused patronInactive(String status) {
+        return unusable("patron-inactive", "the patron's account is " + status);
+    }
+
+    /** Staff blocked the patron: a supervisor may override it at a check-out, not at a renewal. */
+    static CheckoutRefused patronBlocked(String blockNote, boolean overridable) {
+        String detail = "the patron is blocked: " + blockNote;
+        return overridable ? overridable("patron-blocked", detail) : refused("patron-blocked", detail);
+    }
+
     boolean overridable() {
         return overridable;
     }
 
     String code() {
         return toProblem(null).code();
+    }
+
+    String detail() {
+        return toProblem(null).detail();
     }
 }

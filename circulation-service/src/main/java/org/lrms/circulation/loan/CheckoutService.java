@@ -152,7 +152,7 @@ public class CheckoutService {
             throw CheckoutRefused.unusable("unknown-patron", "no patron has barcode " + request.patronBarcode());
         }
         if (!borrower.isActive()) {
-            throw CheckoutRefused.unusable("patron-inactive", "the patron's account is " + borrower.status());
+            throw CheckoutRefused.patronInactive(borrower.status());
         }
         UUID patronId = borrower.patronId();
         CopyRow copy = lockedCopy(request.itemBarcode());
@@ -178,7 +178,7 @@ public class CheckoutService {
                 borrower.patronType(), copy.circulationType());
 
         refuseUnlessOverridden(overridden, override, () -> borrower.blocked()
-                ? CheckoutRefused.overridable("patron-blocked", "the patron is blocked: " + borrower.blockNote())
+                ? CheckoutRefused.patronBlocked(borrower.blockNote(), true)
                 : null);
         BigDecimal owed = borrower.feeBalance();
         refuseUnlessOverridden(overridden, override, () -> owed.compareTo(config.blocks().feeLimit()) > 0
@@ -247,6 +247,11 @@ public class CheckoutService {
             throw CheckoutRefused.refused("not-on-loan", "the item is not on loan; shelve it");
         }
         LoanRow loan = returned.loan();
+        if (loan.loanedAt().isAfter(now)) {
+            // an offline check-in dated before the copy's open loan began returned an earlier loan, not this one
+            throw CheckoutRefused.refused("loaned-after-check-in", "the item's open loan began at "
+                    + loan.loanedAt() + ", after this check-in at " + now + "; it is not the loan returned then");
+        }
 
         int daysOverdue = 0;
         BigDecimal fine = BigDecimal.ZERO.setScale(2);
@@ -261,10 +266,7 @@ public class CheckoutService {
         desk.close(loan, now, site, forget);
         if (overdue) {
             PolicyRule rule = policies.resolve(loan.siteCode(), loan.patronType(), copy.circulationType());
-            ZoneId zone = config.timeZone();
-            Predicate<LocalDate> closed = calendar.closedDays(loan.siteCode(),
-                    loan.dueAt().atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate());
-            daysOverdue = DueDates.daysOverdue(loan.dueAt(), now, zone, closed);
+            daysOverdue = daysOverdue(loan.siteCode(), loan.dueAt(), now);
             fine = Fines.overdueFine(daysOverdue, rule);
             if (fine.signum() > 0 && locked != null) {
                 // the ledger only reads the copy's entity (the fee's copy, its material type): never written, its
@@ -327,21 +329,20 @@ public class CheckoutService {
             throw ProblemException.notFound("open loan", loanId.toString());
         }
         requireLoanScope(loan);
-        Patron patron = Patron.findById(loan.patronId);
+        Patron patron = loan.patronId == null ? null : Patron.findById(loan.patronId);
         Copy copy = Copy.findById(loan.copyId);
         PolicyRule rule = policies.resolve(loan.siteCode, loan.patronType, copy.circulationType);
         String override = overrideReason == null || overrideReason.isBlank() ? null : overrideReason.strip();
         Instant now = Instant.now();
-        RenewalResult result = renewOne(loan, copy, patron, rule, override != null,
+        Renewal renewal = renewOne(loan, copy, patron, rule, override != null,
                 () -> holds.hasWaitingHold(CopyRow.of(copy)),
-                () -> dueAt(loan.siteCode, rule, now, calendar::closedDays));
+                () -> dueAt(loan.siteCode, rule, now, calendar::closedDays), now);
+        RenewalResult result = renewal.result();
         if (result.renewed() && override != null && result.refusal() != null) {
             auditOverride(loan.id, result.refusal(), override, loan.siteCode, now);
         }
         if (!result.renewed()) {
-            throw "on-hold-for-another".equals(result.refusal())
-                    ? CheckoutRefused.overridable(result.refusal(), result.detail())
-                    : CheckoutRefused.refused(result.refusal(), result.detail());
+            throw renewal.refusal();
         }
         return LoanView.of(loan, copy);
     }
@@ -374,38 +375,60 @@ public class CheckoutService {
                     .orElseThrow(() -> ProblemException.conflict("no-policy",
                             "no circulation policy applies; restore the district default"));
             results.add(renewOne(loan, copy, patron, rule, false, () -> waited.contains(copy.id),
-                    () -> dueDates.computeIfAbsent(rule, r -> dueAt(loan.siteCode, r, now, calendar::closedDays))));
+                    () -> dueDates.computeIfAbsent(rule, r -> dueAt(loan.siteCode, r, now, calendar::closedDays)),
+                    now).result());
         }
         return results;
     }
 
-    /** With {@code holdOverridden}, a hold waiting for the item does not stop the renewal (the result names it). */
-    private RenewalResult renewOne(Loan loan, Copy copy, Patron patron, PolicyRule rule, boolean holdOverridden,
-                                   BooleanSupplier waitedFor, Supplier<Instant> dueDate) {
+    /** A renewal's result, and the refusal to throw when it is refused. */
+    private record Renewal(RenewalResult result, CheckoutRefused refusal) {
+    }
+
+    /**
+     * With {@code holdOverridden}, a hold waiting for the item does not stop the renewal (the result names it). The
+     * patron's own refusals are the check-out's (an account not active, a block). A loan renewed overdue is charged
+     * the fine it accrued until {@code now} (as a check-in then would: grace days, fine per day, maximum fine, closed
+     * days not counted) before it is due again: a renewal never forgives the days already late.
+     */
+    private Renewal renewOne(Loan loan, Copy copy, Patron patron, PolicyRule rule, boolean holdOverridden,
+                             BooleanSupplier waitedFor, Supplier<Instant> dueDate, Instant now) {
         String overridden = null;
-        String refusal = null;
-        String detail = null;
-        if (patron != null && patron.blocked) {
-            refusal = "patron-blocked";
-            detail = "the patron is blocked: " + patron.blockNote;
+        CheckoutRefused refusal = null;
+        if (patron != null && !patron.isActive()) {
+            refusal = CheckoutRefused.patronInactive(patron.status);
+        } else if (patron != null && patron.blocked) {
+            refusal = CheckoutRefused.patronBlocked(patron.blockNote, false);
         } else if (loan.overdueBlock) {
-            refusal = "overdue-block";
-            detail = "the loan reached an overdue notice stage that blocks; it must be returned";
+            refusal = CheckoutRefused.refused("overdue-block",
+                    "the loan reached an overdue notice stage that blocks; it must be returned");
         } else if (loan.renewals >= rule.renewalsAllowed()) {
-            refusal = "renewals-exhausted";
-            detail = "the loan was renewed " + loan.renewals + " times, the limit is " + rule.renewalsAllowed();
+            refusal = CheckoutRefused.refused("renewals-exhausted", "the loan was renewed " + loan.renewals
+                    + " times, the limit is " + rule.renewalsAllowed());
         } else if (waitedFor.getAsBoolean()) {
             if (holdOverridden) {
                 overridden = "on-hold-for-another";
             } else {
-                refusal = "on-hold-for-another";
-                detail = "another patron is waiting for this item";
+                refusal = CheckoutRefused.overridable("on-hold-for-another", "another patron is waiting for this item");
             }
         }
         if (refusal != null) {
-            return new RenewalResult(loan.id, copy.barcode, false, loan.dueAt, refusal, detail);
+            return new Renewal(new RenewalResult(loan.id, copy.barcode, false, loan.dueAt, refusal.code(),
+                    refusal.detail()), refusal);
         }
         Instant due = dueDate.get();
+        if (now.isAfter(loan.dueAt) && patron != null) {
+            int daysOverdue = daysOverdue(loan.siteCode, loan.dueAt, now);
+            BigDecimal fine = Fines.overdueFine(daysOverdue, rule);
+            if (fine.signum() > 0) {
+                // the patron locked (and read again) before the ledger changes what they owe, as at a check-in
+                if (em.getLockMode(patron) != LockModeType.PESSIMISTIC_WRITE) {
+                    em.refresh(patron, LockModeType.PESSIMISTIC_WRITE);
+                }
+                ledger.assess(patron, loan.siteCode, "OVERDUE", fine, loan.id, copy,
+                        daysOverdue + " days overdue, renewed");
+            }
+        }
         if (due.isAfter(loan.dueAt)) {
             loan.dueAt = due;
         }
@@ -413,7 +436,15 @@ public class CheckoutService {
         loan.overdueStage = 0; // due again later: its overdue notices start over from the first stage
         outbox.publish(Topics.CIRCULATION_LOANS, loan.siteCode, loan.id.toString(),
                 new LoanRenewed(snapshot(loan, copy)));
-        return new RenewalResult(loan.id, copy.barcode, true, loan.dueAt, overridden, null);
+        return new Renewal(new RenewalResult(loan.id, copy.barcode, true, loan.dueAt, overridden, null), null);
+    }
+
+    /** Open days a loan due at {@code dueAt} is late at {@code now}: the loan site's closed days are not counted. */
+    private int daysOverdue(String site, Instant dueAt, Instant now) {
+        ZoneId zone = config.timeZone();
+        Predicate<LocalDate> closed = calendar.closedDays(site, dueAt.atZone(zone).toLocalDate(),
+                now.atZone(zone).toLocalDate());
+        return DueDates.daysOverdue(dueAt, now, zone, closed);
     }
 
     public Loan get(UUID id) {

@@ -170,8 +170,15 @@ public class LoanSweeper {
         outbox.publish(Topics.CIRCULATION_LOANS, loan.siteCode, loan.id.toString(),
                 new LoanDeclaredLost(checkouts.snapshot(loan, copy)));
         Patron patron = loan.patronId == null ? null : Patron.findById(loan.patronId, LockModeType.PESSIMISTIC_WRITE);
+        boolean replacementCharged = patron != null && copy.price != null && copy.price.signum() > 0;
+        if (!replacementCharged) {
+            // no LOST fee (the catalog has no price for the copy): none will ever be paid or waived to settle the
+            // loan, which would otherwise count as overdue and keep its overdue block for good; nothing is owed for
+            // the copy, so it is settled now, as a LOST fee paid would settle it (a return later closes it as usual)
+            loan.lostSettledAt = now;
+        }
         if (patron != null) {
-            if (copy.price != null && copy.price.signum() > 0) {
+            if (replacementCharged) {
                 ledger.assess(patron, loan.siteCode, "LOST", copy.price, loan.id, copy, "replacement cost");
             }
             if (rule.processingFee().compareTo(BigDecimal.ZERO) > 0) {

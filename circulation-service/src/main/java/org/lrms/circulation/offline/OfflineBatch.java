@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Transactions a desk recorded while the network was down. {@code id} is the desk's id of each transaction: uploading
- * the same batch again applies nothing twice.
+ * the same batch again, by anyone, changes nothing ({@code alreadyApplied}: what an earlier upload made of it).
  */
 public record OfflineBatch(@NotBlank String siteCode,
                            @NotEmpty @Size(max = 5000) List<@Valid @NotNull Transaction> transactions) {
@@ -25,10 +25,15 @@ public record OfflineBatch(@NotBlank String siteCode,
                               @NotBlank @Size(max = 40) String itemBarcode) {
     }
 
-    /** What became of one transaction: {@code applied}, or the refusal's code and detail. */
-    public record Outcome(String id, String type, String itemBarcode, boolean applied, String code, String detail) {
+    /**
+     * What became of one transaction: {@code applied}, or the refusal's code and detail; {@code alreadyApplied} when an
+     * earlier upload had it (the outcome is then that upload's, and this one changed nothing).
+     */
+    public record Outcome(String id, String type, String itemBarcode, boolean applied, String code, String detail,
+                          boolean alreadyApplied) {
     }
 
-    public record Report(String siteCode, int applied, int conflicts, List<Outcome> outcomes) {
+    /** The counts of the outcomes: applied, conflicts, and how many of either an earlier upload had. */
+    public record Report(String siteCode, int applied, int conflicts, int alreadyApplied, List<Outcome> outcomes) {
     }
 }

@@ -2,6 +2,7 @@ package org.lrms.circulation.copy;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.lrms.circulation.Fixtures;
@@ -10,6 +11,7 @@ import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.CopySnapshot;
 import org.lrms.events.catalog.CopyStatusChanged;
+import org.lrms.events.catalog.CopyUpdated;
 import org.lrms.events.catalog.CopyWithdrawn;
 import org.lrms.testkit.TestTokens;
 
@@ -17,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -29,6 +32,9 @@ class CopyReplicaTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    CatalogCopyEvents consumer;
 
     @Test
     void copyEventsKeepTheLocalReplica() {
@@ -74,6 +80,34 @@ class CopyReplicaTest {
         return new CopySnapshot(c.copyId(), c.barcode(), c.titleId(), c.title(), c.author(), c.siteCode(), status,
                 c.circulationType(), c.materialType(), c.deweyNumber(), c.callNumber(), c.shelfLocation(), c.price(),
                 c.acquiredOn(), c.fundingSource(), c.condition(), c.categories(), c.publicationYear(), c.shelfKey());
+    }
+
+    /**
+     * The consumer reads the copy unlocked and writes it at its commit: a check-out committed in between must stay.
+     * Here its read is taken (in the consumer's transaction) before the check-out, and its write after.
+     */
+    @Test
+    void aCatalogUpdateReadBeforeACheckOutAndWrittenAfterItNeverUndoesTheLoan() {
+        String site = Fixtures.newSite();
+        String patron = Fixtures.unique("P");
+        Fixtures.newPatron(site, patron, "STUDENT", "9");
+        String barcode = Fixtures.unique("C");
+        CopySnapshot copy = Fixtures.addCopy(site, barcode, UUID.randomUUID(), "BOOK", "12.50");
+        CopySnapshot retitled = new CopySnapshot(copy.copyId(), barcode, copy.titleId(), "Holes (revised)",
+                copy.author(), site, "AVAILABLE", "BOOK", "BOOK", "FIC", copy.callNumber(), copy.shelfLocation(),
+                copy.price(), copy.acquiredOn(), copy.fundingSource(), copy.condition(), copy.categories(),
+                copy.publicationYear(), copy.shelfKey());
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(Copy.AVAILABLE, Copy.<Copy>findById(copy.copyId()).circulationState, "the consumer's read");
+            given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON)
+                    .body(Map.of("siteCode", site, "patronBarcode", patron, "itemBarcode", barcode))
+                    .when().post("/api/v1/checkouts").then().statusCode(201);
+            consumer.onCopyEvent(EventJson.write(EventJson.envelope("catalog-service", site,
+                    copy.copyId().toString(), new CopyUpdated(retitled))));
+        });
+        given().auth().oauth2(TestTokens.siteStaff(site)).when().get("/api/v1/copies/" + barcode)
+                .then().statusCode(200).body("circulationState", equalTo("CHECKED_OUT"))
+                .body("title", equalTo("Holes (revised)"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.lrms.circulation.Fixtures;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.circulation.CopyArrived;
+import org.lrms.events.circulation.HoldReturnedToQueue;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.CopySnapshot;
 import org.lrms.testkit.TestTokens;
@@ -26,6 +27,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +81,48 @@ class HoldTest {
 
         List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_HOLDS, holdId, seen -> seen.size() >= 2);
         assertEquals(List.of("HoldPlaced", "HoldFilled"), events.stream().map(EventEnvelope::type).toList());
+    }
+
+    @Test
+    void aCopySetAsideForAnotherPatronAndLentAnywaySendsTheirHoldBackToTheHeadOfTheQueue() {
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        String ana = Fixtures.unique("P");
+        String ben = Fixtures.unique("P");
+        String cleo = Fixtures.unique("P");
+        String dan = Fixtures.unique("P");
+        for (String patron : List.of(ana, ben, cleo, dan)) {
+            Fixtures.newPatron(site, patron, "STUDENT", "9");
+        }
+        UUID title = UUID.randomUUID();
+        CopySnapshot first = Fixtures.addCopy(site, Fixtures.unique("C"), title, "BOOK", null);
+        CopySnapshot second = Fixtures.addCopy(site, Fixtures.unique("C"), title, "BOOK", null);
+        checkOut(site, ana, first.barcode()).then().statusCode(201);
+        checkOut(site, ana, second.barcode()).then().statusCode(201);
+        String benHold = placeHold(token, ben, title, site);
+        String cleoHold = placeHold(token, cleo, title, site);
+        checkIn(site, first.barcode()).then().statusCode(200).body("holdId", equalTo(benHold));
+
+        // a supervisor lends Ben's copy to Dan
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("siteCode", site, "patronBarcode", dan,
+                        "itemBarcode", first.barcode(), "overrideReason", "needed for class today"))
+                .when().post("/api/v1/checkouts").then().statusCode(201);
+        given().auth().oauth2(token).when().get("/api/v1/holds/" + benHold).then().statusCode(200)
+                .body("status", equalTo("WAITING")).body("assignedCopyId", nullValue())
+                .body("shelfExpiresOn", nullValue());
+        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_HOLDS, benHold, seen -> seen.size() >= 3);
+        assertEquals(List.of("HoldPlaced", "HoldFilled", "HoldReturnedToQueue"),
+                events.stream().map(EventEnvelope::type).toList());
+        HoldReturnedToQueue back = EventJson.payload(events.get(2), HoldReturnedToQueue.class);
+        assertEquals("WAITING", back.hold().status());
+        assertEquals(first.barcode(), back.itemBarcode());
+
+        // Dan's copy back is no longer kept for a hold that moved on: it goes to Ben, still ahead of Cleo
+        checkIn(site, first.barcode()).then().statusCode(200)
+                .body("nextCopyStatus", equalTo("ON_HOLD_SHELF")).body("holdId", equalTo(benHold));
+        checkOut(site, ben, first.barcode()).then().statusCode(201);
+        checkIn(site, second.barcode()).then().statusCode(200).body("holdId", equalTo(cleoHold));
+        checkOut(site, cleo, second.barcode()).then().statusCode(201);
     }
 
     @Test

@@ -46,6 +46,7 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -629,6 +630,71 @@ class CheckoutTest {
                 .body("find { it.loanId != '" + first + "' }.renewed", equalTo(true));
         given().auth().oauth2(TestTokens.siteStaff(Fixtures.newSite()))
                 .when().post("/api/v1/patrons/" + d.patronId + "/loans/renewals").then().statusCode(403);
+    }
+
+    @Test
+    void anOverdueLoanRenewedIsChargedTheFineItAccruedAsItsReturnWouldBe() {
+        Desk d = desk();
+        String token = TestTokens.siteStaff(d.site);
+        Map<String, Object> rule = Fixtures.policyRule(d.site, null, null, 14);
+        rule.put("finePerDay", "1.00");
+        rule.put("maxFine", "10.00");
+        rule.put("graceDays", 1);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
+                .then().statusCode(201);
+        CopySnapshot second = Fixtures.addCopy(d.site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String first = checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        String other = checkOut(token, d.site, d.patronBarcode, second.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        update("UPDATE loan SET due_at = now() - interval '5 days' WHERE id = ?", UUID.fromString(first));
+        update("UPDATE loan SET due_at = now() - interval '3 days' WHERE id = ?", UUID.fromString(other));
+        // a closed day while late is not counted, as at a check-in
+        given().auth().oauth2(token).when()
+                .put("/api/v1/sites/" + d.site + "/closed-days/" + LocalDate.now(LA).minusDays(2))
+                .then().statusCode(204);
+
+        // 5 days late, one of them closed: 4 days past the 1 grace day, 4.00
+        String due = given().auth().oauth2(token).when().post("/api/v1/loans/" + first + "/renewal")
+                .then().statusCode(200).body("renewals", equalTo(1)).extract().path("dueDate");
+        assertTrue(Instant.parse(due).isAfter(Instant.now().plus(Duration.ofDays(13))));
+        // renewed with all the patron's loans: 3 days late, one closed, 2.00 (the first is not renewed again)
+        given().auth().oauth2(token).when().post("/api/v1/patrons/" + d.patronId + "/loans/renewals")
+                .then().statusCode(200)
+                .body("find { it.loanId == '" + first + "' }.renewed", equalTo(false))
+                .body("find { it.loanId == '" + other + "' }.renewed", equalTo(true));
+        given().auth().oauth2(token).when().get("/api/v1/patrons/" + d.patronId + "/fees")
+                .then().statusCode(200).body("", hasSize(2)).body("kind", everyItem(equalTo("OVERDUE")))
+                .body("find { it.loanId == '" + first + "' }.amount", equalTo(4.0f))
+                .body("find { it.loanId == '" + other + "' }.amount", equalTo(2.0f));
+        given().auth().oauth2(token).when().get("/api/v1/patrons/" + d.patronId)
+                .then().body("feeBalance", equalTo(6.0f));
+
+        // returned now, due again later: the days fined at the renewal are not fined twice
+        checkIn(d.site, d.copy.barcode()).then().statusCode(200).body("fine", equalTo(0.0f));
+    }
+
+    @Test
+    void aRenewalRefusesAPatronNotActiveOrBlockedAsACheckOutDoes() {
+        Desk d = desk();
+        String token = TestTokens.siteStaff(d.site);
+        String loanId = checkOut(token, d.site, d.patronBarcode, d.copy.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        update("UPDATE patron SET status = 'GRADUATED' WHERE id = ?", UUID.fromString(d.patronId));
+        given().auth().oauth2(token).when().post("/api/v1/loans/" + loanId + "/renewal")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("patron-inactive"));
+        given().auth().oauth2(token).when().post("/api/v1/patrons/" + d.patronId + "/loans/renewals")
+                .then().statusCode(200).body("[0].renewed", equalTo(false))
+                .body("[0].refusal", equalTo("patron-inactive"));
+
+        update("UPDATE patron SET status = 'ACTIVE' WHERE id = ?", UUID.fromString(d.patronId));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("note", "lost the library's laptop"))
+                .when().put("/api/v1/patrons/" + d.patronId + "/block").then().statusCode(200);
+        given().auth().oauth2(token).when().post("/api/v1/loans/" + loanId + "/renewal")
+                .then().statusCode(409).body("code", equalTo("patron-blocked"))
+                .body("context.overridable", equalTo(false));
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("renewals", equalTo(0));
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,6 +89,12 @@ class LoanPrivacyTest {
         sweeper.sweep(Instant.now());
         assertEquals(1L, noticesOf(loanId), "the sweep's first overdue notice names the loan");
         given().auth().oauth2(token).when().post("/api/v1/loans/" + loanId + "/renewal").then().statusCode(200);
+        // renewed two days late: charged the fine accrued so far (a renewal forgives no late day), paid at once
+        given().auth().oauth2(token).when().get("/api/v1/patrons/" + patronId + "/fees")
+                .then().body("", hasSize(1)).body("[0].kind", equalTo("OVERDUE")).body("[0].amount", equalTo(0.2f));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"amount\": 0.20, \"method\": \"CASH\"}")
+                .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201)
+                .body("balance", equalTo(0.0f));
 
         // due again in two weeks: no fine, nothing owed, so the return drops the link itself
         CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200).body("fine", equalTo(0.0f));

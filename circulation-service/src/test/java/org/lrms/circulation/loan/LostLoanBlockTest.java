@@ -53,11 +53,16 @@ class LostLoanBlockTest {
     }
 
     LostLoan lostLoan() throws Exception {
+        return lostLoan("8.00", "0.00");
+    }
+
+    /** As {@link #lostLoan()}, of a copy priced {@code price} (null: the catalog has no price), with this processing fee. */
+    LostLoan lostLoan(String price, String processingFee) throws Exception {
         String site = Fixtures.newSite();
         String token = TestTokens.siteStaff(site);
         Map<String, Object> rule = Fixtures.policyRule(site, null, null, 14);
         rule.put("lostAfterDays", 30);
-        rule.put("processingFee", "0.00");
+        rule.put("processingFee", processingFee);
         rule.put("finePerDay", "0.00");
         rule.put("overdueNotices", List.of(Map.of("afterDays", 1), Map.of("afterDays", 20, "blocks", true)));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
@@ -66,7 +71,7 @@ class LostLoanBlockTest {
         String patronId = Fixtures.newPatron(site, patron, "STUDENT", "8");
         UUID title = UUID.randomUUID();
         // 8.00 stays under the fee limit: the refusal seen is the overdue block, not the fees owed
-        CopySnapshot lost = Fixtures.addCopy(site, Fixtures.unique("C"), title, "BOOK", "8.00");
+        CopySnapshot lost = Fixtures.addCopy(site, Fixtures.unique("C"), title, "BOOK", price);
         CopySnapshot next = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
         String loanId = CheckoutTest.checkOut(token, site, patron, lost.barcode(), null).then().statusCode(201)
                 .extract().path("id");
@@ -81,8 +86,18 @@ class LostLoanBlockTest {
         String feeId = given().auth().oauth2(token).queryParam("open", true)
                 .when().get("/api/v1/patrons/" + patronId + "/fees").then().statusCode(200)
                 .extract().path("find { it.kind == 'LOST' }.id");
-        assertNotNull(feeId);
+        assertEquals(price != null, feeId != null);
         return new LostLoan(site, token, patron, patronId, loanId, lost, next, feeId);
+    }
+
+    @Test
+    void aLostCopyWithoutAPriceIsChargedNoReplacementAndItsLoanIsSettledAtOnce() throws Exception {
+        LostLoan l = lostLoan(null, "2.50");
+        // nothing to pay for the copy, so nothing would ever settle the loan: it is settled when declared lost
+        assertNotNull(column(l.loanId, "lost_settled_at"));
+        given().auth().oauth2(l.token).when().get("/api/v1/patrons/" + l.patronId + "/fees").then().statusCode(200)
+                .body("kind", equalTo(List.of("PROCESSING"))).body("[0].amount", equalTo(2.5f));
+        CheckoutTest.checkOut(l.token, l.site, l.patron, l.next.barcode(), null).then().statusCode(201);
     }
 
     @Test
