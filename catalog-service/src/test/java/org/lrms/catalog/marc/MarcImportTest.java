@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lrms.catalog.CatalogFixtures;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
@@ -30,6 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -339,6 +341,30 @@ class MarcImportTest {
 
         given().auth().oauth2(TestTokens.student("LHS")).when().get("/api/v1/titles/" + id + "/marc")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void aMarcXmlFileWithAnExternalEntityIsRefusedAndNothingOfItIsStored(@TempDir Path dir) throws Exception {
+        String tag = unique();
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "SECRETWORD" + tag.replaceAll("[^a-z]", "") + " from the server's disk");
+        String xml = "<?xml version=\"1.0\"?><!DOCTYPE collection [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+                + "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><record>"
+                + "<leader>00000nam a2200000 a 4500</leader><controlfield tag=\"001\">e" + tag + "</controlfield>"
+                + "<controlfield tag=\"008\">010101s2001    xxu           000 1 eng d</controlfield>"
+                + "<datafield tag=\"100\" ind1=\"1\" ind2=\" \"><subfield code=\"a\">Writer, Evil</subfield></datafield>"
+                + "<datafield tag=\"245\" ind1=\"1\" ind2=\"0\"><subfield code=\"a\">Entity " + tag
+                + " &x;</subfield></datafield></record></collection>";
+
+        String body = given().auth().oauth2(TestTokens.districtAdmin()).contentType(XML).body(xml)
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("marc-rejected")).body("detail", containsString("DOCTYPE"))
+                .extract().asString();
+        assertTrue(!body.contains("SECRETWORD"), body);
+        given().when().get("/api/v1/search?q=entity " + tag).then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/imports/marc")
+                .then().statusCode(200).body(not(containsString("SECRETWORD")));
     }
 
     @Test
