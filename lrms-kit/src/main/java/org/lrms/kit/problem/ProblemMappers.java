@@ -236,8 +236,11 @@ public class ProblemMappers {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
     }
 
+    private static final java.util.regex.Pattern CONTAINER_ELEMENT = java.util.regex.Pattern.compile("\\.<[a-z ]+>");
+
     private static String fieldOf(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
+        // "authors[0].<list element>" -> "authors[0]": a container element is named by its index already
+        String path = CONTAINER_ELEMENT.matcher(violation.getPropertyPath().toString()).replaceAll("");
         // "create.request.title" -> "title": drop the method and parameter names
         String[] parts = path.split("\\.");
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;

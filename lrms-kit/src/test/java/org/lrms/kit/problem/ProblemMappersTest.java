@@ -54,4 +54,20 @@ class ProblemMappersTest {
         assertEquals(500, response.getStatus());
         assertEquals("internal-error", ((Problem) response.getEntity()).code());
     }
+
+    record Shelf(java.util.List<@jakarta.validation.constraints.NotBlank String> labels) {
+    }
+
+    @Test
+    void aNullInAListIsNamedByItsIndex() {
+        jakarta.validation.Validator validator = jakarta.validation.Validation.byDefaultProvider().configure()
+                .messageInterpolator(new org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator())
+                .buildValidatorFactory().getValidator();
+        var violations = validator.validate(new Shelf(java.util.Arrays.asList("fine", null)));
+
+        Response response = mappers.validation(new jakarta.validation.ConstraintViolationException(violations), null);
+
+        assertEquals(400, response.getStatus());
+        assertEquals("labels[1]", ((Problem) response.getEntity()).errors().get(0).field());
+    }
 }
