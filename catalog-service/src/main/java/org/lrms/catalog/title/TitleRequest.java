@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -14,7 +15,7 @@ public record TitleRequest(
         @Size(max = 1000) String subtitle,
         @Size(max = 1000) String statementOfResponsibility,
         @Size(max = 50) List<@NotBlank @Size(max = 300) String> authors,
-        @Size(max = 50) List<@Valid Contributor> contributors,
+        @Size(max = 50) List<@NotNull @Valid Contributor> contributors,
         @Size(max = 20) List<@NotBlank @Size(max = 20) String> isbns,
         @Size(max = 20) String issn,
         @Size(max = 40) String lccn,

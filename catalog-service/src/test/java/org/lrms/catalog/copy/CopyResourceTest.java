@@ -201,6 +201,18 @@ class CopyResourceTest {
     }
 
     @Test
+    void aNullInTheListOfCopiesIsA400NamingItAndAddsNone() {
+        String good = CatalogFixtures.uniqueBarcode();
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body("[{\"siteCode\":\"LHS\",\"barcode\":\"" + good + "\"},null]")
+                .when().post("/api/v1/titles/" + titleId + "/copies")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("[1]"));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/copies/" + good)
+                .then().statusCode(404);
+    }
+
+    @Test
     void staffChangeACopyButNotIntoCheckedOut() {
         String barcode = CatalogFixtures.copy(titleId, "LHS");
         given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
