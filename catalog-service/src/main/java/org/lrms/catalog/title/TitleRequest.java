@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -22,7 +23,8 @@ public record TitleRequest(
         @Size(max = 300) String publisher,
         @Min(1000) @Max(2100) Integer publicationYear,
         @Size(max = 100) String edition,
-        @Size(max = 3) String language,
+        @Pattern(regexp = "\\s*([A-Za-z]{3})?\\s*", message = "a MARC language code: three letters, e.g. eng")
+        String language,
         String materialType,
         @Size(max = 40) String deweyNumber,
         @Size(max = 100) String callNumber,

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -180,7 +181,10 @@ public class TitleService {
         title.publisher = blankToNull(request.publisher());
         title.publicationYear = request.publicationYear();
         title.edition = blankToNull(request.edition());
-        title.language = blankToNull(request.language());
+        // MARC language codes are lower case (as MarcMapper reads them from 008): "ENG" is stored, found and faceted
+        // as "eng"
+        title.language = blankToNull(request.language()) == null ? null
+                : request.language().strip().toLowerCase(Locale.ROOT);
         title.materialType = request.materialType() == null ? MaterialType.BOOK.name()
                 : MaterialType.parse(request.materialType()).orElseThrow(() -> ProblemException.badRequest(
                         "materialType", "must be one of " + MaterialType.allowed())).name();

@@ -65,6 +65,24 @@ class SearchResourceTest {
     }
 
     @Test
+    void aLanguageTypedInCapitalsIsStoredAsTheMarcCodeAndFoundEitherWay() {
+        String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Capital letters " + tag, "language", "FRE"))
+                .post("/api/v1/titles").then().statusCode(201).body("language", equalTo("fre")).extract().path("id");
+        for (String language : List.of("FRE", "fre")) {
+            given().when().get("/api/v1/search?q=capital " + tag + "&language=" + language).then().statusCode(200)
+                    .body("results.id", equalTo(List.of(id))).body("results[0].language", equalTo("fre"));
+        }
+        for (String bad : List.of("french", "f1e", "fr")) {
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Bad language " + tag, "language", bad))
+                    .post("/api/v1/titles").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("language"));
+        }
+        given().when().get("/api/v1/search?q=bad language " + tag).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void authorSubjectSeriesIsbnAndPrefixesFindIt() {
         for (String q : List.of("juster " + tag, "fantasy " + tag, "classics " + tag, "phant " + tag)) {
             given().when().get("/api/v1/search?q=" + q).then().statusCode(200).body("results.id", hasItem(titleId));
