@@ -67,12 +67,14 @@ public class TitleService {
 
     /** A title read from a MARC record (the import's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Title createImported(TitleRequest request, String controlNumber, String marcSource) {
+    public Title createImported(TitleRequest request, String controlNumber, String controlNumberAgency,
+                                String marcSource) {
         Title title = new Title();
         title.id = UUID.randomUUID();
         title.createdAt = Instant.now();
         apply(title, request);
         title.controlNumber = controlNumber;
+        title.controlNumberAgency = controlNumber == null ? null : controlNumberAgency;
         title.marcSource = marcSource;
         title.persist();
         outbox.publish(Topics.CATALOG_TITLES, null, title.id.toString(), new TitleCreated(snapshot(title)));
@@ -87,7 +89,8 @@ public class TitleService {
      * here: the import does it once per chunk for the titles that changed ({@code CopyService.republishCopiesOf}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean mergeImported(Title title, TitleRequest incoming, String controlNumber, String marcSource) {
+    public boolean mergeImported(Title title, TitleRequest incoming, String controlNumber, String controlNumberAgency,
+                                 String marcSource) {
         List<String> isbns = new ArrayList<>(title.isbns);
         if (incoming.isbns() != null) {
             isbns.addAll(incoming.isbns());
@@ -116,13 +119,16 @@ public class TitleService {
         // worked out on a copy first: Hibernate tracks every field written, equal or not, and would write them all
         Title result = new Title();
         apply(result, merged);
+        // the title keeps its own control number, with its agency; one without takes the record's
         result.controlNumber = title.controlNumber != null ? title.controlNumber : controlNumber;
+        result.controlNumberAgency = title.controlNumber != null ? title.controlNumberAgency : controlNumberAgency;
         result.marcSource = marcSource;
         if (Imported.of(result).equals(Imported.of(title))) {
             return false;
         }
         apply(title, merged);
         title.controlNumber = result.controlNumber;
+        title.controlNumberAgency = result.controlNumberAgency;
         title.marcSource = marcSource;
         outbox.publish(Topics.CATALOG_TITLES, null, title.id.toString(), new TitleUpdated(snapshot(title)));
         return true;

@@ -314,6 +314,39 @@ class MarcImportTest {
     }
 
     @Test
+    void twoVendorsRecordsWithTheSameControlNumberAreTwoTitles() {
+        String tag = unique().replaceAll("[0-9]", "v");
+        Record first = MarcSamples.book("9001" + tag, null, "Vendor one book " + tag, "Writer, One", "2001");
+        first.addVariableField(MarcSamples.FACTORY.newControlField("003", "VendorA"));
+        Record second = MarcSamples.book("9001" + tag, null, "Vendor two book " + tag, "Writer, Two", "2002");
+        second.addVariableField(MarcSamples.FACTORY.newControlField("003", "VendorB"));
+        for (Record record : List.of(first, second)) {
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO)
+                    .body(MarcFiles.write(List.of(record), MarcFiles.Format.ISO2709))
+                    .when().post("/api/v1/imports/marc?mode=relaxed")
+                    .then().statusCode(200).body("created", equalTo(1)).body("matched", equalTo(0));
+        }
+        List<String> ids = given().when().get("/api/v1/search?q=vendor book " + tag).then().statusCode(200)
+                .body("total", equalTo(2)).extract().path("results.id");
+
+        // the first vendor's record again is the first title again, and its export names the vendor in 003
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO)
+                .body(MarcFiles.write(List.of(first), MarcFiles.Format.ISO2709))
+                .when().post("/api/v1/imports/marc?mode=relaxed")
+                .then().statusCode(200).body("created", equalTo(0)).body("matched", equalTo(1));
+        for (String id : ids) {
+            byte[] xml = given().auth().oauth2(TestTokens.districtAdmin())
+                    .when().get("/api/v1/titles/" + id + "/marc?format=marcxml").then().statusCode(200)
+                    .extract().asByteArray();
+            Record exported = MarcFiles.reader(new ByteArrayInputStream(xml), MarcFiles.Format.MARCXML).next();
+            String title = ((DataField) exported.getVariableField("245")).getSubfield('a').getData();
+            assertEquals(title.startsWith("Vendor one") ? "VendorA" : "VendorB",
+                    exported.getControlNumberField() == null ? null
+                            : ((org.marc4j.marc.ControlField) exported.getVariableField("003")).getData());
+        }
+    }
+
+    @Test
     void marcXmlImportsAndEveryTitleExportsInBothFormats() {
         String tag = unique();
         byte[] xml = MarcFiles.write(List.of(MarcSamples.book("x" + tag, null, "Xml " + tag, "Marc, Xavier",
