@@ -265,6 +265,17 @@ class CopyResourceTest {
     }
 
     @Test
+    void aWeedingLogDateThatIsNoInstantIsA400NamingTheParameter() {
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/weeding-log?from=2026-01-01")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from")).body("detail", containsString("2026-01-31T00:00:00Z"));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/weeding-log?from=2026-01-01T00:00:00Z")
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void staffChangeACopyButNotIntoCheckedOut() {
         String barcode = CatalogFixtures.copy(titleId, "LHS");
         given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)

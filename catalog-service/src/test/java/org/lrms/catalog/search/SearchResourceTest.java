@@ -14,6 +14,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -80,6 +81,13 @@ class SearchResourceTest {
                     .body("errors[0].field", equalTo("language"));
         }
         given().when().get("/api/v1/search?q=bad language " + tag).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aPageThatIsNoNumberIsA400NamingIt() {
+        given().when().get("/api/v1/search?q=" + tag + "&page=abc")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page")).body("errors[0].message", containsString("whole number"));
     }
 
     @Test
