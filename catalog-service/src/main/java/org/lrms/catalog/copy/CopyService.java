@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.lrms.catalog.district.DistrictLists;
 import org.lrms.catalog.site.Site;
@@ -28,8 +29,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Adds, changes, moves and withdraws copies; every write is site-scoped and published through the outbox. */
 @ApplicationScoped
@@ -63,7 +67,37 @@ public class CopyService {
             String prefix = requests.size() == 1 ? "" : "[" + i + "].";
             added.add(addOne(title, requests.get(i), prefix, batchBarcodes));
         }
+        try {
+            // the copies are written now, not at commit: a barcode another request took since the check above
+            // (two desks adding the same barcode at once) is then a unique violation here, answered 409 naming it,
+            // instead of a failed commit (500)
+            Copy.flush();
+        } catch (PersistenceException e) {
+            throw takenMeanwhile(e, added).orElseThrow(() -> e);
+        }
         return added;
+    }
+
+    private static final Pattern TAKEN_BARCODE = Pattern.compile("Key \\(barcode\\)=\\((.*?)\\) already exists");
+
+    /** The unique violation of a barcode, as the duplicate-barcode problem of that copy of the request. */
+    private static Optional<ProblemException> takenMeanwhile(PersistenceException e, List<Copy> added) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && "copy_barcode_unique".equals(violation.getConstraintName())) {
+                Matcher taken = TAKEN_BARCODE.matcher(String.valueOf(violation.getSQLException().getMessage()));
+                for (int i = 0; i < added.size(); i++) {
+                    String barcode = added.get(i).barcode;
+                    if (added.size() == 1 || taken.find(0) && taken.group(1).equals(barcode)) {
+                        return Optional.of(duplicateBarcode(barcode, (added.size() == 1 ? "" : "[" + i + "].")
+                                + "barcode"));
+                    }
+                }
+                return Optional.of(duplicateBarcode(added.stream().map(c -> c.barcode)
+                        .collect(java.util.stream.Collectors.joining(", ")), "barcode"));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

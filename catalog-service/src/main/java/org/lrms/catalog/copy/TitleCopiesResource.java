@@ -51,6 +51,11 @@ public class TitleCopiesResource {
             List<CopyRequest> requests = new ArrayList<>();
             Set<ConstraintViolation<CopyRequest>> violations = new HashSet<>();
             for (JsonNode node : body) {
+                if (!node.isObject()) {
+                    // a null (or a number...) is no copy: answered here, before the validator, which refuses null
+                    throw ProblemException.badRequest("[" + requests.size() + "]", "a copy (JSON object), not "
+                            + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                }
                 CopyRequest request = json.treeToValue(node, CopyRequest.class);
                 violations.addAll(validator.validate(request));
                 requests.add(request);

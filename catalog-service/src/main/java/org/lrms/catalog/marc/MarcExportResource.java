@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.lrms.catalog.title.Title;
 import org.lrms.catalog.title.TitleService;
 import org.lrms.kit.problem.ProblemException;
+import org.marc4j.marc.Record;
 
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,16 @@ public class MarcExportResource {
                            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         MarcFiles.Format chosen = chosen(format, accept);
         Title title = titles.get(id);
-        byte[] bytes = MarcFiles.write(List.of(MarcMapper.toRecord(title)), chosen);
+        Record record = MarcMapper.toRecord(title);
+        if (chosen == MarcFiles.Format.ISO2709) {
+            record = Iso2709Fit.split(record);
+            Iso2709Fit.tooLong(record).ifPresent(why -> {
+                throw ProblemException.unprocessable("marc-too-long-for-iso2709", "title " + id
+                        + " cannot be written as ISO 2709: " + why + "; export it as MARCXML (format=marcxml)")
+                        .with("format", "iso2709");
+            });
+        }
+        byte[] bytes = MarcFiles.write(List.of(record), chosen);
         String extension = chosen == MarcFiles.Format.MARCXML ? "xml" : "mrc";
         return Response.ok(bytes, chosen.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + id + "." + extension + "\"").build();

@@ -4,7 +4,6 @@ import org.marc4j.MarcPermissiveStreamReader;
 import org.marc4j.MarcReader;
 import org.marc4j.MarcStreamWriter;
 import org.marc4j.MarcWriter;
-import org.marc4j.MarcXmlReader;
 import org.marc4j.MarcXmlWriter;
 import org.marc4j.marc.Record;
 
@@ -31,10 +30,11 @@ public final class MarcFiles {
 
     /**
      * A streaming reader. ISO 2709 is read permissively (damaged records come with errors attached, so that one bad
-     * record does not stop the file) and MARC-8 is converted to Unicode.
+     * record does not stop the file) and MARC-8 is converted to Unicode. MARCXML is read with the parser of kept
+     * sources ({@link MarcXml#reader}), which refuses DOCTYPEs: no entity of the file is expanded, nothing external read.
      */
     public static MarcReader reader(InputStream in, Format format) {
-        return format == Format.MARCXML ? new MarcXmlReader(in) : new MarcPermissiveStreamReader(in, true, true);
+        return format == Format.MARCXML ? MarcXml.reader(in) : new MarcPermissiveStreamReader(in, true, true);
     }
 
     public static MarcWriter writer(OutputStream out, Format format) {

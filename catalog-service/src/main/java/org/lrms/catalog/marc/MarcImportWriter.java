@@ -108,12 +108,14 @@ public class MarcImportWriter {
                     MarcMapper.mergeLocalFields(record.source(), MarcFiles.fromXml(existing.marcSource)))
                     : record.marcXml();
             title = existing;
-            if (titles.mergeImported(title, record.title(), record.controlNumber(), source)) {
+            if (titles.mergeImported(title, record.title(), record.controlNumber(), record.controlNumberAgency(),
+                    source)) {
                 chunk.merged(title);
                 merges.merged(title.id);
             }
         } else {
-            title = titles.createImported(record.title(), record.controlNumber(), record.marcXml());
+            title = titles.createImported(record.title(), record.controlNumber(), record.controlNumberAgency(),
+                    record.marcXml());
             chunk.created(title);
         }
         int added = 0;

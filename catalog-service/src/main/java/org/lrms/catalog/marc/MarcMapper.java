@@ -132,7 +132,10 @@ public final class MarcMapper {
                 limit(clean(subfieldOf(record, "521", 'a')), 40),
                 null,
                 limit(clean(series == null ? null : subfield(series, 'a')), 300));
-        return new MarcTitle(recordNumber, request, controlNumber, holdings(record), record, MarcXml.write(record));
+        ControlField agency = controlField(record, "003");
+        return new MarcTitle(recordNumber, request, controlNumber,
+                controlNumber == null || agency == null ? null : trimToNull(agency.getData()), holdings(record), record,
+                MarcXml.write(record));
     }
 
     /**
@@ -168,7 +171,12 @@ public final class MarcMapper {
         record.setLeader(leader);
         record.addVariableField(FACTORY.newControlField("001", t.controlNumber != null ? t.controlNumber
                 : t.id.toString()));
-        record.addVariableField(FACTORY.newControlField("003", "LRMS"));
+        // 003 names whose number 001 is: the source's agency for its number (so that the file imported again, here or
+        // elsewhere, matches), LRMS for a title numbered by its id
+        String agency = t.controlNumber != null ? t.controlNumberAgency : "LRMS";
+        if (agency != null) {
+            record.addVariableField(FACTORY.newControlField("003", agency));
+        }
         if (source != null) {
             source.getControlFields().stream().filter(f -> !MAPPED_TAGS.contains(f.getTag()))
                     .forEach(record::addVariableField);

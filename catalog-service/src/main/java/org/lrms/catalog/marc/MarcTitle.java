@@ -8,11 +8,11 @@ import java.util.List;
 
 /**
  * One MARC bibliographic record read into the catalog's terms: the title's fields, its identifiers for matching,
- * the holdings (852/949) it carries, and the source record to keep, also as the MARCXML a title keeps (written when
+ * (the control number with its agency, 001 and 003), the holdings (852/949) it carries, and the source record to keep, also as the MARCXML a title keeps (written when
  * the record is read, on the import's reading thread, not while its chunk is written).
  */
-public record MarcTitle(int recordNumber, TitleRequest title, String controlNumber, List<Holding> holdings,
-                        Record source, String marcXml) {
+public record MarcTitle(int recordNumber, TitleRequest title, String controlNumber, String controlNumberAgency,
+                        List<Holding> holdings, Record source, String marcXml) {
 
     /** A copy described by an 852 or 949 holdings field. */
     public record Holding(String barcode, String callNumber, String shelfLocation, BigDecimal price) {

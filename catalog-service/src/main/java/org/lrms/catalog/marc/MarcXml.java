@@ -1,5 +1,7 @@
 package org.lrms.catalog.marc;
 
+import org.marc4j.MarcException;
+import org.marc4j.MarcReader;
 import org.marc4j.marc.ControlField;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.MarcFactory;
@@ -10,7 +12,9 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.util.NoSuchElementException;
 
 /**
  * One record as MARCXML text, for the kept source of a title: written and read in a few microseconds.
@@ -67,7 +71,11 @@ final class MarcXml {
         try {
             XMLStreamReader in = INPUT.createXMLStreamReader(new StringReader(xml));
             try {
-                return read(in);
+                Record record = nextRecord(in);
+                if (record == null) {
+                    throw new IllegalArgumentException("not MARCXML: no record element");
+                }
+                return record;
             } finally {
                 in.close();
             }
@@ -76,11 +84,62 @@ final class MarcXml {
         }
     }
 
-    private static Record read(XMLStreamReader in) throws XMLStreamException {
+    /**
+     * A MARCXML file read record by record (constant memory), with the parser that reads kept sources: a file that
+     * declares a DOCTYPE is refused where the declaration stands, so no entity it defines is ever expanded and no
+     * external DTD or entity (a local file, a URL) is ever read. marc4j's {@code MarcXmlReader} used a default SAX
+     * parser, which expands them into the record.
+     */
+    static MarcReader reader(InputStream file) {
+        XMLStreamReader in;
+        try {
+            in = INPUT.createXMLStreamReader(file);
+        } catch (XMLStreamException e) {
+            throw new MarcException("not MARCXML: " + e.getMessage(), e);
+        }
+        return new MarcReader() {
+            private Record ahead;
+            private boolean ended;
+
+            @Override
+            public boolean hasNext() {
+                if (ahead == null && !ended) {
+                    try {
+                        ahead = nextRecord(in);
+                    } catch (XMLStreamException | IllegalArgumentException e) {
+                        ended = true;
+                        throw new MarcException("not MARCXML: " + e.getMessage(), e);
+                    }
+                    ended = ahead == null;
+                }
+                return ahead != null;
+            }
+
+            @Override
+            public Record next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Record record = ahead;
+                ahead = null;
+                return record;
+            }
+        };
+    }
+
+    /** The next record of the document, or null at its end. */
+    private static Record nextRecord(XMLStreamReader in) throws XMLStreamException {
         Record record = null;
         DataField field = null;
         while (in.hasNext()) {
             int event = in.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new IllegalArgumentException("a DOCTYPE declaration is not allowed (DTDs and entities are"
+                        + " never read)");
+            }
+            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw new IllegalArgumentException("entity &" + in.getLocalName() + "; is not allowed");
+            }
             if (event == XMLStreamConstants.END_ELEMENT && "record".equals(in.getLocalName()) && record != null) {
                 return record;
             }
@@ -119,10 +178,10 @@ final class MarcXml {
                 }
             }
         }
-        if (record == null) {
-            throw new IllegalArgumentException("not MARCXML: no record element");
+        if (record != null) {
+            throw new IllegalArgumentException("the last record is not closed");
         }
-        return record;
+        return null;
     }
 
     private static char indicator(String value) {
@@ -163,6 +222,9 @@ final class MarcXml {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        factory.setXMLResolver((publicId, systemId, base, namespace) -> {
+            throw new XMLStreamException("external entity or DTD not read: " + systemId);
+        });
         return factory;
     }
 }

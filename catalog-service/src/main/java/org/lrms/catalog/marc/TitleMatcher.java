@@ -213,7 +213,9 @@ public class TitleMatcher {
         }
 
         private static boolean holds(Title t, Identifiers ids) {
+            // a control number is only unique within its agency: two vendors may both number a record "123"
             return ids.controlNumber() != null && ids.controlNumber().equals(t.controlNumber)
+                    && Objects.equals(ids.controlNumberAgency(), t.controlNumberAgency)
                     || ids.lccn() != null && ids.lccn().equals(t.lccn)
                     || ids.issn() != null && ids.issn().equals(t.issn)
                     || sharesAny(t.isbn13s, ids.isbn13s());
@@ -233,7 +235,8 @@ public class TitleMatcher {
     }
 
     /** What a record is matched by, in the forms the title table keeps. */
-    record Identifiers(Set<String> isbn13s, String lccn, String issn, String controlNumber) {
+    record Identifiers(Set<String> isbn13s, String lccn, String issn, String controlNumber,
+                       String controlNumberAgency) {
 
         static Identifiers of(MarcTitle record) {
             TitleRequest incoming = record.title();
@@ -242,20 +245,20 @@ public class TitleMatcher {
                 incoming.isbns().forEach(i -> Isbn.toIsbn13(i).ifPresent(isbn13s::add));
             }
             return new Identifiers(isbn13s, Lccn.normalize(incoming.lccn()), blankToNull(incoming.issn()),
-                    blankToNull(record.controlNumber()));
+                    blankToNull(record.controlNumber()), blankToNull(record.controlNumberAgency()));
         }
 
         /** What a title holds now, in the same forms. */
         static Identifiers of(Title title) {
             return new Identifiers(title.isbn13s == null ? Set.of() : new LinkedHashSet<>(title.isbn13s), title.lccn,
-                    title.issn, title.controlNumber);
+                    title.issn, title.controlNumber, title.controlNumberAgency);
         }
 
         /** The keys a chunk indexes its titles by and a record looks them up by. */
         List<String> keys() {
             List<String> keys = new ArrayList<>(isbn13s.size() + 3);
             if (controlNumber != null) {
-                keys.add("control:" + controlNumber);
+                keys.add("control:" + (controlNumberAgency == null ? "" : controlNumberAgency) + "|" + controlNumber);
             }
             if (lccn != null) {
                 keys.add("lccn:" + lccn);

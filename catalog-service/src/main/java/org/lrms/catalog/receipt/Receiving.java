@@ -119,7 +119,7 @@ public class Receiving {
                 : ordered.isbns().stream().filter(i -> i != null && Isbn.toIsbn13(i).isPresent()).toList();
         return titles.createImported(new TitleRequest(ordered.title().strip(), null, null, ordered.authors(), null,
                 valid, null, null, ordered.publisher(), ordered.publicationYear(), null, null,
-                ordered.materialType(), null, null, null, null, null, null, null), null, null);
+                ordered.materialType(), null, null, null, null, null, null, null), null, null, null);
     }
 
     private static UnreadableEventException unreadable(ItemsReceived line, String why) {

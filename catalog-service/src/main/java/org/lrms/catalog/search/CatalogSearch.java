@@ -82,7 +82,7 @@ public class CatalogSearch {
         }
         params.put("materialType", filters.materialType() == null ? null : filters.materialType().toUpperCase());
         params.put("readingLevel", filters.readingLevel());
-        params.put("language", filters.language() == null ? null : filters.language().toLowerCase());
+        params.put("language", filters.language() == null ? null : filters.language().strip().toLowerCase(java.util.Locale.ROOT));
         params.put("siteCode", filters.siteCode() == null ? null : filters.siteCode().toUpperCase());
         params.put("available", Boolean.TRUE.equals(filters.available()));
         params.put("cap", candidates);

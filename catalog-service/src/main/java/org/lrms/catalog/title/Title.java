@@ -54,6 +54,10 @@ public class Title extends PanacheEntityBase {
     @Column(name = "control_number")
     public String controlNumber;
 
+    /** The agency whose control number it is (MARC 003): a control number identifies a record only with it. */
+    @Column(name = "control_number_agency")
+    public String controlNumberAgency;
+
     public String publisher;
 
     @Column(name = "publication_year")

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -14,14 +16,15 @@ public record TitleRequest(
         @Size(max = 1000) String subtitle,
         @Size(max = 1000) String statementOfResponsibility,
         @Size(max = 50) List<@NotBlank @Size(max = 300) String> authors,
-        @Size(max = 50) List<@Valid Contributor> contributors,
+        @Size(max = 50) List<@NotNull @Valid Contributor> contributors,
         @Size(max = 20) List<@NotBlank @Size(max = 20) String> isbns,
         @Size(max = 20) String issn,
         @Size(max = 40) String lccn,
         @Size(max = 300) String publisher,
         @Min(1000) @Max(2100) Integer publicationYear,
         @Size(max = 100) String edition,
-        @Size(max = 3) String language,
+        @Pattern(regexp = "\\s*([A-Za-z]{3})?\\s*", message = "a MARC language code: three letters, e.g. eng")
+        String language,
         String materialType,
         @Size(max = 40) String deweyNumber,
         @Size(max = 100) String callNumber,

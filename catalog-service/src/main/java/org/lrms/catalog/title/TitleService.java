@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,12 +67,14 @@ public class TitleService {
 
     /** A title read from a MARC record (the import's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Title createImported(TitleRequest request, String controlNumber, String marcSource) {
+    public Title createImported(TitleRequest request, String controlNumber, String controlNumberAgency,
+                                String marcSource) {
         Title title = new Title();
         title.id = UUID.randomUUID();
         title.createdAt = Instant.now();
         apply(title, request);
         title.controlNumber = controlNumber;
+        title.controlNumberAgency = controlNumber == null ? null : controlNumberAgency;
         title.marcSource = marcSource;
         title.persist();
         outbox.publish(Topics.CATALOG_TITLES, null, title.id.toString(), new TitleCreated(snapshot(title)));
@@ -86,7 +89,8 @@ public class TitleService {
      * here: the import does it once per chunk for the titles that changed ({@code CopyService.republishCopiesOf}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean mergeImported(Title title, TitleRequest incoming, String controlNumber, String marcSource) {
+    public boolean mergeImported(Title title, TitleRequest incoming, String controlNumber, String controlNumberAgency,
+                                 String marcSource) {
         List<String> isbns = new ArrayList<>(title.isbns);
         if (incoming.isbns() != null) {
             isbns.addAll(incoming.isbns());
@@ -115,13 +119,16 @@ public class TitleService {
         // worked out on a copy first: Hibernate tracks every field written, equal or not, and would write them all
         Title result = new Title();
         apply(result, merged);
+        // the title keeps its own control number, with its agency; one without takes the record's
         result.controlNumber = title.controlNumber != null ? title.controlNumber : controlNumber;
+        result.controlNumberAgency = title.controlNumber != null ? title.controlNumberAgency : controlNumberAgency;
         result.marcSource = marcSource;
         if (Imported.of(result).equals(Imported.of(title))) {
             return false;
         }
         apply(title, merged);
         title.controlNumber = result.controlNumber;
+        title.controlNumberAgency = result.controlNumberAgency;
         title.marcSource = marcSource;
         outbox.publish(Topics.CATALOG_TITLES, null, title.id.toString(), new TitleUpdated(snapshot(title)));
         return true;
@@ -180,7 +187,10 @@ public class TitleService {
         title.publisher = blankToNull(request.publisher());
         title.publicationYear = request.publicationYear();
         title.edition = blankToNull(request.edition());
-        title.language = blankToNull(request.language());
+        // MARC language codes are lower case (as MarcMapper reads them from 008): "ENG" is stored, found and faceted
+        // as "eng"
+        title.language = blankToNull(request.language()) == null ? null
+                : request.language().strip().toLowerCase(Locale.ROOT);
         title.materialType = request.materialType() == null ? MaterialType.BOOK.name()
                 : MaterialType.parse(request.materialType()).orElseThrow(() -> ProblemException.badRequest(
                         "materialType", "must be one of " + MaterialType.allowed())).name();

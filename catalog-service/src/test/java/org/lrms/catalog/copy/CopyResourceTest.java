@@ -2,6 +2,8 @@ package org.lrms.catalog.copy;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lrms.catalog.CatalogFixtures;
@@ -14,13 +16,22 @@ import org.lrms.events.catalog.CopyUpdated;
 import org.lrms.events.catalog.CopyWithdrawn;
 import org.lrms.testkit.TestTokens;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -198,6 +209,70 @@ class CopyResourceTest {
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/copies/" + good)
                 .then().statusCode(404);
+    }
+
+    @Test
+    void aNullInTheListOfCopiesIsA400NamingItAndAddsNone() {
+        String good = CatalogFixtures.uniqueBarcode();
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body("[{\"siteCode\":\"LHS\",\"barcode\":\"" + good + "\"},null]")
+                .when().post("/api/v1/titles/" + titleId + "/copies")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("[1]"));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/copies/" + good)
+                .then().statusCode(404);
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aBarcodeTakenByAnotherDeskWhileTheCopyIsAddedIsA409NamingIt() throws Exception {
+        String barcode = CatalogFixtures.uniqueBarcode();
+        String otherTitle = CatalogFixtures.title("Other desk");
+        CompletableFuture<ValidatableResponse> adding;
+        try (Connection desk = dataSource.getConnection(); Connection watch = dataSource.getConnection()) {
+            desk.setAutoCommit(false);
+            // the other desk's transaction has added the barcode, not committed yet: the service's check misses it
+            try (PreparedStatement insert = desk.prepareStatement("INSERT INTO copy (id, title_id, barcode, site_code,"
+                    + " status) VALUES (?, ?, ?, 'MMS', 'AVAILABLE')")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, UUID.fromString(otherTitle));
+                insert.setString(3, barcode);
+                insert.executeUpdate();
+            }
+            adding = CompletableFuture.supplyAsync(() -> given().auth().oauth2(TestTokens.siteStaff("LHS"))
+                    .contentType(ContentType.JSON).body(Map.of("siteCode", "LHS", "barcode", barcode))
+                    .when().post("/api/v1/titles/" + titleId + "/copies").then());
+            // the service's insert waits on the other desk's uncommitted row (unique index); then that desk commits
+            await().atMost(Duration.ofSeconds(30)).until(() -> insertWaitingOnALock(watch));
+            desk.commit();
+        }
+        adding.get(30, TimeUnit.SECONDS).statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("duplicate-barcode")).body("errors[0].field", equalTo("barcode"))
+                .body("detail", containsString(barcode));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/copies/" + barcode)
+                .then().statusCode(200).body("siteCode", equalTo("MMS")).body("titleId", equalTo(otherTitle));
+    }
+
+    private static boolean insertWaitingOnALock(Connection watch) throws Exception {
+        try (PreparedStatement query = watch.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE wait_event_type = 'Lock' AND query ILIKE 'insert into copy%'");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getInt(1) > 0;
+        }
+    }
+
+    @Test
+    void aWeedingLogDateThatIsNoInstantIsA400NamingTheParameter() {
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/weeding-log?from=2026-01-01")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from")).body("detail", containsString("2026-01-31T00:00:00Z"));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/weeding-log?from=2026-01-01T00:00:00Z")
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lrms.catalog.CatalogFixtures;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
@@ -30,6 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -312,6 +314,39 @@ class MarcImportTest {
     }
 
     @Test
+    void twoVendorsRecordsWithTheSameControlNumberAreTwoTitles() {
+        String tag = unique().replaceAll("[0-9]", "v");
+        Record first = MarcSamples.book("9001" + tag, null, "Vendor one book " + tag, "Writer, One", "2001");
+        first.addVariableField(MarcSamples.FACTORY.newControlField("003", "VendorA"));
+        Record second = MarcSamples.book("9001" + tag, null, "Vendor two book " + tag, "Writer, Two", "2002");
+        second.addVariableField(MarcSamples.FACTORY.newControlField("003", "VendorB"));
+        for (Record record : List.of(first, second)) {
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO)
+                    .body(MarcFiles.write(List.of(record), MarcFiles.Format.ISO2709))
+                    .when().post("/api/v1/imports/marc?mode=relaxed")
+                    .then().statusCode(200).body("created", equalTo(1)).body("matched", equalTo(0));
+        }
+        List<String> ids = given().when().get("/api/v1/search?q=vendor book " + tag).then().statusCode(200)
+                .body("total", equalTo(2)).extract().path("results.id");
+
+        // the first vendor's record again is the first title again, and its export names the vendor in 003
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO)
+                .body(MarcFiles.write(List.of(first), MarcFiles.Format.ISO2709))
+                .when().post("/api/v1/imports/marc?mode=relaxed")
+                .then().statusCode(200).body("created", equalTo(0)).body("matched", equalTo(1));
+        for (String id : ids) {
+            byte[] xml = given().auth().oauth2(TestTokens.districtAdmin())
+                    .when().get("/api/v1/titles/" + id + "/marc?format=marcxml").then().statusCode(200)
+                    .extract().asByteArray();
+            Record exported = MarcFiles.reader(new ByteArrayInputStream(xml), MarcFiles.Format.MARCXML).next();
+            String title = ((DataField) exported.getVariableField("245")).getSubfield('a').getData();
+            assertEquals(title.startsWith("Vendor one") ? "VendorA" : "VendorB",
+                    exported.getControlNumberField() == null ? null
+                            : ((org.marc4j.marc.ControlField) exported.getVariableField("003")).getData());
+        }
+    }
+
+    @Test
     void marcXmlImportsAndEveryTitleExportsInBothFormats() {
         String tag = unique();
         byte[] xml = MarcFiles.write(List.of(MarcSamples.book("x" + tag, null, "Xml " + tag, "Marc, Xavier",
@@ -339,6 +374,73 @@ class MarcImportTest {
 
         given().auth().oauth2(TestTokens.student("LHS")).when().get("/api/v1/titles/" + id + "/marc")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void aMarcXmlFileWithAnExternalEntityIsRefusedAndNothingOfItIsStored(@TempDir Path dir) throws Exception {
+        String tag = unique();
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "SECRETWORD" + tag.replaceAll("[^a-z]", "") + " from the server's disk");
+        String xml = "<?xml version=\"1.0\"?><!DOCTYPE collection [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+                + "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><record>"
+                + "<leader>00000nam a2200000 a 4500</leader><controlfield tag=\"001\">e" + tag + "</controlfield>"
+                + "<controlfield tag=\"008\">010101s2001    xxu           000 1 eng d</controlfield>"
+                + "<datafield tag=\"100\" ind1=\"1\" ind2=\" \"><subfield code=\"a\">Writer, Evil</subfield></datafield>"
+                + "<datafield tag=\"245\" ind1=\"1\" ind2=\"0\"><subfield code=\"a\">Entity " + tag
+                + " &x;</subfield></datafield></record></collection>";
+
+        String body = given().auth().oauth2(TestTokens.districtAdmin()).contentType(XML).body(xml)
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("marc-rejected")).body("detail", containsString("DOCTYPE"))
+                .extract().asString();
+        assertTrue(!body.contains("SECRETWORD"), body);
+        given().when().get("/api/v1/search?q=entity " + tag).then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/imports/marc")
+                .then().statusCode(200).body(not(containsString("SECRETWORD")));
+    }
+
+    @Test
+    void aLongSummaryExportsAsIso2709InSeveral520s() {
+        String tag = unique();
+        String summary = ("Élève " + tag + " à l'île. ").repeat(10_000).substring(0, 10_000).strip();
+        String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Summarized " + tag, "authors", List.of("Long, Sue"), "summary", summary))
+                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+
+        byte[] iso = given().auth().oauth2(TestTokens.siteStaff("LHS"))
+                .when().get("/api/v1/titles/" + id + "/marc?format=iso2709")
+                .then().statusCode(200).contentType("application/marc").extract().asByteArray();
+        assertValidIso2709(iso);
+        Record back = MarcFiles.reader(new ByteArrayInputStream(iso), MarcFiles.Format.ISO2709).next();
+        List<String> parts = back.getDataFields().stream().filter(f -> f.getTag().equals("520"))
+                .map(f -> f.getSubfield('a').getData()).toList();
+        assertTrue(parts.size() >= 2, "split into " + parts.size());
+        assertEquals(summary, String.join(" ", parts));
+    }
+
+    @Test
+    void aRecordTooLongForIso2709IsAProblemThatPointsToMarcXml() {
+        String tag = unique().replaceAll("[0-9]", "q");
+        Record huge = MarcSamples.book("h" + tag, null, "Huge " + tag, "Writer, Hugh", "2001");
+        for (int i = 0; i < 12; i++) {
+            huge.addVariableField(MarcSamples.field("505", '0', ' ', 'a', ("chapter " + i + " ").repeat(900)));
+        }
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(XML)
+                .body(MarcFiles.write(List.of(huge), MarcFiles.Format.MARCXML))
+                .when().post("/api/v1/imports/marc").then().statusCode(200).body("created", equalTo(1));
+        String id = given().when().get("/api/v1/search?q=huge " + tag).then().statusCode(200)
+                .extract().path("results[0].id");
+
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().get("/api/v1/titles/" + id + "/marc?format=iso2709")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("marc-too-long-for-iso2709"))
+                .body("detail", containsString("99999")).body("detail", containsString("MARCXML"));
+        byte[] xml = given().auth().oauth2(TestTokens.siteStaff("LHS"))
+                .when().get("/api/v1/titles/" + id + "/marc?format=marcxml")
+                .then().statusCode(200).extract().asByteArray();
+        Record back = MarcFiles.reader(new ByteArrayInputStream(xml), MarcFiles.Format.MARCXML).next();
+        assertEquals(12, back.getDataFields().stream().filter(f -> f.getTag().equals("505")).count());
     }
 
     @Test
@@ -432,6 +534,24 @@ class MarcImportTest {
                 .body("context.rejections[0].reason", containsString("leader/06"));
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles?isbn=3926154780")
                 .then().statusCode(200).body("$", hasSize(0));
+    }
+
+    /**
+     * The leader's lengths and a directory of 12-byte entries (tag, 4-digit length, 5-digit start) that add up: marc4j
+     * 2.9.5 writes a field of 10,000 to 99,999 bytes with a 5-digit length, a directory no strict reader can follow.
+     */
+    private static void assertValidIso2709(byte[] iso) {
+        String ascii = new String(iso, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(iso.length, Integer.parseInt(ascii.substring(0, 5)), "record length");
+        int base = Integer.parseInt(ascii.substring(12, 17));
+        assertEquals(0, (base - 24 - 1) % 12, "directory of 12-byte entries");
+        int expectedStart = 0;
+        for (int entry = 24; entry < base - 1; entry += 12) {
+            int length = Integer.parseInt(ascii.substring(entry + 3, entry + 7));
+            assertEquals(expectedStart, Integer.parseInt(ascii.substring(entry + 7, entry + 12)), "field start");
+            assertEquals(0x1E, iso[base + expectedStart + length - 1], "field terminator where its length ends");
+            expectedStart += length;
+        }
     }
 
     private static String unique() {

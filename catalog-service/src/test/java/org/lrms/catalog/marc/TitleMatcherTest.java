@@ -33,6 +33,19 @@ class TitleMatcherTest {
     }
 
     @Test
+    void aControlNumberMatchesOnlyWithTheSameAgency() {
+        TitleMatcher.Chunk chunk = new TitleMatcher.Chunk(MatchMode.RELAXED);
+        Title title = title("Holes", "9780374332662");
+        title.controlNumber = "123";
+        title.controlNumberAgency = "VendorA";
+        chunk.created(title);
+
+        assertTrue(chunk.match(agency("Hatchet", "123", "VendorB")).isEmpty(), "another vendor's record 123");
+        assertTrue(chunk.match(agency("Hatchet", "123", null)).isEmpty(), "a record 123 of no known agency");
+        assertEquals(title, chunk.match(agency("Holes", "123", "VendorA")).orElseThrow());
+    }
+
+    @Test
     void anIdentifierAMergeReplacedNoLongerMatches() {
         TitleMatcher.Chunk chunk = new TitleMatcher.Chunk(MatchMode.RELAXED);
         Title title = title("Holes", "9780374332662");
@@ -67,11 +80,15 @@ class TitleMatcherTest {
     }
 
     private static MarcTitle record(String name, String controlNumber, String... isbns) {
-        return new MarcTitle(1, request(name, List.of(isbns), null), controlNumber, List.of(), null, "");
+        return new MarcTitle(1, request(name, List.of(isbns), null), controlNumber, null, List.of(), null, "");
+    }
+
+    private static MarcTitle agency(String name, String controlNumber, String agency) {
+        return new MarcTitle(1, request(name, List.of(), null), controlNumber, agency, List.of(), null, "");
     }
 
     private static MarcTitle lccn(String name, String lccn) {
-        return new MarcTitle(1, request(name, List.of(), lccn), null, List.of(), null, "");
+        return new MarcTitle(1, request(name, List.of(), lccn), null, null, List.of(), null, "");
     }
 
     private static TitleRequest request(String name, List<String> isbns, String lccn) {

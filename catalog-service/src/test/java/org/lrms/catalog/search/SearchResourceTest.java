@@ -14,6 +14,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -62,6 +63,31 @@ class SearchResourceTest {
                 .body("results[0].availability.find { it.siteCode == 'MMS' }.available", equalTo(1))
                 .body("results[0].patron", nullValue())
                 .body("results[0].barcode", nullValue());
+    }
+
+    @Test
+    void aLanguageTypedInCapitalsIsStoredAsTheMarcCodeAndFoundEitherWay() {
+        String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Capital letters " + tag, "language", "FRE"))
+                .post("/api/v1/titles").then().statusCode(201).body("language", equalTo("fre")).extract().path("id");
+        for (String language : List.of("FRE", "fre")) {
+            given().when().get("/api/v1/search?q=capital " + tag + "&language=" + language).then().statusCode(200)
+                    .body("results.id", equalTo(List.of(id))).body("results[0].language", equalTo("fre"));
+        }
+        for (String bad : List.of("french", "f1e", "fr")) {
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Bad language " + tag, "language", bad))
+                    .post("/api/v1/titles").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("language"));
+        }
+        given().when().get("/api/v1/search?q=bad language " + tag).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aPageThatIsNoNumberIsA400NamingIt() {
+        given().when().get("/api/v1/search?q=" + tag + "&page=abc")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page")).body("errors[0].message", containsString("whole number"));
     }
 
     @Test

@@ -107,6 +107,29 @@ class TitleResourceTest {
     }
 
     @Test
+    void aNullInAnyListIsA400NamingTheElementAndNothingIsWritten() {
+        String tag = UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body("{\"title\":\"Kept " + tag + "\",\"authors\":[\"Kept, Ann\"]}")
+                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+        for (String list : List.of("authors", "contributors", "isbns", "subjects")) {
+            String body = "{\"title\":\"Nulls " + tag + "\",\"" + list + "\":[null]}";
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/titles")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(list + "[0]"));
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(body)
+                    .when().put("/api/v1/titles/" + id)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(list + "[0]"));
+        }
+        given().when().get("/api/v1/search?q=nulls " + tag).then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + id)
+                .then().statusCode(200).body("title", equalTo("Kept " + tag))
+                .body("authors", equalTo(List.of("Kept, Ann")));
+    }
+
+    @Test
     void unknownTitleIsA404Problem() {
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json")

@@ -13,15 +13,26 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -123,6 +134,88 @@ public class ProblemMappers {
         String constraint = e.getConstraintName() == null ? "a uniqueness rule" : e.getConstraintName();
         return respond(new Problem("about:blank", "Conflict", 409,
                 "conflicts with existing data (" + constraint + ")", path(uri), "conflict", null, null));
+    }
+
+    /**
+     * A query or path parameter that cannot be converted to its type (JAX-RS answers a 404 for those, Quarkus REST's
+     * "no resource at"): a 400 naming the parameter and the form expected. Any other 404 stays one.
+     */
+    @ServerExceptionMapper(priority = 5)
+    public Response notFound(NotFoundException e, UriInfo uri, ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method != null && uri != null) {
+            Optional<Problem.FieldError> bad = unconvertibleParameter(method, uri.getQueryParameters(),
+                    uri.getPathParameters());
+            if (bad.isPresent()) {
+                Problem.FieldError error = bad.get();
+                return respond(new Problem("about:blank", "Invalid request", 400, error.field() + ": "
+                        + error.message(), path(uri), "invalid-request", List.of(error), null));
+            }
+        }
+        return web(e, uri);
+    }
+
+    /** The first query or path parameter of the method whose value does not read as its type, and the form expected. */
+    static Optional<Problem.FieldError> unconvertibleParameter(Method method, MultivaluedMap<String, String> query,
+                                                               MultivaluedMap<String, String> path) {
+        Parameter[] parameters = method.getParameters();
+        for (Parameter parameter : parameters) {
+            String name = null;
+            List<String> values = null;
+            QueryParam q = parameter.getAnnotation(QueryParam.class);
+            PathParam p = parameter.getAnnotation(PathParam.class);
+            if (q != null) {
+                name = q.value();
+                values = query == null ? null : query.get(name);
+            } else if (p != null) {
+                name = p.value();
+                values = path == null ? null : path.get(name);
+            }
+            if (values == null) {
+                continue;
+            }
+            for (String value : values) {
+                Optional<String> expected = expectedForm(parameter.getType(), value);
+                if (expected.isPresent()) {
+                    return Optional.of(new Problem.FieldError(name, "'" + value + "' is not " + expected.get()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What a value of the type looks like, when {@code value} is not one; nothing when it reads (or is not checked). */
+    private static Optional<String> expectedForm(Class<?> type, String value) {
+        try {
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                    || type == short.class || type == Short.class) {
+                Long.parseLong(value.strip());
+            } else if (type == double.class || type == Double.class || type == float.class || type == Float.class
+                    || type == BigDecimal.class) {
+                new BigDecimal(value.strip());
+            } else if (type == UUID.class) {
+                UUID.fromString(value);
+            } else if (type == Instant.class) {
+                Instant.parse(value);
+            } else if (type == LocalDate.class) {
+                LocalDate.parse(value);
+            } else if (type.isEnum()) {
+                for (Object constant : type.getEnumConstants()) {
+                    if (((Enum<?>) constant).name().equals(value)) {
+                        return Optional.empty();
+                    }
+                }
+                return Optional.of("one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            }
+            return Optional.empty();
+        } catch (RuntimeException notOfTheType) {
+            return Optional.of(type == Instant.class ? "an instant (ISO 8601 in UTC, e.g. 2026-01-31T00:00:00Z)"
+                    : type == LocalDate.class ? "a date (ISO 8601, e.g. 2026-01-31)"
+                    : type == UUID.class ? "a UUID"
+                    : type == BigDecimal.class || type == double.class || type == Double.class
+                            || type == float.class || type == Float.class ? "a number"
+                    : "a whole number");
+        }
     }
 
     @ServerExceptionMapper(priority = 10)
@@ -236,8 +329,11 @@ public class ProblemMappers {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
     }
 
+    private static final java.util.regex.Pattern CONTAINER_ELEMENT = java.util.regex.Pattern.compile("\\.<[a-z ]+>");
+
     private static String fieldOf(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
+        // "authors[0].<list element>" -> "authors[0]": a container element is named by its index already
+        String path = CONTAINER_ELEMENT.matcher(violation.getPropertyPath().toString()).replaceAll("");
         // "create.request.title" -> "title": drop the method and parameter names
         String[] parts = path.split("\\.");
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;

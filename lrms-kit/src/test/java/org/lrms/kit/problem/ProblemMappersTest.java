@@ -54,4 +54,53 @@ class ProblemMappersTest {
         assertEquals(500, response.getStatus());
         assertEquals("internal-error", ((Problem) response.getEntity()).code());
     }
+
+    record Shelf(java.util.List<@jakarta.validation.constraints.NotBlank String> labels) {
+    }
+
+    @Test
+    void aNullInAListIsNamedByItsIndex() {
+        jakarta.validation.Validator validator = jakarta.validation.Validation.byDefaultProvider().configure()
+                .messageInterpolator(new org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator())
+                .buildValidatorFactory().getValidator();
+        var violations = validator.validate(new Shelf(java.util.Arrays.asList("fine", null)));
+
+        Response response = mappers.validation(new jakarta.validation.ConstraintViolationException(violations), null);
+
+        assertEquals(400, response.getStatus());
+        assertEquals("labels[1]", ((Problem) response.getEntity()).errors().get(0).field());
+    }
+
+    /** A resource method as services declare them. */
+    @SuppressWarnings("unused")
+    void weedingLog(@jakarta.ws.rs.QueryParam("from") java.time.Instant from,
+                    @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
+                    @jakarta.ws.rs.PathParam("id") java.util.UUID id, @jakarta.ws.rs.QueryParam("q") String q) {
+    }
+
+    @Test
+    void aParameterThatDoesNotReadAsItsTypeIsNamedWithTheFormExpected() throws Exception {
+        java.lang.reflect.Method method = getClass().getDeclaredMethod("weedingLog", java.time.Instant.class,
+                int.class, java.util.UUID.class, String.class);
+        var query = new jakarta.ws.rs.core.MultivaluedHashMap<String, String>();
+        var path = new jakarta.ws.rs.core.MultivaluedHashMap<String, String>();
+        query.add("q", "anything");
+        query.add("page", "2");
+        path.add("id", java.util.UUID.randomUUID().toString());
+        query.add("from", "2026-01-01T00:00:00Z");
+        assertEquals(java.util.Optional.empty(), ProblemMappers.unconvertibleParameter(method, query, path));
+
+        query.putSingle("from", "2026-01-01");
+        Problem.FieldError from = ProblemMappers.unconvertibleParameter(method, query, path).orElseThrow();
+        assertEquals("from", from.field());
+        assertEquals("'2026-01-01' is not an instant (ISO 8601 in UTC, e.g. 2026-01-31T00:00:00Z)", from.message());
+
+        query.putSingle("from", "2026-01-01T00:00:00Z");
+        query.putSingle("page", "abc");
+        assertEquals("page", ProblemMappers.unconvertibleParameter(method, query, path).orElseThrow().field());
+        query.putSingle("page", "1");
+        path.putSingle("id", "not-a-uuid");
+        assertEquals(new Problem.FieldError("id", "'not-a-uuid' is not a UUID"),
+                ProblemMappers.unconvertibleParameter(method, query, path).orElseThrow());
+    }
 }
