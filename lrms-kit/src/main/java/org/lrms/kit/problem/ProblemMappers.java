@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -131,9 +132,38 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
-        String constraint = e.getConstraintName() == null ? "a uniqueness rule" : e.getConstraintName();
+        return conflict(e.getConstraintName(), uri);
+    }
+
+    private Response conflict(String constraintName, UriInfo uri) {
+        String constraint = constraintName == null ? "a uniqueness rule" : constraintName;
         return respond(new Problem("about:blank", "Conflict", 409,
                 "conflicts with existing data (" + constraint + ")", path(uri), "conflict", null, null));
+    }
+
+    /**
+     * A uniqueness (or exclusion) rule another request won while this one ran: at commit it comes wrapped (a
+     * rollback of the transaction, an ArC or Narayana exception), and from plain JDBC as an SQLException with
+     * SQLState 23505 or 23P01. Answers the rule (the constraint's name when Hibernate gave one, never the driver's
+     * message, which quotes the values); other integrity errors (a missing value, a broken reference) are the
+     * service's fault and stay internal errors.
+     */
+    static Optional<String> lostARace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && isRace(violation.getSQLState())) {
+                return Optional.of(violation.getConstraintName() == null ? "a uniqueness rule"
+                        : violation.getConstraintName());
+            }
+            if (t instanceof SQLException sql && isRace(sql.getSQLState())) {
+                return Optional.of("a uniqueness rule");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isRace(String sqlState) {
+        return "23505".equals(sqlState) || "23P01".equals(sqlState);
     }
 
     /**
@@ -257,6 +287,10 @@ public class ProblemMappers {
         }
         if (root instanceof ConstraintViolationException violations) {
             return validation(violations, uri);
+        }
+        Optional<String> race = lostARace(e);
+        if (race.isPresent()) {
+            return conflict(race.get(), uri);
         }
         if (waitedTooLongForTheDatabase(e)) {
             LOG.warnf("no database connection came in time on %s: answered 503", path(uri));

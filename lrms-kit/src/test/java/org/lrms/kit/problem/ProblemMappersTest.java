@@ -38,6 +38,41 @@ class ProblemMappersTest {
         assertEquals("overloaded", ((Problem) response.getEntity()).code());
     }
 
+    /** A uniqueness rule another request won, met at commit: Hibernate's exception under the rollback's. */
+    @Test
+    void aUniquenessRuleLostAtCommitIsAConflictNamingTheRuleNotAnInternalError() {
+        Exception atCommit = new IllegalStateException("transaction rolled back",
+                new org.hibernate.exception.ConstraintViolationException("could not execute batch",
+                        new SQLException("duplicate key value violates unique constraint", "23505"),
+                        "copy_barcode_key"));
+
+        Response response = mappers.unexpected(atCommit, null);
+
+        assertEquals(409, response.getStatus());
+        Problem problem = (Problem) response.getEntity();
+        assertEquals("conflict", problem.code());
+        assertEquals("conflicts with existing data (copy_barcode_key)", problem.detail());
+    }
+
+    @Test
+    void aUniquenessRuleLostThroughPlainJdbcIsAConflictWithoutTheDriversMessage() {
+        Exception jdbc = new IllegalStateException("the roster batch could not be written",
+                new SQLException("Key (barcode)=(900123) already exists.", "23505"));
+
+        Response response = mappers.unexpected(jdbc, null);
+
+        assertEquals(409, response.getStatus());
+        assertEquals("conflicts with existing data (a uniqueness rule)", ((Problem) response.getEntity()).detail());
+    }
+
+    @Test
+    void otherIntegrityErrorsAreStillInternalErrors() {
+        Exception missingValue = new IllegalStateException("insert failed",
+                new SQLException("null value in column", "23502"));
+
+        assertEquals(500, mappers.unexpected(missingValue, null).getStatus());
+    }
+
     @Test
     void anUnavailableServiceSaysWhenToRetry() {
         Response response = mappers.problem(ProblemException.unavailable("sign-on-unavailable", "not yet", 2), null);
