@@ -13,6 +13,7 @@ import org.lrms.kit.outbox.Outbox;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,7 +44,9 @@ public class CopyMoves {
     private static final String BY_BARCODE = COLUMNS + "WHERE c.barcode = ? FOR NO KEY UPDATE OF c";
     private static final String BY_HOLD = COLUMNS + "WHERE c.hold_id = ? FOR NO KEY UPDATE OF c";
     private static final String UPDATE = "UPDATE copy SET status = ?, destination_site = ?, hold_id = ?, "
-            + "circulation_at = ?, updated_at = coalesce(?, updated_at), version = version + 1 WHERE id = ?";
+            + "circulation_at = ?, updated_at = coalesce(?, updated_at), "
+            // a check-in is a sighting (V3: "scanned or checked in"); greatest() skips a null and never goes back
+            + "last_seen_at = greatest(last_seen_at, CAST(? AS timestamptz)), version = version + 1 WHERE id = ?";
 
     /** A copy a loan or hold event moves, locked: its snapshot as events carry it, and its circulation state. */
     public record LockedCopy(CopySnapshot snapshot, CirculationMove.State state) {
@@ -80,6 +83,15 @@ public class CopyMoves {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(LockedCopy copy, Optional<CirculationMove.Outcome> move) {
+        apply(copy, move, null);
+    }
+
+    /**
+     * As {@link #apply(LockedCopy, Optional)}, the copy also seen at the desk at {@code seenAt} (a check-in): its
+     * {@code last_seen_at}, which inventories skip by, moves up to that time in the same statement, never back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(LockedCopy copy, Optional<CirculationMove.Outcome> move, Instant seenAt) {
         if (move.isEmpty() || move.get().state().equals(copy.state())) {
             return;
         }
@@ -89,7 +101,8 @@ public class CopyMoves {
         Statements.update(dataSource, "copy " + before.copyId(), UPDATE, next.status().name(), next.destinationSite(),
                 next.holdId(), next.circulationAt() == null ? null
                         : OffsetDateTime.ofInstant(next.circulationAt(), ZoneOffset.UTC),
-                statusChanged ? OffsetDateTime.now(ZoneOffset.UTC) : null, before.copyId());
+                statusChanged ? OffsetDateTime.now(ZoneOffset.UTC) : null,
+                seenAt == null ? null : OffsetDateTime.ofInstant(seenAt, ZoneOffset.UTC), before.copyId());
         if (statusChanged) {
             outbox.publish(Topics.CATALOG_COPIES, before.siteCode(), before.copyId().toString(),
                     new CopyStatusChanged(withStatus(before, next.status()), copy.state().status().name(),

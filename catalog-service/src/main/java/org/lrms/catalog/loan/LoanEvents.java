@@ -51,22 +51,23 @@ public class LoanEvents {
     void onLoanEvent(EventEnvelope envelope) {
         switch (envelope.type()) {
             case "LoanCreated" -> apply(envelope, EventJson.payload(envelope, LoanCreated.class).loan(),
-                    CopyStatus.CHECKED_OUT, "checked out");
+                    CopyStatus.CHECKED_OUT, "checked out", false);
             case "LoanClosed" -> {
                 LoanClosed closed = EventJson.payload(envelope, LoanClosed.class);
                 CopyStatus next = closed.nextCopyStatus() == null ? CopyStatus.AVAILABLE
                         : CopyStatus.parse(closed.nextCopyStatus()).orElseThrow(() -> new UnreadableEventException(
                         "LoanClosed has an unknown nextCopyStatus " + closed.nextCopyStatus()));
-                apply(envelope, closed.loan(), next, "checked in");
+                apply(envelope, closed.loan(), next, "checked in", true);
             }
             case "LoanDeclaredLost" -> apply(envelope, EventJson.payload(envelope, LoanDeclaredLost.class).loan(),
-                    CopyStatus.LOST, "declared lost");
+                    CopyStatus.LOST, "declared lost", false);
             case "CopyArrived" -> {
                 CopyArrived arrived = EventJson.payload(envelope, CopyArrived.class);
                 CopyStatus next = CopyStatus.parse(arrived.nextCopyStatus()).orElseThrow(() ->
                         new UnreadableEventException("CopyArrived has an unknown nextCopyStatus "
                                 + arrived.nextCopyStatus()));
-                apply(envelope, arrived.copyId(), arrived.itemBarcode(), next, "arrived at " + arrived.arrivedAtSite());
+                apply(envelope, arrived.copyId(), arrived.itemBarcode(), next, "arrived at " + arrived.arrivedAtSite(),
+                        false);
             }
             default -> {
                 // renewals and overdue notices leave the copy as it is
@@ -74,14 +75,16 @@ public class LoanEvents {
         }
     }
 
-    private void apply(EventEnvelope envelope, LoanSnapshot loan, CopyStatus next, String reason) {
+    private void apply(EventEnvelope envelope, LoanSnapshot loan, CopyStatus next, String reason, boolean checkIn) {
         if (loan == null) {
             throw new UnreadableEventException(envelope.type() + " names no copy");
         }
-        apply(envelope, loan.copyId(), loan.itemBarcode(), next, reason);
+        apply(envelope, loan.copyId(), loan.itemBarcode(), next, reason, checkIn);
     }
 
-    private void apply(EventEnvelope envelope, UUID copyId, String barcode, CopyStatus next, String reason) {
+    /** A check-in ({@code LoanClosed}) is also a sighting: the copy was at the desk when the event occurred. */
+    private void apply(EventEnvelope envelope, UUID copyId, String barcode, CopyStatus next, String reason,
+                       boolean checkIn) {
         if (copyId == null && barcode == null) {
             throw new UnreadableEventException(envelope.type() + " names no copy");
         }
@@ -91,6 +94,7 @@ public class LoanEvents {
         // locked: the loan and hold consumers may move the same copy at once
         CopyMoves.LockedCopy copy = moves.lock(copyId, barcode).orElseThrow(() -> new UnreadableEventException(
                 envelope.type() + " names copy " + copyId + " that the catalog does not hold"));
-        moves.apply(copy, CirculationMove.loan(copy.state(), envelope.occurredAt(), next, reason));
+        moves.apply(copy, CirculationMove.loan(copy.state(), envelope.occurredAt(), next, reason),
+                checkIn ? envelope.occurredAt() : null);
     }
 }

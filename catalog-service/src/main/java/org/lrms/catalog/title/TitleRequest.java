@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-/** A title as staff enter it; ISBNs are checked (check digits) by {@link TitleService}. */
+/**
+ * A title as staff enter it; ISBNs are checked (check digits) by {@link TitleService}. {@code version}, on a
+ * {@code PUT}, is the version the caller read: another one is a 409 {@code version-conflict}; none, no check.
+ */
 public record TitleRequest(
         @NotBlank @Size(max = 1000) String title,
         @Size(max = 1000) String subtitle,
@@ -32,5 +35,17 @@ public record TitleRequest(
         @Size(max = 10000) String summary,
         @Size(max = 40) String readingLevel,
         @Size(max = 40) String interestLevel,
-        @Size(max = 300) String series) {
+        @Size(max = 300) String series,
+        Integer version) {
+
+    /** A title with no version to check (new titles, MARC records, receipts). */
+    public TitleRequest(String title, String subtitle, String statementOfResponsibility, List<String> authors,
+                        List<Contributor> contributors, List<String> isbns, String issn, String lccn,
+                        String publisher, Integer publicationYear, String edition, String language,
+                        String materialType, String deweyNumber, String callNumber, List<String> subjects,
+                        String summary, String readingLevel, String interestLevel, String series) {
+        this(title, subtitle, statementOfResponsibility, authors, contributors, isbns, issn, lccn, publisher,
+                publicationYear, edition, language, materialType, deweyNumber, callNumber, subjects, summary,
+                readingLevel, interestLevel, series, null);
+    }
 }

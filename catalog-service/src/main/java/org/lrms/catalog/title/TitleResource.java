@@ -6,11 +6,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.lrms.kit.problem.ProblemException;
 
@@ -35,8 +37,9 @@ public class TitleResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"site-staff", "district-admin", "teacher", "student", "integration"})
-    public TitleView get(@PathParam("id") UUID id) {
-        return TitleView.of(titles.get(id));
+    public Response get(@PathParam("id") UUID id) {
+        Title title = titles.get(id);
+        return Response.ok(TitleView.of(title)).header(HttpHeaders.ETAG, IfMatch.etag(title.version)).build();
     }
 
     /** Looks titles up by ISBN (either form); keyword search is {@code /api/v1/search}. */
@@ -52,8 +55,10 @@ public class TitleResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({"site-staff", "district-admin"})
-    public TitleView update(@PathParam("id") UUID id, @Valid @NotNull TitleRequest request) {
-        return TitleView.of(titles.update(id, request));
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull TitleRequest request) {
+        Title title = titles.update(id, request, IfMatch.parse(ifMatch));
+        return Response.ok(TitleView.of(title)).header(HttpHeaders.ETAG, IfMatch.etag(title.version)).build();
     }
 
     @DELETE

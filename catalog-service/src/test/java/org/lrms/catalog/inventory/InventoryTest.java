@@ -10,6 +10,7 @@ import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.InventoryFinished;
+import org.lrms.events.circulation.LoanClosed;
 import org.lrms.events.circulation.LoanCreated;
 import org.lrms.events.circulation.LoanSnapshot;
 import org.lrms.testkit.TestTokens;
@@ -135,6 +136,39 @@ class InventoryTest {
                 .then().body("copies.barcode", equalTo(List.of(outOfRange)));
         given().auth().oauth2(staff).when().get("/api/v1/inventories?siteCode=" + site)
                 .then().statusCode(200).body("id", hasItem(first)).body("id", hasItem(partial));
+    }
+
+    @Test
+    void aCopyCheckedInSinceIsSeenAndSkippedLikeAScannedOne() {
+        String checkedIn = copy("599.1 WIL", "Nonfiction");
+        String onShelf = copy("599.75 LIO", "Nonfiction");
+        Instant lentAt = Instant.now().minusSeconds(1800).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant returnedAt = lentAt.plusSeconds(900);
+        UUID copyId = UUID.fromString(given().auth().oauth2(staff).get("/api/v1/copies/" + checkedIn)
+                .then().extract().path("id"));
+        LoanSnapshot loan = new LoanSnapshot(UUID.randomUUID(), copyId, checkedIn, UUID.fromString(titleId), site,
+                "p-1", "STUDENT", "3", "BOOK", "REGULAR", null, lentAt, lentAt, 0);
+        sendLoanEvent(loan, new LoanCreated(loan, null), lentAt);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CHECKED_OUT".equals(status(checkedIn)));
+        sendLoanEvent(loan, new LoanClosed(loan, returnedAt, site, null), returnedAt);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "AVAILABLE".equals(status(checkedIn)));
+        // seen when it was checked in (the event's time), not when the catalog applied it
+        assertEquals(returnedAt, Instant.parse(given().auth().oauth2(staff).get("/api/v1/copies/" + checkedIn)
+                .then().extract().<String>path("lastSeenAt")));
+
+        String partial = start(Map.of("siteCode", site, "skipSeenSince", returnedAt.minusSeconds(60).toString()));
+        // nothing scanned: the copy on the shelf is missing, the one checked in since is not
+        given().auth().oauth2(staff).when().post("/api/v1/inventories/" + partial + "/finish")
+                .then().statusCode(200).body("missing", equalTo(1));
+        assertEquals("AVAILABLE", status(checkedIn));
+        assertEquals("MISSING", status(onShelf));
+    }
+
+    private void sendLoanEvent(LoanSnapshot loan, Object payload, Instant occurredAt) {
+        EventEnvelope now = EventJson.envelope("circulation-service", site, loan.loanId().toString(), payload);
+        CatalogFixtures.send(Topics.CIRCULATION_LOANS, loan.loanId().toString(), EventJson.write(new EventEnvelope(
+                now.eventId(), now.type(), now.version(), occurredAt, now.source(), now.siteCode(),
+                now.aggregateId(), now.payload())));
     }
 
     @Test

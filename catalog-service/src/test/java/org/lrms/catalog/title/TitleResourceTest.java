@@ -13,6 +13,7 @@ import org.lrms.events.catalog.TitleUpdated;
 import org.lrms.testkit.TestTokens;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -185,6 +186,85 @@ class TitleResourceTest {
         assertEquals("Brian's Saga", snapshot.series());
         assertEquals("5.7", snapshot.readingLevel());
         assertEquals(List.of("Gary Paulsen"), snapshot.authors());
+    }
+
+    @Test
+    void aTitleAnswersItsVersionAsETagAndAPutWithAMatchingIfMatchMovesIt() {
+        String id = CatalogFixtures.title("Bridge to Terabithia");
+        String etag = given().auth().oauth2(TestTokens.siteStaff("LHS")).get("/api/v1/titles/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        int version = given().auth().oauth2(TestTokens.siteStaff("LHS")).get("/api/v1/titles/" + id)
+                .then().extract().path("version");
+        assertEquals("\"" + version + "\"", etag);
+
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("title", "Bridge to Terabithia", "edition", "1st"))
+                .put("/api/v1/titles/" + id).then().statusCode(200).body("edition", equalTo("1st"))
+                .body("version", equalTo(version + 1)).header("ETag", "\"" + (version + 1) + "\"");
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).get("/api/v1/titles/" + id)
+                .then().header("ETag", "\"" + (version + 1) + "\"");
+    }
+
+    @Test
+    void aPutWithAStaleIfMatchIs412NamingTheCurrentVersionAndChangesNothing() {
+        String id = CatalogFixtures.title("Number the Stars");
+        String first = given().auth().oauth2(TestTokens.siteStaff("LHS")).get("/api/v1/titles/" + id)
+                .then().extract().header("ETag");
+        // another cataloger saves first
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).header("If-Match", first)
+                .body(Map.of("title", "Number the Stars", "series", "theirs"))
+                .put("/api/v1/titles/" + id).then().statusCode(200);
+        int current = given().auth().oauth2(TestTokens.siteStaff("LHS")).get("/api/v1/titles/" + id)
+                .then().extract().path("version");
+
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON).header("If-Match", first)
+                .body(Map.of("title", "Number the Stars", "series", "mine"))
+                .put("/api/v1/titles/" + id).then().statusCode(412).contentType("application/problem+json")
+                .body("code", equalTo("precondition-failed")).body("context.currentVersion", equalTo(current))
+                .body("detail", containsString("version " + current));
+        // a weak tag never matches (If-Match compares strongly)
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .header("If-Match", "W/\"" + current + "\"")
+                .body(Map.of("title", "Number the Stars", "series", "mine"))
+                .put("/api/v1/titles/" + id).then().statusCode(412);
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .header("If-Match", String.valueOf(current))
+                .body(Map.of("title", "Number the Stars", "series", "mine"))
+                .put("/api/v1/titles/" + id).then().statusCode(400).body("errors[0].field", equalTo("If-Match"));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).get("/api/v1/titles/" + id)
+                .then().body("series", equalTo("theirs")).body("version", equalTo(current));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .header("If-Match", "\"" + (current + 7) + "\", \"" + current + "\"")
+                .body(Map.of("title", "Number the Stars", "series", "mine"))
+                .put("/api/v1/titles/" + id).then().statusCode(200).body("series", equalTo("mine"));
+    }
+
+    @Test
+    void aPutWhoseBodyVersionIsNotTheStoredOneIs409VersionConflictAndChangesNothing() {
+        String id = CatalogFixtures.title("Tuck Everlasting");
+        int read = given().auth().oauth2(TestTokens.siteStaff("LHS")).get("/api/v1/titles/" + id)
+                .then().extract().path("version");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Tuck Everlasting", "series", "theirs", "version", read))
+                .put("/api/v1/titles/" + id).then().statusCode(200).body("version", equalTo(read + 1));
+
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body(Map.of("title", "Tuck Everlasting", "series", "mine", "version", read))
+                .put("/api/v1/titles/" + id).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("version-conflict")).body("context.currentVersion", equalTo(read + 1));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).get("/api/v1/titles/" + id)
+                .then().body("series", equalTo("theirs")).body("version", equalTo(read + 1));
+    }
+
+    @Test
+    void aPutWithNeitherIfMatchNorVersionStillReplacesTheTitle() {
+        String id = CatalogFixtures.title("Walk Two Moons");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Walk Two Moons", "series", "first")).put("/api/v1/titles/" + id)
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body(Map.of("title", "Walk Two Moons", "series", "second")).put("/api/v1/titles/" + id)
+                .then().statusCode(200).body("series", equalTo("second"));
     }
 
     @Test
