@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.lrms.circulation.copy.Copy;
+import org.lrms.circulation.loan.IdempotentRequests;
 import org.lrms.circulation.patron.Patron;
 import org.lrms.circulation.patron.PatronKeys;
 import org.lrms.circulation.site.SiteService;
@@ -49,6 +50,9 @@ public class FeeLedger {
 
     @Inject
     org.lrms.circulation.notice.Notices notices;
+
+    @Inject
+    IdempotentRequests idempotent;
 
     /** Adds a fee to a patron's account, inside the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -104,9 +108,19 @@ public class FeeLedger {
                 : Fee.list("patronId = ?1 order by createdAt", patronId);
     }
 
+    /**
+     * A payment; a retry with the same {@code Idempotency-Key} (a desk that timed out) answers the first receipt again
+     * and books nothing more. The key is claimed once the patron is locked and in scope: a concurrent retry waits for
+     * the first payment's commit, then replays its receipt.
+     */
     @Transactional
-    public FeeRequests.Receipt pay(UUID patronId, FeeRequests.Payment payment) {
+    public IdempotentRequests.Answer pay(UUID patronId, FeeRequests.Payment payment, String idempotencyKey) {
         Patron patron = lockedPatron(patronId);
+        return idempotent.once("payment", idempotencyKey, 201, () -> pay(patron, payment));
+    }
+
+    private FeeRequests.Receipt pay(Patron patron, FeeRequests.Payment payment) {
+        UUID patronId = patron.id;
         List<Fee> open = payment.feeId() == null
                 ? Fee.list("patronId = ?1 and status = 'OPEN' order by createdAt", patronId)
                 : Fee.list("id = ?1 and patronId = ?2 and status = 'OPEN'", payment.feeId(), patronId);
@@ -144,13 +158,21 @@ public class FeeLedger {
         return new FeeRequests.Receipt(receiptNo, patronId, amount, applied, patron.feeBalance);
     }
 
+    /**
+     * A waiver; a retry with the same {@code Idempotency-Key} answers the first answer again and waives nothing more
+     * (claimed once the fee is locked and in scope, before its status is read: a retry of a full waiver is no 409).
+     */
     @Transactional
-    public Fee waive(UUID feeId, FeeRequests.Waiver waiver) {
+    public IdempotentRequests.Answer waive(UUID feeId, FeeRequests.Waiver waiver, String idempotencyKey) {
         Fee fee = Fee.findById(feeId, LockModeType.PESSIMISTIC_WRITE);
         if (fee == null) {
             throw ProblemException.notFound("fee", feeId.toString());
         }
         scope.requireManage(fee.siteCode);
+        return idempotent.once("waiver", idempotencyKey, 200, () -> FeeView.of(waive(fee, waiver)));
+    }
+
+    private Fee waive(Fee fee, FeeRequests.Waiver waiver) {
         if (!Fee.OPEN.equals(fee.status)) {
             throw ProblemException.conflict("fee-not-open", "the fee is " + fee.status);
         }

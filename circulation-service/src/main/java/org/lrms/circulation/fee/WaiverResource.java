@@ -4,9 +4,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.lrms.circulation.loan.IdempotentRequests;
 
 import java.util.Map;
 import java.util.UUID;
@@ -19,10 +24,13 @@ public class WaiverResource {
     @Inject
     FeeLedger ledger;
 
+    /** A retry with the same {@code Idempotency-Key} answers the first answer again and waives nothing more. */
     @POST
     @Path("/{id}/waivers")
-    public FeeView waive(@PathParam("id") UUID feeId, @Valid @NotNull FeeRequests.Waiver waiver) {
-        return FeeView.of(ledger.waive(feeId, waiver));
+    public Response waive(@PathParam("id") UUID feeId, @Valid @NotNull FeeRequests.Waiver waiver,
+                          @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey) {
+        IdempotentRequests.Answer answer = ledger.waive(feeId, waiver, idempotencyKey);
+        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
     }
 
     @POST

@@ -31,11 +31,23 @@ public class CheckoutRefused extends ProblemException {
         return unusable("patron-inactive", "the patron's account is " + status);
     }
 
-    /** Staff blocked the patron: a supervisor may override it at a check-out, not at a renewal. */
-    static CheckoutRefused patronBlocked(String blockNote, boolean overridable) {
-        String detail = "the patron is blocked: " + blockNote;
+    /**
+     * Staff blocked the patron: a supervisor may override it at a check-out, not at a renewal. The note is the
+     * patron's record: shown to staff of its home site and district staff only (see {@link #ASK_THEIR_SCHOOL}).
+     */
+    static CheckoutRefused patronBlocked(String blockNote, boolean confidential, boolean overridable) {
+        String detail = confidential ? "the patron is blocked: " + ASK_THEIR_SCHOOL
+                : "the patron is blocked: " + blockNote;
         return overridable ? overridable("patron-blocked", detail) : refused("patron-blocked", detail);
     }
+
+    /**
+     * A patron's account refusal at the desk of a site that is not the patron's home site (for staff who do not hold
+     * it, and not district staff) says what the desk can act on, without the patron's record (block note, what they
+     * owe, how many items they have out or overdue): patron records are confidential (California Gov. Code 7927.105,
+     * FERPA). The code stays, so a supervisor may still override.
+     */
+    static final String ASK_THEIR_SCHOOL = "ask their school library";
 
     boolean overridable() {
         return overridable;

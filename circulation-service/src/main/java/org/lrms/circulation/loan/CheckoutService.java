@@ -1,7 +1,5 @@
 package org.lrms.circulation.loan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -107,9 +105,6 @@ public class CheckoutService {
     CirculationConfig config;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     LoanPrivacy privacy;
 
     @Inject
@@ -128,19 +123,9 @@ public class CheckoutService {
     public Outcome checkOut(CheckoutRequest request, String idempotencyKey, Instant at) {
         String site = SiteService.normalize(request.siteCode());
         scope.requireManage(site);
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
-                : "checkout|" + scope.userName() + "|" + idempotencyKey.strip();
-        if (key != null) {
-            Optional<IdempotentRequests.Answer> earlier = idempotent.claim(key);
-            if (earlier.isPresent()) {
-                return new Outcome(earlier.get().status(), earlier.get().body());
-            }
-        }
-        String body = write(lend(site, request, at));
-        if (key != null) {
-            idempotent.remember(key, 201, body);
-        }
-        return new Outcome(201, body);
+        IdempotentRequests.Answer answer = idempotent.once("checkout", idempotencyKey, 201,
+                () -> lend(site, request, at));
+        return new Outcome(answer.status(), answer.body());
     }
 
     private LoanView lend(String site, CheckoutRequest request, Instant now) {
@@ -177,27 +162,35 @@ public class CheckoutService {
         PolicyRule rule = PolicyService.resolve(deskRules.matrix(rulesVersion, site, policies::matrixFor), site,
                 borrower.patronType(), copy.circulationType());
 
+        // the patron's record (block note, balance, counts) only for staff of their home site and district staff;
+        // read in a refusal only, from the borrower's row: nothing more on the desk's path
         refuseUnlessOverridden(overridden, override, () -> borrower.blocked()
-                ? CheckoutRefused.patronBlocked(borrower.blockNote(), true)
+                ? CheckoutRefused.patronBlocked(borrower.blockNote(), confidential(borrower), true)
                 : null);
         BigDecimal owed = borrower.feeBalance();
         refuseUnlessOverridden(overridden, override, () -> owed.compareTo(config.blocks().feeLimit()) > 0
-                ? CheckoutRefused.overridable("fees-owed", "the patron owes " + owed
-                + ", above the limit of " + config.blocks().feeLimit())
+                ? CheckoutRefused.overridable("fees-owed", confidential(borrower)
+                ? "the patron owes fees above the limit: " + CheckoutRefused.ASK_THEIR_SCHOOL
+                : "the patron owes " + owed + ", above the limit of " + config.blocks().feeLimit())
                 : null);
         long open = borrower.openLoans();
         long overdue = borrower.overdueLoans();
         long blocking = borrower.blockingLoans();
         refuseUnlessOverridden(overridden, override, () -> blocking > 0
-                ? CheckoutRefused.overridable("overdue-block", "the patron has " + blocking + " overdue item(s) at "
+                ? CheckoutRefused.overridable("overdue-block", confidential(borrower)
+                ? "the patron has overdue items at a notice stage that blocks borrowing until they are returned"
+                : "the patron has " + blocking + " overdue item(s) at "
                 + "a notice stage that blocks borrowing until they are returned")
                 : null);
         refuseUnlessOverridden(overridden, override, () -> overdue >= config.blocks().maxOverdueItems()
-                ? CheckoutRefused.overridable("too-many-overdue", "the patron has " + overdue + " overdue items")
+                ? CheckoutRefused.overridable("too-many-overdue", confidential(borrower)
+                ? "the patron has too many overdue items; they must return some first"
+                : "the patron has " + overdue + " overdue items")
                 : null);
         refuseUnlessOverridden(overridden, override, () -> open >= rule.maxItems()
-                ? CheckoutRefused.overridable("limit-reached", "the patron has " + open + " items out, the limit is "
-                + rule.maxItems())
+                ? CheckoutRefused.overridable("limit-reached", confidential(borrower)
+                ? "the patron has reached the limit of " + rule.maxItems() + " items out"
+                : "the patron has " + open + " items out, the limit is " + rule.maxItems())
                 : null);
         refuseUnlessOverridden(overridden, override, () -> setAside.isPresent()
                 && !setAside.get().patronId().equals(patronId)
@@ -398,7 +391,7 @@ public class CheckoutService {
         if (patron != null && !patron.isActive()) {
             refusal = CheckoutRefused.patronInactive(patron.status);
         } else if (patron != null && patron.blocked) {
-            refusal = CheckoutRefused.patronBlocked(patron.blockNote, false);
+            refusal = CheckoutRefused.patronBlocked(patron.blockNote, !scope.canManage(patron.homeSite), false);
         } else if (loan.overdueBlock) {
             refusal = CheckoutRefused.refused("overdue-block",
                     "the loan reached an overdue notice stage that blocks; it must be returned");
@@ -494,6 +487,11 @@ public class CheckoutService {
         return DueDates.dueAt(now, zone, rule.loanPeriod(), closed).truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** The caller holds neither the patron's home site nor the district: the patron's record is not theirs to see. */
+    private boolean confidential(Borrower borrower) {
+        return !scope.canManage(borrower.homeSite());
+    }
+
     private CopyRow lockedCopy(String barcode) {
         CopyRow copy = desk.lockedCopy(barcode.strip());
         if (copy == null) {
@@ -540,13 +538,5 @@ public class CheckoutService {
         return new LoanSnapshot(loan.id(), copy.id(), copy.barcode(), copy.titleId(), loan.siteCode(),
                 loan.patronKey(), loan.patronType(), loan.patronGrade(), copy.materialType(), copy.circulationType(),
                 copy.deweyNumber(), loan.loanedAt(), loan.dueAt(), loan.renewals());
-    }
-
-    private String write(Object view) {
-        try {
-            return json.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("loan view cannot be written", e);
-        }
     }
 }

@@ -42,7 +42,7 @@ class DeskStatements {
      */
     private static final String BORROWER = "SELECT p.id, p.status, p.blocked, p.block_note, p.fee_balance, "
             + "p.patron_type, p.grade, o.open_loans, o.overdue_loans, o.blocking_loans, "
-            + "(SELECT version FROM desk_rules_version) "
+            + "(SELECT version FROM desk_rules_version), p.home_site "
             + "FROM patron p CROSS JOIN LATERAL (SELECT count(*) AS open_loans, "
             + "count(*) FILTER (WHERE due_at < ? AND lost_settled_at IS NULL) AS overdue_loans, "
             + "count(*) FILTER (WHERE overdue_block AND lost_settled_at IS NULL) AS blocking_loans "
@@ -90,11 +90,12 @@ class DeskStatements {
 
     /**
      * A patron at the desk: what the check-out's refusals read of them, the counts of their open, overdue and
-     * blocking loans, and the version of the desk rules the check-out lends under.
+     * blocking loans, the version of the desk rules the check-out lends under, and the home site (who may see the
+     * refusals' details).
      */
     record Borrower(UUID patronId, String status, boolean blocked, String blockNote, BigDecimal feeBalance,
                     String patronType, String grade, long openLoans, long overdueLoans, long blockingLoans,
-                    long rulesVersion) {
+                    long rulesVersion, String homeSite) {
 
         boolean isActive() {
             return Patron.ACTIVE.equals(status);
@@ -144,7 +145,8 @@ class DeskStatements {
     Borrower borrower(String barcode, Instant now) {
         return Statements.first(dataSource, "the patron", BORROWER, r -> new Borrower(r.getObject(1, UUID.class),
                 r.getString(2), r.getBoolean(3), r.getString(4), r.getBigDecimal(5), r.getString(6), r.getString(7),
-                r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11)), timestamp(now), barcode).orElse(null);
+                r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11), r.getString(12)), timestamp(now),
+                barcode).orElse(null);
     }
 
     /** The copy with this barcode, locked for the rest of the transaction; or null. */

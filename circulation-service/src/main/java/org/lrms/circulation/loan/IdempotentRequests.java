@@ -1,13 +1,17 @@
 package org.lrms.circulation.loan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.lrms.kit.security.SiteScope;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Answers a retried request (same {@code Idempotency-Key} from the same user) with the first answer. The key row is
@@ -25,6 +29,40 @@ public class IdempotentRequests {
 
     @Inject
     IdempotencyRetention retention;
+
+    @Inject
+    SiteScope scope;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Runs {@code work} once per key: a request of {@code kind} (check-out, payment, waiver...) by the caller with
+     * {@code idempotencyKey} answers {@code status} and the view {@code work} made, as JSON; a retry answers that
+     * again and does not run {@code work}. Without a key, {@code work} just runs. A refusal {@code work} throws rolls
+     * the claim back with the rest, so a retry tries again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Answer once(String kind, String idempotencyKey, int status, Supplier<?> work) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
+                : kind + "|" + scope.userName() + "|" + idempotencyKey.strip();
+        if (key != null) {
+            Optional<Answer> earlier = claim(key);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        String body;
+        try {
+            body = json.writeValueAsString(work.get());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the " + kind + " answer cannot be written", e);
+        }
+        if (key != null) {
+            remember(key, status, body);
+        }
+        return new Answer(status, body);
+    }
 
     /**
      * Claims the key; when it was answered before, within the retention, gives that answer back instead. A key whose

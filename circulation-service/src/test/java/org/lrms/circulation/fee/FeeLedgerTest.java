@@ -1,7 +1,10 @@
 package org.lrms.circulation.fee;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.lrms.circulation.Fixtures;
 import org.lrms.events.EventEnvelope;
@@ -12,17 +15,33 @@ import org.lrms.events.circulation.FeeWaived;
 import org.lrms.testkit.TestTokens;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @QuarkusTest
 class FeeLedgerTest {
+
+    @Inject
+    AgroalDataSource db;
 
     private static String charge(String site, String patronId, String amount) {
         return given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON)
@@ -34,6 +53,16 @@ class FeeLedgerTest {
     private static io.restassured.response.Response pay(String site, String patronId, String body) {
         return given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/patrons/" + patronId + "/payments");
+    }
+
+    private static Response pay(String token, String patronId, String body, String key) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .when().post("/api/v1/patrons/" + patronId + "/payments");
+    }
+
+    private static long payments(String feeId) {
+        return Fixtures.count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'PAYMENT'",
+                UUID.fromString(feeId));
     }
 
     private static float balance(String patronId) {
@@ -115,6 +144,126 @@ class FeeLedgerTest {
                 .then().statusCode(403);
         given().when().get("/api/v1/patrons/" + patronId + "/fees").then().statusCode(401);
         assertEquals(4.0f, balance(patronId));
+    }
+
+    @Test
+    void aPaymentRetriedWithTheSameKeyBooksOnceAndAnswersTheSameReceipt() {
+        String site = Fixtures.newSite();
+        String patronId = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "9");
+        String feeId = charge(site, patronId, "7.50");
+        String token = TestTokens.siteStaff(site);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"amount\": 2.00, \"method\": \"CASH\"}";
+
+        Response first = pay(token, patronId, body, key);
+        first.then().statusCode(201).contentType(ContentType.JSON).body("receiptNo", startsWith("R-"))
+                .body("balance", equalTo(5.5f));
+        // the desk timed out and sends the same payment again: the same receipt, nothing booked twice
+        Response retry = pay(token, patronId, body, key);
+        retry.then().statusCode(201).contentType(ContentType.JSON);
+        assertEquals(first.asString(), retry.asString());
+        assertEquals(5.5f, balance(patronId));
+        assertEquals(1, payments(feeId));
+
+        // another payment (another key) is booked; so is another staff member's request with the same key
+        String second = pay(token, patronId, body, UUID.randomUUID().toString()).then().statusCode(201)
+                .body("balance", equalTo(3.5f)).extract().path("receiptNo");
+        assertNotEquals(first.path("receiptNo"), second);
+        String colleague = TestTokens.token("clerk." + site.toLowerCase(), Set.of("site-staff"), List.of(site));
+        pay(colleague, patronId, body, key).then().statusCode(201).body("balance", equalTo(1.5f));
+        assertEquals(1.5f, balance(patronId));
+        assertEquals(3, payments(feeId));
+
+        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_FEES, feeId, seen -> seen.size() >= 4);
+        assertEquals(List.of("FeeAssessed", "FeePaid", "FeePaid", "FeePaid"),
+                events.stream().map(EventEnvelope::type).toList());
+    }
+
+    @Test
+    void aRefusedPaymentDoesNotKeepItsKey() {
+        String site = Fixtures.newSite();
+        String patronId = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "9");
+        String feeId = charge(site, patronId, "4.00");
+        String token = TestTokens.siteStaff(site);
+        String key = UUID.randomUUID().toString();
+        pay(token, patronId, "{\"amount\": 4.01, \"method\": \"CASH\"}", key).then().statusCode(422)
+                .body("code", equalTo("payment-above-balance"));
+        // the refusal rolled its claim back: the corrected payment with the same key is booked
+        pay(token, patronId, "{\"amount\": 4.00, \"method\": \"CASH\"}", key).then().statusCode(201)
+                .body("balance", equalTo(0.0f));
+        assertEquals(1, payments(feeId));
+    }
+
+    @Test
+    void twoDesksSendingTheSamePaymentAtOnceBookItOnce() throws Exception {
+        String site = Fixtures.newSite();
+        String patronId = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "9");
+        String feeId = charge(site, patronId, "7.50");
+        String token = TestTokens.siteStaff(site);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"amount\": 2.00, \"method\": \"CARD\"}";
+
+        // another transaction holds the patron's row: both requests wait, then run one after the other
+        ExecutorService desks = Executors.newFixedThreadPool(2);
+        List<Response> answers = new ArrayList<>();
+        try (Connection other = db.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement s = other.prepareStatement("SELECT 1 FROM patron WHERE id = ? FOR UPDATE")) {
+                s.setObject(1, UUID.fromString(patronId));
+                s.executeQuery().close();
+            }
+            List<Future<Response>> sent = List.of(desks.submit(() -> pay(token, patronId, body, key)),
+                    desks.submit(() -> pay(token, patronId, body, key)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingOnALock() >= 2);
+            other.commit();
+            for (Future<Response> answer : sent) {
+                answers.add(answer.get(20, TimeUnit.SECONDS));
+            }
+        } finally {
+            desks.shutdownNow();
+        }
+        answers.get(0).then().statusCode(201);
+        answers.get(1).then().statusCode(201);
+        assertEquals(answers.get(0).asString(), answers.get(1).asString());
+        assertEquals(1, payments(feeId));
+        assertEquals(5.5f, balance(patronId));
+    }
+
+    @Test
+    void aWaiverRetriedWithTheSameKeyWaivesOnce() {
+        String site = Fixtures.newSite();
+        String patronId = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "9");
+        String feeId = charge(site, patronId, "6.00");
+        String token = TestTokens.siteStaff(site);
+        String key = UUID.randomUUID().toString();
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            answers.add(given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .body(Map.of("amount", "2.00", "reason", "first offence"))
+                    .when().post("/api/v1/fees/" + feeId + "/waivers")
+                    .then().statusCode(200).body("balance", equalTo(4.0f)).extract().asString());
+        }
+        assertEquals(answers.get(0), answers.get(1));
+        assertEquals(4.0f, balance(patronId));
+        // a full waiver retried answers the waiver again, not a 409 for a fee no longer open
+        String full = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", full)
+                    .body(Map.of("reason", "returned in good order"))
+                    .when().post("/api/v1/fees/" + feeId + "/waivers")
+                    .then().statusCode(200).body("status", equalTo("WAIVED")).body("balance", equalTo(0.0f));
+        }
+        assertEquals(2, Fixtures.count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'WAIVER'",
+                UUID.fromString(feeId)));
+    }
+
+    private long waitingOnALock() throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     @Test

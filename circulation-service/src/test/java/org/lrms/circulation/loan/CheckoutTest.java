@@ -45,6 +45,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -460,6 +461,94 @@ class CheckoutTest {
         assertEquals(1, Fixtures.count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
                 + "AND refusal = 'patron-blocked' AND overridden_by = 'tech." + d.site.toLowerCase() + "'",
                 UUID.fromString(loanId)));
+    }
+
+    @Test
+    void anOverrideReasonOfBlanksIsRefusedNamingItAndChangesNothing() {
+        Desk d = desk();
+        String token = TestTokens.siteStaff(d.site);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("note", "owes a book"))
+                .when().put("/api/v1/patrons/" + d.patronId + "/block").then().statusCode(200);
+        Map<String, Object> shelved = copyRow(d.copy);
+        for (String reason : List.of("   ", " \t\n ", "\u3000\u3000\u3000", "  ok  ", "a b")) {
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("siteCode", d.site, "patronBarcode", d.patronBarcode, "itemBarcode",
+                            d.copy.barcode(), "overrideReason", reason))
+                    .when().post("/api/v1/checkouts")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("overrideReason"));
+        }
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM loan WHERE copy_id = ?", d.copy.copyId()));
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM circulation_override WHERE site_code = ?", d.site));
+        assertEquals(shelved, copyRow(d.copy));
+        // three characters that are not blank, around blanks, are a reason (audited stripped)
+        String loanId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", d.site, "patronBarcode", d.patronBarcode, "itemBarcode", d.copy.barcode(),
+                        "overrideReason", "  o k  ."))
+                .when().post("/api/v1/checkouts").then().statusCode(201).extract().path("id");
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
+                + "AND reason = 'o k  .'", UUID.fromString(loanId)));
+    }
+
+    @Test
+    void aRefusalAtAnotherSchoolsDeskKeepsThePatronsRecordToTheirSchool() {
+        String home = Fixtures.newSite();
+        String desk = Fixtures.newSite();
+        String patronBarcode = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(home, patronBarcode, "STUDENT", "9");
+        CopySnapshot here = Fixtures.addCopy(desk, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", "20.00");
+        CopySnapshot atHome = Fixtures.addCopy(home, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", "20.00");
+        String homeStaff = TestTokens.siteStaff(home);
+        String deskStaff = TestTokens.siteStaff(desk);
+        String note = "broke the Chromebook, parent meeting on Friday";
+
+        // a loan at the other school's desk, before the block, to renew there later
+        CopySnapshot renewable = Fixtures.addCopy(desk, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", "20.00");
+        String renewableLoan = checkOut(deskStaff, desk, patronBarcode, renewable.barcode(), null)
+                .then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(homeStaff).contentType(ContentType.JSON).body(Map.of("note", note))
+                .when().put("/api/v1/patrons/" + patronId + "/block").then().statusCode(200);
+        // the other school's technician learns what to do, not the note
+        String detail = checkOut(deskStaff, desk, patronBarcode, here.barcode(), null).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("patron-blocked"))
+                .body("context.overridable", equalTo(true)).extract().path("detail");
+        assertFalse(detail.contains(note), detail);
+        assertTrue(detail.contains("ask their school library"), detail);
+        String renewal = given().auth().oauth2(deskStaff).when().post("/api/v1/loans/" + renewableLoan + "/renewal")
+                .then().statusCode(409).body("code", equalTo("patron-blocked")).extract().path("detail");
+        assertFalse(renewal.contains(note), renewal);
+        // the home school's staff, staff holding both schools and district staff see the note
+        for (String token : List.of(homeStaff, TestTokens.siteStaff(home, desk), TestTokens.districtAdmin())) {
+            String site = token.equals(homeStaff) ? home : desk;
+            String barcode = token.equals(homeStaff) ? atHome.barcode() : here.barcode();
+            checkOut(token, site, patronBarcode, barcode, null).then().statusCode(409)
+                    .body("code", equalTo("patron-blocked")).body("detail", equalTo("the patron is blocked: " + note));
+        }
+        given().auth().oauth2(homeStaff).when().post("/api/v1/loans/" + renewableLoan + "/renewal")
+                .then().statusCode(409).body("detail", equalTo("the patron is blocked: " + note));
+
+        // fees owed: the amount stays with the home school too
+        given().auth().oauth2(homeStaff).when().delete("/api/v1/patrons/" + patronId + "/block")
+                .then().statusCode(200);
+        given().auth().oauth2(homeStaff).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", home, "kind", "DAMAGED", "amount", "37.45", "note", "water damage"))
+                .when().post("/api/v1/patrons/" + patronId + "/fees").then().statusCode(201);
+        String owed = checkOut(deskStaff, desk, patronBarcode, here.barcode(), null).then().statusCode(409)
+                .body("code", equalTo("fees-owed")).body("context.overridable", equalTo(true))
+                .extract().path("detail");
+        assertFalse(owed.contains("37.45"), owed);
+        assertTrue(owed.contains("ask their school library"), owed);
+        checkOut(homeStaff, home, patronBarcode, atHome.barcode(), null).then().statusCode(409)
+                .body("code", equalTo("fees-owed")).body("detail", containsString("37.45"));
+        checkOut(TestTokens.districtAdmin(), desk, patronBarcode, here.barcode(), null).then().statusCode(409)
+                .body("code", equalTo("fees-owed")).body("detail", containsString("37.45"));
+
+        // the supervisor's override still works at the other school's desk
+        given().auth().oauth2(deskStaff).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", desk, "patronBarcode", patronBarcode, "itemBarcode", here.barcode(),
+                        "overrideReason", "class trip tomorrow"))
+                .when().post("/api/v1/checkouts").then().statusCode(201);
     }
 
     @Test
