@@ -22,6 +22,8 @@ public interface CirculationConfig {
 
     Notices notices();
 
+    Offline offline();
+
     /** When the daily loan sweep (overdue, lost) runs ({@code off} to disable). */
     @WithDefault("0 0 5 * * ?")
     String sweepCron();
@@ -36,6 +38,15 @@ public interface CirculationConfig {
          */
         @WithDefault("0 15 5 * * ?")
         String anonymizeCron();
+    }
+
+    interface Offline {
+        /**
+         * When the records of offline transactions too old to be uploaded again are deleted ({@code off} to
+         * disable): they name the patron and the item.
+         */
+        @WithDefault("0 45 5 * * ?")
+        String purgeCron();
     }
 
     interface Notices {

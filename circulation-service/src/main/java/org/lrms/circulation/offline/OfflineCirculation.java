@@ -25,7 +25,8 @@ import java.util.Locale;
 public class OfflineCirculation {
 
     /** Older transactions are refused: a month-old paper log needs a librarian's eye, not an upload. */
-    private static final Duration MAX_AGE = Duration.ofDays(30);
+    /** How old a transaction may be when it is uploaded; older ones are refused ({@code bad-time}). */
+    static final Duration MAX_AGE = Duration.ofDays(30);
 
     @Inject
     CheckoutService checkouts;

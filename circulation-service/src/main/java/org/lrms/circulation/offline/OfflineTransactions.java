@@ -1,17 +1,22 @@
 package org.lrms.circulation.offline;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The offline transactions already uploaded ({@code offline_transaction}), each with what became of it. A transaction
  * is claimed in the transaction that applies it, so two uploads of one batch at the same time take turns on it and
- * the second finds the first's outcome; a refused one is kept after its own transaction rolled back.
+ * the second finds the first's outcome; a refused one is kept after its own transaction rolled back. A record names
+ * a patron and an item, so it is kept only as long as an upload of its transaction could come: past
+ * {@link OfflineCirculation#MAX_AGE} (and a day) an upload is refused by its time anyway, and the daily run deletes it.
  */
 @ApplicationScoped
 class OfflineTransactions {
@@ -46,6 +51,18 @@ class OfflineTransactions {
             return earlier(key, t, type);
         }
         return new OfflineBatch.Outcome(t.id(), type, t.itemBarcode(), false, code, detail, false);
+    }
+
+    @Scheduled(cron = "{circulation.offline.purge-cron}", identity = "offline-transaction-retention")
+    void daily() {
+        purge(Instant.now());
+    }
+
+    /** Deletes the records of transactions too old to be uploaded any more as of {@code now}; answers how many. */
+    int purge(Instant now) {
+        Instant cutOff = now.minus(OfflineCirculation.MAX_AGE).minus(Duration.ofDays(1));
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "DELETE FROM offline_transaction WHERE at < ?1").setParameter(1, cutOff).executeUpdate());
     }
 
     private boolean claim(String key, String site, OfflineBatch.Transaction t, String type, String user,

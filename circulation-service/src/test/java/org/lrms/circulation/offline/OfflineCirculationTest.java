@@ -2,6 +2,7 @@ package org.lrms.circulation.offline;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.lrms.circulation.Fixtures;
 import org.lrms.events.catalog.CopySnapshot;
@@ -17,12 +18,16 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
 class OfflineCirculationTest {
+
+    @Inject
+    OfflineTransactions transactions;
 
     @Test
     void aBatchIsAppliedInTimeOrderWithAReportOfConflictsAndAnUploadAgainChangesNothing() {
@@ -137,6 +142,28 @@ class OfflineCirculationTest {
 
     private static Map<String, Object> copyRow(CopySnapshot copy) {
         return Fixtures.row("SELECT * FROM copy WHERE id = ?", copy.copyId());
+    }
+
+    @Test
+    void theRecordOfATransactionTooOldToBeUploadedAgainIsDeleted() {
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        Map<String, Object> batch = Map.of("siteCode", site, "transactions", List.of(
+                Map.of("id", "old", "type", "CHECKIN", "at", Instant.now().minus(40, ChronoUnit.DAYS).toString(),
+                        "itemBarcode", Fixtures.unique("C")),
+                Map.of("id", "new", "type", "CHECKIN", "at", Instant.now().minus(1, ChronoUnit.DAYS).toString(),
+                        "itemBarcode", Fixtures.unique("C"))));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(batch).when().post("/api/v1/offline-batches")
+                .then().statusCode(200).body("alreadyApplied", equalTo(0));
+
+        assertTrue(transactions.purge(Instant.now()) >= 1);
+
+        // the 40-day-old one is refused by its time again (its record is gone), the other one is still known
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(batch).when().post("/api/v1/offline-batches")
+                .then().statusCode(200).body("alreadyApplied", equalTo(1))
+                .body("outcomes.find { it.id == 'old' }.alreadyApplied", equalTo(false))
+                .body("outcomes.find { it.id == 'old' }.code", equalTo("bad-time"))
+                .body("outcomes.find { it.id == 'new' }.alreadyApplied", equalTo(true));
     }
 
     @Test
