@@ -116,7 +116,8 @@ public class FeeLedger {
     @Transactional
     public IdempotentRequests.Answer pay(UUID patronId, FeeRequests.Payment payment, String idempotencyKey) {
         Patron patron = lockedPatron(patronId);
-        return idempotent.once("payment", idempotencyKey, 201, () -> pay(patron, payment));
+        // the key is the patron's: reused for another patron, it is another payment
+        return idempotent.once("payment " + patron.id, idempotencyKey, 201, () -> pay(patron, payment));
     }
 
     private FeeRequests.Receipt pay(Patron patron, FeeRequests.Payment payment) {
@@ -169,7 +170,7 @@ public class FeeLedger {
             throw ProblemException.notFound("fee", feeId.toString());
         }
         scope.requireManage(fee.siteCode);
-        return idempotent.once("waiver", idempotencyKey, 200, () -> FeeView.of(waive(fee, waiver)));
+        return idempotent.once("waiver " + fee.id, idempotencyKey, 200, () -> FeeView.of(waive(fee, waiver)));
     }
 
     private Fee waive(Fee fee, FeeRequests.Waiver waiver) {

@@ -154,13 +154,29 @@ public class Notices {
         return sent;
     }
 
-    /** Each notice counts as e-mailed in a transaction of its own, as soon as the mail server took it. */
+    /**
+     * Each notice is claimed in a transaction of its own before its mail goes (only while still pending, so another
+     * run that took it is left to it), and released when the mail server does not take it.
+     */
     private NoticeMailing.Outcome mail(String site) {
         return NoticeMailing.send(read(site, true),
                 notice -> mailer.send(Mail.withText(notice.email(), notice.subject(), notice.body())),
-                id -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                                "UPDATE notice SET emailed_at = ?2 WHERE id = ?1 AND emailed_at IS NULL")
-                        .setParameter(1, id).setParameter(2, Instant.now()).executeUpdate()));
+                new NoticeMailing.Marks() {
+                    @Override
+                    public boolean claim(UUID id) {
+                        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                                        "UPDATE notice SET emailed_at = ?2 WHERE id = ?1 AND emailed_at IS NULL "
+                                                + "AND printed_at IS NULL")
+                                .setParameter(1, id).setParameter(2, Instant.now()).executeUpdate()) == 1;
+                    }
+
+                    @Override
+                    public void release(UUID id) {
+                        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                                        "UPDATE notice SET emailed_at = NULL WHERE id = ?1")
+                                .setParameter(1, id).executeUpdate());
+                    }
+                });
     }
 
     /**

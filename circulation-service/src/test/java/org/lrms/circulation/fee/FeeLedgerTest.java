@@ -174,6 +174,13 @@ class FeeLedgerTest {
         assertEquals(1.5f, balance(patronId));
         assertEquals(3, payments(feeId));
 
+        // the same key for another patron's payment is that patron's payment, not the first receipt again
+        String otherPatron = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "9");
+        String otherFee = charge(site, otherPatron, "4.00");
+        pay(token, otherPatron, body, key).then().statusCode(201).body("patronId", equalTo(otherPatron))
+                .body("balance", equalTo(2.0f));
+        assertEquals(1, payments(otherFee));
+
         List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_FEES, feeId, seen -> seen.size() >= 4);
         assertEquals(List.of("FeeAssessed", "FeePaid", "FeePaid", "FeePaid"),
                 events.stream().map(EventEnvelope::type).toList());
