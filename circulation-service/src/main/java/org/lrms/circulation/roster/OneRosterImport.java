@@ -466,10 +466,7 @@ public class OneRosterImport {
      */
     private void deactivateMissing(Run run) {
         run.phase = "deactivating";
-        if (run.usersUnread != null) {
-            run.error(new Row("users.csv", 0, Map.of()), "no patron deactivated: users.csv was not read whole ("
-                    + run.usersUnread + "), so the full export's list of users is not known");
-            run.progress(run.phase, "RUNNING", null);
+        if (notReadWhole(run, "users.csv", run.usersUnread, "no patron deactivated", "users")) {
             return;
         }
         if (run.coveredSites.isEmpty()) {
@@ -613,16 +610,27 @@ public class OneRosterImport {
     }
 
     /**
+     * A full {@code file} that was not read to its end ({@code unread}: why; null when it was) does not tell what it
+     * no longer lists: the import says so at line 0 of the file ({@code nothingDone}) and answers true.
+     */
+    private static boolean notReadWhole(Run run, String file, String unread, String nothingDone, String records) {
+        if (unread == null) {
+            return false;
+        }
+        run.error(new Row(file, 0, Map.of()), nothingDone + ": " + file + " was not read whole (" + unread
+                + "), so the full export's list of " + records + " is not known");
+        run.progress(run.phase, "RUNNING", null);
+        return true;
+    }
+
+    /**
      * Classes of an earlier roster that this full classes.csv no longer lists: tobedeleted, and announced. As for
      * users ({@link #deactivateMissing}): only when classes.csv was read whole, only the classes of the schools its
      * rows name, and never a class whose row the file lists but could not apply.
      */
     private void retireClasses(Run run) {
         run.phase = "classes";
-        if (run.classesUnread != null) {
-            run.error(new Row("classes.csv", 0, Map.of()), "no class retired: classes.csv was not read whole ("
-                    + run.classesUnread + "), so the full export's list of classes is not known");
-            run.progress(run.phase, "RUNNING", null);
+        if (notReadWhole(run, "classes.csv", run.classesUnread, "no class retired", "classes")) {
             return;
         }
         List<String> sites = List.copyOf(run.classSites);
@@ -651,10 +659,7 @@ public class OneRosterImport {
      */
     private void retireEnrollments(Run run) {
         run.phase = "enrollments";
-        if (run.enrollmentsUnread != null) {
-            run.error(new Row("enrollments.csv", 0, Map.of()), "no enrollment retired: enrollments.csv was not read "
-                    + "whole (" + run.enrollmentsUnread + "), so the full export's list of enrollments is not known");
-            run.progress(run.phase, "RUNNING", null);
+        if (notReadWhole(run, "enrollments.csv", run.enrollmentsUnread, "no enrollment retired", "enrollments")) {
             return;
         }
         List<String> sites = List.copyOf(run.enrollmentSites);
