@@ -32,8 +32,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Adds, changes, moves and withdraws copies; every write is site-scoped and published through the outbox. */
 @ApplicationScoped
@@ -78,21 +76,15 @@ public class CopyService {
         return added;
     }
 
-    private static final Pattern TAKEN_BARCODE = Pattern.compile("Key \\(barcode\\)=\\((.*?)\\) already exists");
-
-    /** The unique violation of a barcode, as the duplicate-barcode problem of that copy of the request. */
+    /**
+     * The unique violation of a barcode, as the duplicate-barcode problem of the request's copies. Which barcode was
+     * taken is not in the error: the driver runs with {@code logServerErrorDetail=false}, so its message quotes no
+     * value; one copy is named, several are listed.
+     */
     private static Optional<ProblemException> takenMeanwhile(PersistenceException e, List<Copy> added) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException violation
                     && "copy_barcode_unique".equals(violation.getConstraintName())) {
-                Matcher taken = TAKEN_BARCODE.matcher(String.valueOf(violation.getSQLException().getMessage()));
-                for (int i = 0; i < added.size(); i++) {
-                    String barcode = added.get(i).barcode;
-                    if (added.size() == 1 || taken.find(0) && taken.group(1).equals(barcode)) {
-                        return Optional.of(duplicateBarcode(barcode, (added.size() == 1 ? "" : "[" + i + "].")
-                                + "barcode"));
-                    }
-                }
                 return Optional.of(duplicateBarcode(added.stream().map(c -> c.barcode)
                         .collect(java.util.stream.Collectors.joining(", ")), "barcode"));
             }
