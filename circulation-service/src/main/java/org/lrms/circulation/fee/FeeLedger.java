@@ -117,7 +117,7 @@ public class FeeLedger {
     public IdempotentRequests.Answer pay(UUID patronId, FeeRequests.Payment payment, String idempotencyKey) {
         Patron patron = lockedPatron(patronId);
         // the key is the patron's: reused for another patron, it is another payment
-        return idempotent.once("payment " + patron.id, idempotencyKey, 201, () -> pay(patron, payment));
+        return idempotent.once("payment " + patron.id, idempotencyKey, payment, 201, () -> pay(patron, payment));
     }
 
     private FeeRequests.Receipt pay(Patron patron, FeeRequests.Payment payment) {
@@ -170,7 +170,7 @@ public class FeeLedger {
             throw ProblemException.notFound("fee", feeId.toString());
         }
         scope.requireManage(fee.siteCode);
-        return idempotent.once("waiver " + fee.id, idempotencyKey, 200, () -> FeeView.of(waive(fee, waiver)));
+        return idempotent.once("waiver " + fee.id, idempotencyKey, waiver, 200, () -> FeeView.of(waive(fee, waiver)));
     }
 
     private Fee waive(Fee fee, FeeRequests.Waiver waiver) {

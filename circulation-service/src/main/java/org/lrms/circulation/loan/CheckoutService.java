@@ -123,7 +123,7 @@ public class CheckoutService {
     public Outcome checkOut(CheckoutRequest request, String idempotencyKey, Instant at) {
         String site = SiteService.normalize(request.siteCode());
         scope.requireManage(site);
-        IdempotentRequests.Answer answer = idempotent.once("checkout", idempotencyKey, 201,
+        IdempotentRequests.Answer answer = idempotent.once("checkout", idempotencyKey, request, 201,
                 () -> lend(site, request, at));
         return new Outcome(answer.status(), answer.body());
     }

@@ -6,9 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,6 +21,9 @@ import java.util.function.Supplier;
  * Answers a retried request (same {@code Idempotency-Key} from the same user) with the first answer. The key row is
  * claimed first in the request's transaction: a concurrent retry waits on it and then replays the committed answer.
  * An answer older than the retention ({@link IdempotencyRetention}) is not replayed: the key starts a new request.
+ * The key stands for one request: the same key with another body (another item, another amount) is refused with 422
+ * {@code idempotency-key-reused}, as the IETF Idempotency-Key draft says, rather than answering the first request's
+ * outcome for a request that was never made.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -38,16 +45,17 @@ public class IdempotentRequests {
 
     /**
      * Runs {@code work} once per key: a request of {@code kind} (check-out, payment, waiver...) by the caller with
-     * {@code idempotencyKey} answers {@code status} and the view {@code work} made, as JSON; a retry answers that
-     * again and does not run {@code work}. Without a key, {@code work} just runs. A refusal {@code work} throws rolls
-     * the claim back with the rest, so a retry tries again.
+     * {@code idempotencyKey} answers {@code status} and the view {@code work} made, as JSON; a retry with the same
+     * {@code request} answers that again and does not run {@code work}; a retry with another request is refused.
+     * Without a key, {@code work} just runs. A refusal {@code work} throws rolls the claim back with the rest, so a
+     * retry tries again.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Answer once(String kind, String idempotencyKey, int status, Supplier<?> work) {
+    public Answer once(String kind, String idempotencyKey, Object request, int status, Supplier<?> work) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
                 : kind + "|" + scope.userName() + "|" + idempotencyKey.strip();
         if (key != null) {
-            Optional<Answer> earlier = claim(key);
+            Optional<Answer> earlier = claim(key, fingerprint(request));
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -65,26 +73,47 @@ public class IdempotentRequests {
     }
 
     /**
-     * Claims the key; when it was answered before, within the retention, gives that answer back instead. A key whose
-     * answer is older (not yet deleted) is claimed again, as a new request.
+     * Claims the key for the request whose {@link #fingerprint} is {@code fingerprint}; when it was answered before,
+     * within the retention, gives that answer back instead, or refuses when the earlier request was another one. A key
+     * whose answer is older (not yet deleted) is claimed again, as a new request.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Answer> claim(String key) {
+    public Optional<Answer> claim(String key, String fingerprint) {
         Instant now = Instant.now();
-        int claimed = em.createNativeQuery("INSERT INTO idempotent_request (request_key, status, body, created_at) "
-                        + "VALUES (?1, 0, '', ?2) ON CONFLICT (request_key) DO UPDATE "
-                        + "SET status = 0, body = '', created_at = excluded.created_at "
+        int claimed = em.createNativeQuery("INSERT INTO idempotent_request "
+                        + "(request_key, status, body, created_at, request_fingerprint) "
+                        + "VALUES (?1, 0, '', ?2, ?4) ON CONFLICT (request_key) DO UPDATE "
+                        + "SET status = 0, body = '', created_at = excluded.created_at, "
+                        + "request_fingerprint = excluded.request_fingerprint "
                         + "WHERE idempotent_request.created_at < ?3")
-                .setParameter(1, key).setParameter(2, now).setParameter(3, retention.cutOff(now)).executeUpdate();
+                .setParameter(1, key).setParameter(2, now).setParameter(3, retention.cutOff(now))
+                .setParameter(4, fingerprint).executeUpdate();
         if (claimed == 1) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "SELECT status, body FROM idempotent_request WHERE request_key = ?1")
+                        "SELECT status, body, request_fingerprint FROM idempotent_request WHERE request_key = ?1")
                 .setParameter(1, key).getResultList();
         Object[] row = rows.get(0);
+        // answers kept before fingerprints were (null) replay as they always did
+        if (row[2] != null && !row[2].equals(fingerprint)) {
+            throw ProblemException.unprocessable("idempotency-key-reused",
+                    "this Idempotency-Key was already used for a different request; send a new key for a new request");
+        }
         return Optional.of(new Answer(((Number) row[0]).intValue(), (String) row[1]));
+    }
+
+    /** What makes two requests the same: the SHA-256 of the request as JSON, field by field. */
+    String fingerprint(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the request cannot be written for its Idempotency-Key", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
