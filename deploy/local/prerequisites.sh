@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure this machine has what the local stack and the tests start: a JDK 17+ (the suite), PostgreSQL 15+
-# server binaries (one local cluster, or an ephemeral one per test run), a JDK 21+ for Keycloak, curl and unzip.
+# server binaries (one local cluster, or an ephemeral one per test run), a JDK 21+ for Keycloak, curl and unzip;
+# in CI also Chromium and its driver (the end-to-end test drives the portal in it).
 # Idempotent and quick when everything is there; installs what is missing with apt-get when run as root on
 # Debian/Ubuntu, otherwise says exactly what to install. Called by .ci/run and by run.sh.
 set -euo pipefail
@@ -69,6 +70,20 @@ if ! "$here/keycloak-jdk.sh" >/dev/null; then
     echo "prerequisites: WARNING no JDK 21+ found: Keycloak 26 needs one to run the local stack and the" \
          "end-to-end test (which then skips). Install one (e.g. Eclipse Temurin 21 or 25 under /usr/lib/jvm," \
          "${candidate:+or: sudo apt-get install $candidate,} or set LRMS_KEYCLOAK_JAVA_HOME)." >&2
+  fi
+fi
+
+# The end-to-end test drives the portal's desk in the machine's own headless Chromium (skipped without it). CI
+# installs it; elsewhere a note says how, since a browser is not something to install behind someone's back.
+if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then
+  if [[ -n "${CI:-}" ]] && is_root && can_apt; then
+    echo "prerequisites: installing chromium chromium-driver (the end-to-end test of the portal's desk)"
+    apt-get update -qq || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null \
+      || echo "prerequisites: WARNING chromium could not be installed: the desk's browser test will skip" >&2
+  else
+    echo "prerequisites: note: no chromium/chromedriver, so the end-to-end test will not drive the portal's desk in" \
+         "a browser (Debian/Ubuntu: sudo apt-get install chromium chromium-driver)" >&2
   fi
 fi
 

@@ -1,5 +1,6 @@
 // The portal's page: sign-in through the district's Keycloak (authorization code + PKCE, RFC 7636), who is signed
-// in, the services' state and links, the public catalog search, and the staff's hold pull list. No framework and no
+// in, the services' state and links, the public catalog search, and for staff the circulation desk and the hold pull
+// list. No framework and no
 // CDN: the portal must work on machines without internet access. Tokens stay in this tab's sessionStorage.
 
 const $ = (id) => document.getElementById(id);
@@ -129,6 +130,7 @@ function render() {
   $("me-details").hidden = !signedIn;
   $("who").textContent = "";
   renderPullList();
+  renderDesk();
   if (!signedIn) return;
   const c = claims(tokens.access_token);
   $("who").textContent = c.preferred_username || c.sub;
@@ -325,6 +327,243 @@ async function printPullList() {
   window.open(URL.createObjectURL(await answer.blob()), "_blank", "noopener");
 }
 
+// ------------------------------------------------------------------------------------------- circulation desk
+// Check-out and check-in with a barcode scanner: each scan is one request; the input is cleared and keeps the focus.
+// A check-out carries an Idempotency-Key; a retry of the same scan after a timeout reuses it, so nothing is lent twice.
+// Circulation that cannot be reached: the transaction is kept in this browser (desk.js) and uploaded as an offline
+// batch once it answers again.
+const desk = { patron: null, pendingKeys: new Map(), override: null };
+
+function deskSiteCode() {
+  return $("desk-site").value.trim().toUpperCase();
+}
+
+function renderDesk() {
+  const c = tokens ? claims(tokens.access_token) : {};
+  $("desk").hidden = !(c.groups || []).some((role) => STAFF.includes(role));
+  const sites = c.sites || [];
+  if (!$("desk-site").value && sites.length) $("desk-site").value = sites[0];
+  renderOffline();
+}
+
+function setMode(mode) {
+  const out = mode === "checkout";
+  $("desk-checkout").hidden = !out;
+  $("checkin-form").hidden = out;
+  $("mode-checkout").setAttribute("aria-pressed", String(out));
+  $("mode-checkin").setAttribute("aria-pressed", String(!out));
+  $("mode-checkout").className = out ? "" : "quiet";
+  $("mode-checkin").className = out ? "quiet" : "";
+  say("", "ok");
+  (out ? (desk.patron ? $("checkout-item") : $("patron-barcode")) : $("checkin-item")).focus();
+}
+
+function say(text, tone) {
+  const message = $("desk-message");
+  message.textContent = text;
+  message.className = `desk-message ${tone || ""}`;
+}
+
+function logRow(item, title, what, tone) {
+  const row = document.createElement("tr");
+  row.className = tone || "";
+  row.append(cell(new Date().toLocaleTimeString()), cell(item), cell(title), cell(what));
+  $("desk-rows").prepend(row);
+  $("desk-log").hidden = false;
+}
+
+// Circulation's answer, with a busy service (503, Retry-After) asked again twice; status 0 when nothing answered.
+async function deskCall(path, options) {
+  for (let attempt = 0; ; attempt++) {
+    let answer;
+    try {
+      answer = await api(path, options);
+    } catch {
+      return { status: 0 };
+    }
+    if (answer.status !== 503 || attempt === 2) {
+      const body = await answer.json().catch(() => null);
+      return { status: answer.status, body };
+    }
+    const wait = Number(answer.headers.get("Retry-After")) || 1;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 5) * 1000));
+  }
+}
+
+function post(body, headers = {}) {
+  return { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) };
+}
+
+async function findPatron(event) {
+  event.preventDefault();
+  const barcode = $("patron-barcode").value.trim();
+  if (!barcode) return;
+  say("Looking up the patron…");
+  const found = await deskCall(`/api/circulation/v1/patrons?barcode=${encodeURIComponent(barcode)}`);
+  desk.patron = { barcode };
+  $("patron-warnings").replaceChildren();
+  $("patron-loans").textContent = "";
+  if (found.status === 200 && Array.isArray(found.body) && found.body.length) {
+    desk.patron = found.body[0];
+    const summary = patronSummary(desk.patron);
+    $("patron-name").textContent = summary.name;
+    $("patron-about").textContent = summary.about;
+    $("patron-warnings").replaceChildren(...summary.warnings.map((w) => Object.assign(document.createElement("li"), { textContent: w })));
+    const loans = await deskCall(`/api/circulation/v1/patrons/${desk.patron.id}/loans`);
+    if (loans.status === 200) {
+      const overdue = loans.body.filter((l) => new Date(l.dueDate) < new Date()).length;
+      $("patron-loans").textContent = `${loans.body.length} item${loans.body.length === 1 ? "" : "s"} out`
+        + (overdue ? `, ${overdue} overdue` : "");
+    }
+    say("", "ok");
+  } else {
+    $("patron-name").textContent = barcode;
+    $("patron-about").textContent = "";
+    say(circulationUnreachable(found.status)
+      ? "Circulation cannot be reached: check-outs are kept in this browser for upload."
+      : "No patron of your sites has this barcode. Check-outs will say if it is unknown.", "warn");
+  }
+  $("renew-all").hidden = !desk.patron.id;
+  $("patron-card").hidden = false;
+  $("checkout-form").hidden = false;
+  $("checkout-item").focus();
+}
+
+function donePatron() {
+  desk.patron = null;
+  desk.override = null;
+  $("patron-card").hidden = true;
+  $("checkout-form").hidden = true;
+  $("override-form").hidden = true;
+  $("patron-barcode").value = "";
+  say("", "ok");
+  $("patron-barcode").focus();
+}
+
+async function checkOut(event) {
+  event.preventDefault();
+  const item = $("checkout-item").value.trim();
+  if (!item || !desk.patron) return;
+  $("checkout-item").value = "";
+  await lend(item, null);
+  $("checkout-item").focus();
+}
+
+async function lend(item, overrideReason) {
+  const site = deskSiteCode();
+  const patronBarcode = desk.patron.barcode;
+  const pair = `${site}|${patronBarcode}|${item}|${overrideReason || ""}`;
+  const key = desk.pendingKeys.get(pair) || crypto.randomUUID();
+  const body = { siteCode: site, patronBarcode, itemBarcode: item };
+  if (overrideReason) body.overrideReason = overrideReason;
+  say(`Checking out ${item}…`);
+  const answer = await deskCall("/api/circulation/v1/checkouts", post(body, { "Idempotency-Key": key }));
+  desk.pendingKeys.delete(pair);
+  $("override-form").hidden = true;
+  desk.override = null;
+  if (answer.status === 201) {
+    say(`${item} checked out. ${checkoutLine(answer.body)}.`, "ok");
+    logRow(item, answer.body.title, `Checked out to ${patronBarcode}. ${checkoutLine(answer.body)}`
+      + (overrideReason ? ` (override: ${overrideReason})` : ""), "ok");
+  } else if (circulationUnreachable(answer.status)) {
+    keepOffline({ type: "CHECKOUT", patronBarcode, itemBarcode: item }, site);
+  } else if (answer.status === 504 || answer.status === 503) {
+    desk.pendingKeys.set(pair, key);
+    say(`Circulation did not answer in time about ${item}. Scan it again: it will not be lent twice.`, "bad");
+  } else {
+    const refusal = deskRefusal(answer.body, answer.status);
+    say(`${item} not checked out: ${refusal.text}`, "bad");
+    logRow(item, null, `Not checked out: ${refusal.text}`, "bad");
+    if (refusal.overridable && !overrideReason) {
+      desk.override = item;
+      $("override-reason").value = "";
+      $("override-form").hidden = false;
+      $("override-reason").focus();
+    }
+  }
+}
+
+async function override(event) {
+  event.preventDefault();
+  const reason = $("override-reason").value.trim();
+  if (!desk.override || reason.length < 3) return;
+  await lend(desk.override, reason);
+  $("checkout-item").focus();
+}
+
+async function checkIn(event) {
+  event.preventDefault();
+  const item = $("checkin-item").value.trim();
+  if (!item) return;
+  $("checkin-item").value = "";
+  const site = deskSiteCode();
+  say(`Checking in ${item}…`);
+  const answer = await deskCall("/api/circulation/v1/checkins", post({ siteCode: site, itemBarcode: item }));
+  if (answer.status === 200) {
+    const instruction = checkinInstruction(answer.body);
+    say(`${item}: ${instruction.text}`, instruction.tone);
+    logRow(item, null, `Checked in. ${instruction.text}`, instruction.tone);
+  } else if (circulationUnreachable(answer.status)) {
+    keepOffline({ type: "CHECKIN", itemBarcode: item }, site);
+  } else if (answer.status === 504 || answer.status === 503) {
+    say(`Circulation did not answer in time about ${item}. Scan it again.`, "bad");
+  } else {
+    const refusal = deskRefusal(answer.body, answer.status);
+    say(`${item} not checked in: ${refusal.text}`, "bad");
+    logRow(item, null, `Not checked in: ${refusal.text}`, "bad");
+  }
+  $("checkin-item").focus();
+}
+
+async function renewAll() {
+  if (!desk.patron || !desk.patron.id) return;
+  say("Renewing…");
+  const answer = await deskCall(`/api/circulation/v1/patrons/${desk.patron.id}/loans/renewals`, { method: "POST" });
+  if (answer.status !== 200) {
+    say(circulationUnreachable(answer.status) ? "Circulation cannot be reached: try renewing later."
+      : deskRefusal(answer.body, answer.status).text, "bad");
+    return;
+  }
+  const renewed = answer.body.filter((r) => r.renewed).length;
+  say(`${renewed} of ${answer.body.length} renewed.`, renewed === answer.body.length ? "ok" : "warn");
+  for (const result of answer.body) logRow(result.itemBarcode, null, renewalLine(result), result.renewed ? "ok" : "bad");
+}
+
+function keepOffline(transaction, site) {
+  const kept = keepTransaction(localStorage, site,
+    { id: crypto.randomUUID(), at: new Date().toISOString(), ...transaction });
+  say(`Circulation cannot be reached: the ${transaction.type === "CHECKOUT" ? "check-out" : "check-in"} of `
+    + `${transaction.itemBarcode} is kept in this browser (${kept} waiting). Go on as usual; upload them when it is back.`, "warn");
+  logRow(transaction.itemBarcode, null, `Kept for upload (${transaction.type === "CHECKOUT" ? "check-out" : "check-in"})`, "warn");
+  renderOffline();
+}
+
+function renderOffline() {
+  const site = deskSiteCode();
+  const kept = site ? keptTransactions(localStorage, site).length : 0;
+  $("offline").hidden = kept === 0;
+  $("offline-count").textContent = `${kept} transaction${kept === 1 ? "" : "s"} kept while circulation could not be reached at ${site}.`;
+}
+
+async function uploadOffline() {
+  const site = deskSiteCode();
+  const kept = keptTransactions(localStorage, site);
+  if (!kept.length) return;
+  say(`Uploading ${kept.length} kept transaction${kept.length === 1 ? "" : "s"}…`);
+  const answer = await deskCall("/api/circulation/v1/offline-batches", post(offlineBatch(site, kept)));
+  if (answer.status !== 200) {
+    say(circulationUnreachable(answer.status) ? "Circulation still cannot be reached: they stay kept."
+      : `Not uploaded: ${deskRefusal(answer.body, answer.status).text}`, "bad");
+    return;
+  }
+  forgetTransactions(localStorage, site, answer.body.outcomes.map((o) => o.id));
+  const lines = offlineReportLines(answer.body);
+  say(`Uploaded: ${lines[0]}`, answer.body.conflicts ? "warn" : "ok");
+  $("offline-report").replaceChildren(...lines.slice(1).map((line) => Object.assign(document.createElement("li"), { textContent: line })));
+  $("offline-report").hidden = lines.length === 1;
+  renderOffline();
+}
+
 // -------------------------------------------------------------------------------------------------------- start
 async function start() {
   const config = await (await fetch("/portal/config")).json();
@@ -335,6 +574,17 @@ async function start() {
   $("search-form").addEventListener("submit", search);
   $("pull-form").addEventListener("submit", showPullList);
   $("pull-print").addEventListener("click", printPullList);
+  $("mode-checkout").addEventListener("click", () => setMode("checkout"));
+  $("mode-checkin").addEventListener("click", () => setMode("checkin"));
+  $("patron-form").addEventListener("submit", findPatron);
+  $("checkout-form").addEventListener("submit", checkOut);
+  $("override-form").addEventListener("submit", override);
+  $("override-cancel").addEventListener("click", () => { $("override-form").hidden = true; desk.override = null; $("checkout-item").focus(); });
+  $("checkin-form").addEventListener("submit", checkIn);
+  $("renew-all").addEventListener("click", renewAll);
+  $("patron-done").addEventListener("click", donePatron);
+  $("offline-upload").addEventListener("click", uploadOffline);
+  $("desk-site").addEventListener("change", renderOffline);
   try {
     await completeSignIn();
   } catch (failure) {

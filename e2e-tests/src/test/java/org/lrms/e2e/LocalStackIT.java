@@ -8,8 +8,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +23,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -33,6 +36,9 @@ class LocalStackIT {
 
     private static final String PASSWORD = "changeit";   // the realm's local-only demo password
     private static LocalStack stack;
+    private static DeskBrowser browser;
+    private static String deskPatron;
+    private static String deskItem;
 
     @BeforeAll
     static void startTheStack() {
@@ -46,6 +52,9 @@ class LocalStackIT {
 
     @AfterAll
     static void stopTheStack() {
+        if (browser != null) {
+            browser.close();
+        }
         if (stack == null || stack.keycloakJdk().isEmpty()) {
             return;
         }
@@ -118,6 +127,64 @@ class LocalStackIT {
 
     @Test
     @Order(6)
+    void aTechnicianSignsInAtThePortalAndChecksOutAndInWithTheScanner() {
+        Path[] chromium = DeskBrowser.installed().orElse(null);
+        assumeTrue(chromium != null, "SKIPPED: no chromium and chromedriver on the PATH (apt-get install chromium "
+                + "chromium-driver): the portal's desk is not driven in a browser");
+        String admin = token("district.admin");
+        deskPatron = "E2E-P-" + UUID.randomUUID().toString().substring(0, 8);
+        deskItem = "E2E-C-" + UUID.randomUUID().toString().substring(0, 8);
+        preparedDesk(admin, deskPatron, deskItem);
+
+        browser = DeskBrowser.open(chromium);
+        browser.signIn(stack.url("portal"), "tech.lhs", PASSWORD);
+        assertTrue(browser.visible("desk"), "the desk shows for site staff");
+        assertEquals("LHS", browser.value("desk-site"), "the desk is at the technician's school");
+
+        browser.scan("patron-barcode", deskPatron);
+        browser.awaitText("patron-name", "Ana Lopez");
+        browser.scan("checkout-item", deskItem);
+        String lent = browser.awaitText("desk-message", deskItem + " checked out. Due ");
+        assertTrue(lent.matches(".* Due \\w{3}, \\w{3} \\d{1,2}, \\d{4}\\.$"), lent);
+        copyState(admin, deskItem, "CHECKED_OUT");
+
+        browser.scan("checkout-item", "NO-SUCH-" + deskItem);
+        browser.awaitText("desk-message", "not checked out: ");
+
+        browser.click(By.id("mode-checkin"));
+        browser.scan("checkin-item", deskItem);
+        browser.awaitText("desk-message", deskItem + ": Shelve it.");
+        copyState(admin, deskItem, "AVAILABLE");
+    }
+
+    @Test
+    @Order(7)
+    void aCheckOutWhileCirculationIsDownIsKeptInTheBrowserAndUploadedWhenItIsBack() {
+        assumeTrue(browser != null, "SKIPPED: the desk was not driven in a browser");
+        ProcessHandle circulation = stack.pid("circulation").flatMap(ProcessHandle::of)
+                .orElseThrow(() -> new AssertionError("no running circulation service recorded in the pid files"));
+        circulation.destroy();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !circulation.isAlive());
+
+        browser.click(By.id("mode-checkout"));
+        browser.scan("patron-barcode", deskPatron);
+        browser.awaitText("desk-message", "Circulation cannot be reached");
+        browser.scan("checkout-item", deskItem);
+        browser.awaitText("desk-message", "is kept in this browser (1 waiting)");
+        browser.awaitText("offline-count", "1 transaction kept");
+
+        LocalStack.Result again = stack.up();
+        assertEquals(0, again.exitCode(), "run.sh (to start circulation again) failed:\n" + again.output());
+        assertTrue(again.output().contains("starting circulation"), again.output());
+
+        browser.click(By.id("offline-upload"));
+        browser.awaitText("desk-message", "Uploaded: 1 applied, 0 conflicts.");
+        assertFalse(browser.visible("offline"), "nothing is left to upload");
+        copyState(token("district.admin"), deskItem, "CHECKED_OUT");
+    }
+
+    @Test
+    @Order(8)
     void titlesCreatedWhileKafkaIsDownAreAllCountedOnceItIsBack() {
         String admin = token("district.admin");
         long before = titlesCounted(admin);
@@ -158,6 +225,33 @@ class LocalStackIT {
         given().auth().oauth2(token).contentType("application/json").body(Map.of("title", title))
                 .post(stack.url("catalog") + "/api/v1/titles")
                 .then().statusCode(201);
+    }
+
+    /** Lincoln High in circulation (the catalog learns it from its events), a copy there, and a patron of it. */
+    private static void preparedDesk(String admin, String patron, String item) {
+        int site = given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("code", "LHS", "name", "Lincoln High", "siteType", "HIGH"))
+                .post(stack.url("circulation") + "/api/v1/sites").statusCode();
+        assertTrue(site == 201 || site == 409, "site LHS: " + site);
+        String titleId = given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("title", "Holes", "authors", List.of("Louis Sachar")))
+                .post(stack.url("catalog") + "/api/v1/titles").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> given().auth().oauth2(admin).contentType("application/json")
+                        .body(Map.of("siteCode", "LHS", "barcode", item))
+                        .post(stack.url("catalog") + "/api/v1/titles/" + titleId + "/copies").statusCode() == 201);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> given().auth().oauth2(admin).get(stack.url("circulation") + "/api/v1/copies/" + item)
+                        .statusCode() == 200);
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("barcode", patron, "firstName", "Ana", "lastName", "Lopez", "patronType", "STUDENT",
+                        "homeSite", "LHS", "grade", "9"))
+                .post(stack.url("circulation") + "/api/v1/patrons").then().statusCode(201);
+    }
+
+    private static void copyState(String token, String item, String state) {
+        given().auth().oauth2(token).get(stack.url("circulation") + "/api/v1/copies/" + item)
+                .then().statusCode(200).body("circulationState", equalTo(state));
     }
 
     private static long titlesCounted(String token) {

@@ -149,6 +149,24 @@ class PortalTest {
     }
 
     @Test
+    void staffHaveACirculationDeskThatLendsReturnsAndKeepsWhatItCouldNotSend() {
+        String page = given().when().get("/").then().statusCode(200)
+                .body(containsString("<section class=\"card\" id=\"desk\" hidden>"),
+                        containsString("Circulation desk"), containsString("id=\"patron-barcode\""),
+                        containsString("id=\"checkout-item\""), containsString("id=\"checkin-item\""),
+                        containsString("id=\"override-reason\""), containsString("id=\"offline-upload\""))
+                .extract().asString();
+        assertTrue(page.contains("<script src=\"/desk.js\"></script>"), "the desk's wording is loaded");
+        given().when().get("/desk.js").then().statusCode(200)
+                .body(containsString("function checkinInstruction"), containsString("function keepTransaction"));
+        given().when().get("/app.js").then().statusCode(200)
+                .body(containsString("/api/circulation/v1/checkouts"), containsString("\"Idempotency-Key\": key"),
+                        containsString("/api/circulation/v1/checkins"),
+                        containsString("/api/circulation/v1/offline-batches"),
+                        containsString("/loans/renewals"));
+    }
+
+    @Test
     void aPrintableAnswerIsAskedForWithItsAcceptHeaderAndPassesByteForByte() {
         byte[] pdf = given().header("Authorization", TOKEN).accept("application/pdf")
                 .when().get("/api/catalog/v1/holds/pull-list?siteCode=LHS")
