@@ -316,23 +316,6 @@ public class CopyService {
         return entry;
     }
 
-    /** The weeding log of the caller's sites (or one of them), newest first. */
-    public List<WeedingLogEntry> weedingLog(String siteCode, Instant from, Instant to) {
-        Instant start = from == null ? Instant.EPOCH : from;
-        Instant end = to == null ? Instant.now().plusSeconds(1) : to;
-        if (siteCode != null) {
-            scope.requireManage(siteCode);
-            return WeedingLogEntry.list("siteCode = ?1 and withdrawnAt >= ?2 and withdrawnAt < ?3 "
-                    + "order by withdrawnAt desc", siteCode.toUpperCase(java.util.Locale.ROOT), start, end);
-        }
-        return scope.staffSites()
-                .map(s -> s.isEmpty() ? List.<WeedingLogEntry>of() : WeedingLogEntry.<WeedingLogEntry>list(
-                        "siteCode in ?1 and withdrawnAt >= ?2 and withdrawnAt < ?3 order by withdrawnAt desc",
-                        s, start, end))
-                .orElseGet(() -> WeedingLogEntry.list(
-                        "withdrawnAt >= ?1 and withdrawnAt < ?2 order by withdrawnAt desc", start, end));
-    }
-
     /** An inventory found a copy missing, or found a missing one again (the inventory's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyInventoryStatus(Copy copy, CopyStatus next, String reason) {

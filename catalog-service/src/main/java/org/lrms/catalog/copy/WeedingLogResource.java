@@ -2,24 +2,49 @@ package org.lrms.catalog.copy;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.lrms.kit.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.List;
 
 /** Withdrawn copies for weeding reports, of the caller's sites. */
 @Path("/api/v1/weeding-log")
+@RolesAllowed({"site-staff", "district-admin", "integration"})
 public class WeedingLogResource {
 
-    @Inject
-    CopyService copies;
+    static final int MAX_SIZE = 1000;
+    static final int MAX_PAGE = 100_000;
 
+    @Inject
+    WeedingLog log;
+
+    /** The entries, newest first, a page at a time. */
     @GET
-    @RolesAllowed({"site-staff", "district-admin", "integration"})
     public List<WeedingLogView> list(@QueryParam("siteCode") String siteCode, @QueryParam("from") Instant from,
-                                     @QueryParam("to") Instant to) {
-        return copies.weedingLog(siteCode, from, to).stream().map(WeedingLogView::of).toList();
+                                     @QueryParam("to") Instant to, @QueryParam("reason") String reason,
+                                     @QueryParam("disposalMethod") String disposalMethod,
+                                     @QueryParam("page") @DefaultValue("0") int page,
+                                     @QueryParam("size") @DefaultValue("200") int size) {
+        if (page < 0 || page > MAX_PAGE) {
+            throw ProblemException.badRequest("page", "0 to " + MAX_PAGE);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw ProblemException.badRequest("size", "1 to " + MAX_SIZE);
+        }
+        return log.entries(new WeedingLog.Filter(siteCode, from, to, reason, disposalMethod), page, size).stream()
+                .map(WeedingLogView::of).toList();
+    }
+
+    /** What the same entries add up to: copies and price, per reason, per disposal method, per site and overall. */
+    @GET
+    @Path("/totals")
+    public WeedingTotals totals(@QueryParam("siteCode") String siteCode, @QueryParam("from") Instant from,
+                                @QueryParam("to") Instant to, @QueryParam("reason") String reason,
+                                @QueryParam("disposalMethod") String disposalMethod) {
+        return log.totals(new WeedingLog.Filter(siteCode, from, to, reason, disposalMethod));
     }
 }

@@ -19,6 +19,8 @@ public class Inventory extends PanacheEntityBase {
 
     public static final String OPEN = "OPEN";
     public static final String FINISHED = "FINISHED";
+    /** Stopped without a result (started by mistake, wrong range): nothing became missing, its scans are gone. */
+    public static final String CANCELLED = "CANCELLED";
 
     @Id
     public UUID id;
@@ -56,6 +58,10 @@ public class Inventory extends PanacheEntityBase {
     @Column(name = "copies_in_scope", nullable = false)
     public long copiesInScope;
 
+    /** In scope but seen since {@code skipSeenSince} (and not scanned here): counted as present, not checked. */
+    @Column(name = "copies_skipped", nullable = false)
+    public long copiesSkipped;
+
     @Column(nullable = false)
     public long scanned;
 
@@ -68,8 +74,31 @@ public class Inventory extends PanacheEntityBase {
     @Column(nullable = false)
     public long misplaced;
 
+    /** Not scanned and not checked: on the hold shelf, in transit or in processing, so not expected on the shelf. */
+    @Column(name = "not_checked", nullable = false)
+    public long notChecked;
+
+    /** Scanned while on loan: the loan was not checked in. */
+    @Column(name = "scanned_on_loan", nullable = false)
+    public long scannedOnLoan;
+
+    /** Scanned barcodes that no copy has. */
+    @Column(name = "unknown_barcodes", nullable = false)
+    public long unknownBarcodes;
+
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
     @Version
     public int version;
+
+    /** The copies this inventory has to account for: those in scope that were not skipped. */
+    public long copiesExpected() {
+        return copiesInScope - copiesSkipped;
+    }
 
     /** In words, for reports and the InventoryFinished event. */
     public String scopeDescription() {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,9 @@ import java.util.UUID;
 @Path("/api/v1/inventories")
 @RolesAllowed({"site-staff", "district-admin"})
 public class InventoryResource {
+
+    static final int MAX_REPORT_SIZE = 5000;
+    static final int MAX_REPORT_PAGE = 100_000;
 
     @Inject
     InventoryService inventories;
@@ -60,10 +64,29 @@ public class InventoryResource {
         return InventoryViews.InventoryView.of(inventory, inventory.scanned);
     }
 
-    /** {@code ?kind=missing|found|misplaced}, or all of them; with counts per shelf location. */
+    /** Stops an open inventory without a result: nothing becomes missing. */
+    @POST
+    @Path("/{id}/cancel")
+    public InventoryViews.InventoryView cancel(@PathParam("id") UUID id) {
+        Inventory inventory = inventories.cancel(id);
+        return InventoryViews.InventoryView.of(inventory, inventory.scanned);
+    }
+
+    /**
+     * {@code ?kind=missing|found|misplaced|not-checked|scanned-on-loan|unknown}, or all of them, a page at a time;
+     * with counts per shelf location.
+     */
     @GET
     @Path("/{id}/report")
-    public InventoryViews.Report report(@PathParam("id") UUID id, @QueryParam("kind") String kind) {
-        return inventories.report(id, kind);
+    public InventoryViews.Report report(@PathParam("id") UUID id, @QueryParam("kind") String kind,
+                                        @QueryParam("page") @DefaultValue("0") int page,
+                                        @QueryParam("size") @DefaultValue("1000") int size) {
+        if (page < 0 || page > MAX_REPORT_PAGE) {
+            throw ProblemException.badRequest("page", "0 to " + MAX_REPORT_PAGE);
+        }
+        if (size < 1 || size > MAX_REPORT_SIZE) {
+            throw ProblemException.badRequest("size", "1 to " + MAX_REPORT_SIZE);
+        }
+        return inventories.report(id, kind, page, size);
     }
 }

@@ -26,20 +26,43 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Inventories: start one for a site or part of it, post scanned barcodes in batches, finish it. On finishing, copies
- * in scope that were not scanned and are not on loan become missing; missing copies that were scanned are found;
- * scanned copies of another site or outside the scope are listed as misplaced.
+ * Inventories: start one for a site or part of it, post scanned barcodes in batches, finish it (or cancel it). On
+ * finishing, copies in scope that were not scanned and should be on the shelf become missing; copies that are not on
+ * the shelf for a reason (on the hold shelf, in transit, in processing) are listed as not checked instead; missing
+ * copies that were scanned are found; scanned copies of another site or outside the scope are listed as misplaced,
+ * scanned copies on loan as such (the loan was not checked in), and barcodes no copy has as unknown.
+ *
+ * <p>Scans and finish (or cancel) exclude each other on the inventory's row: a batch holds it shared while it writes,
+ * finish holds it exclusively, so finish counts every batch committed before it and a batch that comes after it is
+ * refused (409) instead of being written into a finished inventory.
  */
 @ApplicationScoped
 public class InventoryService {
 
     /** Statuses of copies that should be on the shelf; only these can turn missing. */
-    static final List<String> ON_SHELF = List.of(CopyStatus.AVAILABLE.name(), CopyStatus.IN_PROCESSING.name(),
-            CopyStatus.DAMAGED.name(), CopyStatus.ON_HOLD_SHELF.name());
+    static final List<String> ON_SHELF = List.of(CopyStatus.AVAILABLE.name(), CopyStatus.DAMAGED.name());
+
+    /**
+     * Statuses of copies that are not on the shelf for a known reason, so not finding them there says nothing: set
+     * aside for a patron on the hold shelf, on their way between sites, or received and still being processed
+     * (acquisitions' copies start so, until labelled and shelved). Not scanned, they are listed, never made missing.
+     */
+    static final List<String> NOT_ON_SHELF = List.of(CopyStatus.ON_HOLD_SHELF.name(), CopyStatus.IN_TRANSIT.name(),
+            CopyStatus.IN_PROCESSING.name());
 
     static final String MISSING = "MISSING";
     static final String FOUND = "FOUND";
     static final String MISPLACED = "MISPLACED";
+    static final String NOT_CHECKED = "NOT_CHECKED";
+    static final String SCANNED_ON_LOAN = "SCANNED_ON_LOAN";
+    static final String UNKNOWN = "UNKNOWN";
+    static final List<String> KINDS = List.of(MISSING, FOUND, MISPLACED, NOT_CHECKED, SCANNED_ON_LOAN, UNKNOWN);
+
+    /**
+     * Unknown barcodes listed per inventory; beyond, only counted. A scan gun reading the wrong labels (a textbook
+     * stamp, an ISBN) can send thousands, and the report is for a person to read.
+     */
+    static final int MAX_UNKNOWN_LISTED = 10_000;
 
     @Inject
     EntityManager em;
@@ -80,6 +103,9 @@ public class InventoryService {
         inventory.persist();
         inventory.copiesInScope = count("SELECT count(*) FROM copy c WHERE " + scopeSql(inventory)
                 + " AND c.status <> 'WITHDRAWN'", inventory);
+        // as of now; finishing counts them again (a copy checked in meanwhile is seen too)
+        inventory.copiesSkipped = inventory.skipSeenSince == null ? 0 : count("SELECT count(*) FROM copy c WHERE "
+                + scopeSql(inventory) + " AND c.status <> 'WITHDRAWN' AND " + seenRecently(inventory), inventory);
         return inventory;
     }
 
@@ -97,7 +123,11 @@ public class InventoryService {
         return Inventory.list("siteCode = ?1 order by startedAt desc", siteCode.toUpperCase(Locale.ROOT));
     }
 
+    /** Barcodes scanned so far (an open inventory), or when it ended. */
     public long scannedSoFar(Inventory inventory) {
+        if (!Inventory.OPEN.equals(inventory.status)) {
+            return inventory.scanned;
+        }
         return ((Number) em.createNativeQuery("SELECT count(*) FROM inventory_scan WHERE inventory_id = ?1")
                 .setParameter(1, inventory.id).getSingleResult()).longValue();
     }
@@ -105,7 +135,8 @@ public class InventoryService {
     /** Records a batch of scans; a barcode scanned twice counts once. Scanned copies of the site are seen now. */
     @Transactional
     public InventoryViews.ScanReceipt scan(UUID id, List<String> barcodes) {
-        Inventory inventory = get(id);
+        // shared: batches go on side by side, but not while finish or cancel holds the inventory
+        Inventory inventory = locked(id, LockModeType.PESSIMISTIC_READ);
         requireOpen(inventory);
         String[] unique = new LinkedHashSet<>(barcodes.stream().map(String::strip).toList()).toArray(String[]::new);
         Instant now = Instant.now();
@@ -125,16 +156,17 @@ public class InventoryService {
 
     @Transactional
     public Inventory finish(UUID id) {
-        Inventory inventory = get(id);
-        em.lock(inventory, LockModeType.PESSIMISTIC_WRITE);
+        // exclusive: waits for the batches being written, and the next ones wait, then find it finished
+        Inventory inventory = locked(id, LockModeType.PESSIMISTIC_WRITE);
         requireOpen(inventory);
         String inScope = scopeSql(inventory);
         String scanned = "EXISTS (SELECT 1 FROM inventory_scan s WHERE s.inventory_id = :inventory"
                 + " AND s.barcode = c.barcode)";
-        String seenRecently = inventory.skipSeenSince == null ? "FALSE"
-                : "c.last_seen_at IS NOT NULL AND c.last_seen_at >= :skipSeenSince";
+        String seenRecently = seenRecently(inventory);
 
         List<Copy> missing = copies("SELECT c.* FROM copy c WHERE " + inScope + " AND c.status IN (:onShelf)"
+                + " AND NOT " + scanned + " AND NOT (" + seenRecently + ")", inventory);
+        List<Copy> notChecked = copies("SELECT c.* FROM copy c WHERE " + inScope + " AND c.status IN (:notOnShelf)"
                 + " AND NOT " + scanned + " AND NOT (" + seenRecently + ")", inventory);
         List<Copy> found = copies("SELECT c.* FROM copy c WHERE c.site_code = :site AND c.status = 'MISSING'"
                 + " AND " + scanned, inventory);
@@ -142,24 +174,43 @@ public class InventoryService {
                 inventory);
         List<Copy> outOfScope = copies("SELECT c.* FROM copy c WHERE c.site_code = :site AND NOT (" + inScope
                 + ") AND " + scanned, inventory);
+        List<Copy> onLoan = copies("SELECT c.* FROM copy c WHERE c.status = 'CHECKED_OUT' AND " + scanned,
+                inventory);
 
         for (Copy copy : missing) {
-            record(inventory, MISSING, copy);
             copies.applyInventoryStatus(copy, CopyStatus.MISSING, "not found in inventory " + inventory.id);
         }
         for (Copy copy : found) {
-            record(inventory, FOUND, copy);
             copies.applyInventoryStatus(copy, CopyStatus.AVAILABLE, "found in inventory " + inventory.id);
         }
+        // each line with the status the inventory left the copy in
+        missing.forEach(copy -> record(inventory, MISSING, copy));
+        found.forEach(copy -> record(inventory, FOUND, copy));
+        notChecked.forEach(copy -> record(inventory, NOT_CHECKED, copy));
         otherSite.forEach(copy -> record(inventory, MISPLACED, copy));
         outOfScope.forEach(copy -> record(inventory, MISPLACED, copy));
+        onLoan.forEach(copy -> record(inventory, SCANNED_ON_LOAN, copy));
+        long unknown = count("SELECT count(*) FROM inventory_scan s WHERE s.inventory_id = :inventory"
+                + " AND NOT EXISTS (SELECT 1 FROM copy c WHERE c.barcode = s.barcode)", inventory);
+        em.createNativeQuery("INSERT INTO inventory_result (inventory_id, kind, barcode)"
+                        + " SELECT s.inventory_id, ?2, s.barcode FROM inventory_scan s WHERE s.inventory_id = ?1"
+                        + " AND NOT EXISTS (SELECT 1 FROM copy c WHERE c.barcode = s.barcode)"
+                        + " ORDER BY s.barcode LIMIT ?3")
+                .setParameter(1, inventory.id).setParameter(2, UNKNOWN).setParameter(3, MAX_UNKNOWN_LISTED)
+                .executeUpdate();
 
         inventory.copiesInScope = count("SELECT count(*) FROM copy c WHERE " + inScope
                 + " AND c.status <> 'WITHDRAWN'", inventory);
-        inventory.scanned = scannedSoFar(inventory);
+        inventory.copiesSkipped = inventory.skipSeenSince == null ? 0 : count("SELECT count(*) FROM copy c WHERE "
+                + inScope + " AND c.status <> 'WITHDRAWN' AND NOT " + scanned + " AND " + seenRecently, inventory);
+        inventory.scanned = count("SELECT count(*) FROM inventory_scan s WHERE s.inventory_id = :inventory",
+                inventory);
         inventory.missing = missing.size();
         inventory.found = found.size();
         inventory.misplaced = otherSite.size() + outOfScope.size();
+        inventory.notChecked = notChecked.size();
+        inventory.scannedOnLoan = onLoan.size();
+        inventory.unknownBarcodes = unknown;
         inventory.status = Inventory.FINISHED;
         inventory.finishedAt = Instant.now();
         outbox.publish(Topics.CATALOG_INVENTORIES, inventory.siteCode, inventory.id.toString(),
@@ -169,41 +220,86 @@ public class InventoryService {
         return inventory;
     }
 
-    /** Missing, found or misplaced copies of a finished inventory, with counts per shelf location. */
-    public InventoryViews.Report report(UUID id, String kind) {
+    /**
+     * Stops an open inventory without a result (started by mistake, on the wrong range): no copy changes, and its
+     * scans are dropped, since only finishing reads them (the copies they saw keep their last seen); the number
+     * scanned stays on the inventory.
+     */
+    @Transactional
+    public Inventory cancel(UUID id) {
+        Inventory inventory = locked(id, LockModeType.PESSIMISTIC_WRITE);
+        requireOpen(inventory);
+        inventory.scanned = scannedSoFar(inventory);
+        em.createNativeQuery("DELETE FROM inventory_scan WHERE inventory_id = ?1").setParameter(1, inventory.id)
+                .executeUpdate();
+        inventory.status = Inventory.CANCELLED;
+        inventory.cancelledBy = scope.userName();
+        inventory.cancelledAt = Instant.now();
+        return inventory;
+    }
+
+    /**
+     * What a finished inventory listed, one {@code kind} or all, a page at a time in the order a technician walks the
+     * shelves; with the counts per shelf location (of every kind but unknown barcodes, which have no shelf).
+     */
+    public InventoryViews.Report report(UUID id, String kind, int page, int size) {
         Inventory inventory = get(id);
-        String wanted = kind == null ? null : kind.strip().toUpperCase(Locale.ROOT);
-        if (wanted != null && !List.of(MISSING, FOUND, MISPLACED).contains(wanted)) {
-            throw ProblemException.badRequest("kind", "missing, found or misplaced");
+        String wanted = kind == null || kind.isBlank() ? null
+                : kind.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        if (wanted != null && !KINDS.contains(wanted)) {
+            throw ProblemException.badRequest("kind",
+                    "missing, found, misplaced, not-checked, scanned-on-loan or unknown");
         }
-        Query lines = em.createNativeQuery("SELECT barcode, copy_id, title, call_number, shelf_location, site_code"
-                + " FROM inventory_result WHERE inventory_id = :id" + (wanted == null ? "" : " AND kind = :kind")
-                + " ORDER BY shelf_location NULLS LAST, shelf_key NULLS LAST, barcode")
-                .setParameter("id", inventory.id);
+        String where = " FROM inventory_result WHERE inventory_id = :id" + (wanted == null ? "" : " AND kind = :kind");
+        Query lines = em.createNativeQuery("SELECT kind, barcode, copy_id, title, call_number, shelf_location,"
+                        + " site_code, copy_status" + where
+                        + " ORDER BY shelf_location NULLS LAST, shelf_key NULLS LAST, barcode, kind")
+                .setParameter("id", inventory.id).setFirstResult(page * size).setMaxResults(size);
+        Query total = em.createNativeQuery("SELECT count(*)" + where).setParameter("id", inventory.id);
         if (wanted != null) {
             lines.setParameter("kind", wanted);
+            total.setParameter("kind", wanted);
         }
         List<Object[]> rows = lines.getResultList();
         List<Object[]> shelves = em.createNativeQuery("SELECT coalesce(shelf_location, ''),"
                         + " count(*) FILTER (WHERE kind = 'MISSING'), count(*) FILTER (WHERE kind = 'FOUND'),"
-                        + " count(*) FILTER (WHERE kind = 'MISPLACED') FROM inventory_result"
-                        + " WHERE inventory_id = ?1 GROUP BY 1 ORDER BY 1")
+                        + " count(*) FILTER (WHERE kind = 'MISPLACED'), count(*) FILTER (WHERE kind = 'NOT_CHECKED'),"
+                        + " count(*) FILTER (WHERE kind = 'SCANNED_ON_LOAN') FROM inventory_result"
+                        + " WHERE inventory_id = ?1 AND kind <> 'UNKNOWN' GROUP BY 1 ORDER BY 1")
                 .setParameter(1, inventory.id).getResultList();
-        return new InventoryViews.Report(inventory.id, wanted == null ? "ALL" : wanted,
-                rows.stream().map(r -> new InventoryViews.ResultLine((String) r[0], (UUID) r[1], (String) r[2],
-                        (String) r[3], (String) r[4], (String) r[5])).toList(),
+        return new InventoryViews.Report(inventory.id, inventory.status, wanted == null ? "ALL" : wanted,
+                ((Number) total.getSingleResult()).longValue(), page, size,
+                rows.stream().map(r -> new InventoryViews.ResultLine((String) r[0], (String) r[1], (UUID) r[2],
+                        (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7])).toList(),
                 shelves.stream().map(r -> new InventoryViews.ShelfCount((String) r[0], ((Number) r[1]).longValue(),
-                        ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList());
+                        ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
+                        ((Number) r[5]).longValue())).toList());
     }
 
     private void record(Inventory inventory, String kind, Copy copy) {
         em.createNativeQuery("INSERT INTO inventory_result (inventory_id, kind, barcode, copy_id, title,"
-                        + " call_number, shelf_location, site_code, shelf_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                        + " ON CONFLICT DO NOTHING")
+                        + " call_number, shelf_location, site_code, shelf_key, copy_status)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING")
                 .setParameter(1, inventory.id).setParameter(2, kind).setParameter(3, copy.barcode)
                 .setParameter(4, copy.id).setParameter(5, copy.title.title).setParameter(6, copy.callNumber)
                 .setParameter(7, copy.shelfLocation).setParameter(8, copy.siteCode)
-                .setParameter(9, ShelfKey.of(copy.callNumber)).executeUpdate();
+                .setParameter(9, ShelfKey.of(copy.callNumber)).setParameter(10, copy.status.name()).executeUpdate();
+    }
+
+    /** Copies seen (scanned or checked in) since the inventory's {@code skipSeenSince}, as SQL over {@code copy c}. */
+    private static String seenRecently(Inventory i) {
+        return i.skipSeenSince == null ? "FALSE"
+                : "(c.last_seen_at IS NOT NULL AND c.last_seen_at >= :skipSeenSince)";
+    }
+
+    /** The inventory, its row locked for the rest of the transaction; 404 or 403 as {@link #get}. */
+    private Inventory locked(UUID id, LockModeType mode) {
+        Inventory inventory = Inventory.findById(id, mode);
+        if (inventory == null) {
+            throw ProblemException.notFound("inventory", id.toString());
+        }
+        scope.requireManage(inventory.siteCode);
+        return inventory;
     }
 
     /** The copies an inventory covers, as SQL over {@code copy c}. */
@@ -247,6 +343,7 @@ public class InventoryService {
         values.put("inventory", i.id);
         values.put("skipSeenSince", i.skipSeenSince);
         values.put("onShelf", ON_SHELF);
+        values.put("notOnShelf", NOT_ON_SHELF);
         values.forEach((name, value) -> {
             if (value != null && sql.contains(":" + name)) {
                 q.setParameter(name, value);
@@ -254,9 +351,12 @@ public class InventoryService {
         });
     }
 
+    /** 409 naming the state: {@code inventory-finished} or {@code inventory-cancelled}, with {@code status}. */
     private static void requireOpen(Inventory inventory) {
         if (!Inventory.OPEN.equals(inventory.status)) {
-            throw ProblemException.conflict("inventory-finished", "inventory " + inventory.id + " is finished");
+            String state = inventory.status.toLowerCase(Locale.ROOT);
+            throw ProblemException.conflict("inventory-" + state, "inventory " + inventory.id + " is " + state
+                    + "; it takes no more scans and cannot be finished or cancelled").with("status", inventory.status);
         }
     }
 

@@ -35,6 +35,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -94,7 +96,7 @@ class InventoryTest {
                 .then().statusCode(200).body("copies.barcode", equalTo(List.of(lostOnShelf)));
         given().auth().oauth2(staff).when().get("/api/v1/inventories/" + id + "/report")
                 .then().statusCode(200)
-                .body("copies.barcode", containsInAnyOrder(lostOnShelf, wasMissing, elsewhere))
+                .body("copies.barcode", containsInAnyOrder(lostOnShelf, wasMissing, elsewhere, "NOT-A-COPY"))
                 .body("perShelfLocation.find { it.shelfLocation == 'Nonfiction' }.missing", equalTo(1))
                 .body("perShelfLocation.find { it.shelfLocation == 'Fiction' }.found", equalTo(1));
 
@@ -123,12 +125,15 @@ class InventoryTest {
         Map<String, Object> range = new HashMap<>(Map.of("siteCode", site, "callNumberFrom", "599",
                 "callNumberTo", "599", "skipSeenSince", since.toString()));
         String partial = start(range);
+        // the copy scanned an hour ago is skipped: in scope, but not expected again
         given().auth().oauth2(staff).when().get("/api/v1/inventories/" + partial)
-                .then().body("copiesInScope", equalTo(2)).body("scope", equalTo(site + ": call numbers 599 to 599"));
+                .then().body("copiesInScope", equalTo(2)).body("copiesSkipped", equalTo(1))
+                .body("copiesExpected", equalTo(1)).body("scope", equalTo(site + ": call numbers 599 to 599"));
         given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("barcodes", List.of(outOfRange)))
                 .post("/api/v1/inventories/" + partial + "/scans").then().statusCode(200);
         given().auth().oauth2(staff).when().post("/api/v1/inventories/" + partial + "/finish")
-                .then().statusCode(200).body("missing", equalTo(1)).body("misplaced", equalTo(1));
+                .then().statusCode(200).body("missing", equalTo(1)).body("misplaced", equalTo(1))
+                .body("copiesInScope", equalTo(2)).body("copiesSkipped", equalTo(1)).body("copiesExpected", equalTo(1));
         assertEquals("MISSING", status(unseen));
         assertEquals("AVAILABLE", status(seen));
         assertEquals("AVAILABLE", status(outOfRange));
@@ -159,7 +164,8 @@ class InventoryTest {
         String partial = start(Map.of("siteCode", site, "skipSeenSince", returnedAt.minusSeconds(60).toString()));
         // nothing scanned: the copy on the shelf is missing, the one checked in since is not
         given().auth().oauth2(staff).when().post("/api/v1/inventories/" + partial + "/finish")
-                .then().statusCode(200).body("missing", equalTo(1));
+                .then().statusCode(200).body("missing", equalTo(1)).body("copiesInScope", equalTo(2))
+                .body("copiesSkipped", equalTo(1)).body("copiesExpected", equalTo(1));
         assertEquals("AVAILABLE", status(checkedIn));
         assertEquals("MISSING", status(onShelf));
     }
@@ -280,7 +286,21 @@ class InventoryTest {
                 .body("unknownBarcodes", equalTo(200)).body("atOtherSites", equalTo(500));
         given().auth().oauth2(staff).when().post("/api/v1/inventories/" + id + "/finish")
                 .then().statusCode(200).body("copiesInScope", equalTo(4500)).body("scanned", equalTo(4700))
-                .body("missing", equalTo(500)).body("found", equalTo(0)).body("misplaced", equalTo(500));
+                .body("missing", equalTo(500)).body("found", equalTo(0)).body("misplaced", equalTo(500))
+                .body("unknownBarcodes", equalTo(200)).body("copiesSkipped", equalTo(0))
+                .body("copiesExpected", equalTo(4500));
+        // the 500 missing a page at a time, in shelf order (then barcode): the pages add up to the whole list
+        List<String> pages = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            pages.addAll(given().auth().oauth2(staff)
+                    .get("/api/v1/inventories/" + id + "/report?kind=missing&size=200&page=" + page)
+                    .then().statusCode(200).body("total", equalTo(500)).body("page", equalTo(page))
+                    .extract().jsonPath().getList("copies.barcode", String.class));
+        }
+        assertEquals(here.subList(4000, 4500), pages);
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report?kind=unknown&size=5000")
+                .then().statusCode(200).body("total", equalTo(200)).body("copies", hasSize(200))
+                .body("copies[0].barcode", equalTo(site + "-NONE-0"));
         assertEquals("MISSING", status(here.get(4499)));
         assertEquals("AVAILABLE", status(here.get(0)));
     }
@@ -321,6 +341,216 @@ class InventoryTest {
                 .post("/api/v1/inventories").then().statusCode(400).body("errors[0].field", equalTo("callNumberTo"));
         given().auth().oauth2(staff).when().get("/api/v1/inventories/" + id + "/report?kind=stolen")
                 .then().statusCode(400).body("errors[0].field", equalTo("kind"));
+    }
+
+    @Test
+    void copiesAwayFromTheShelfForAReasonAreNotCheckedAndAScannedLoanIsListed() throws Exception {
+        String onShelf = copy("599.1 AAA", "Nonfiction");
+        String damaged = copy("599.2 BBB", "Nonfiction");
+        String holdShelf = copy("599.3 CCC", "Nonfiction");
+        String inTransit = copy("599.4 DDD", "Nonfiction");
+        String inProcessing = copy("599.5 EEE", "Nonfiction");
+        String onLoanScanned = copy("599.6 FFF", "Nonfiction");
+        String onLoanAway = copy("599.7 GGG", "Nonfiction");
+        patchStatus(damaged, "DAMAGED");
+        patchStatus(inProcessing, "IN_PROCESSING");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("toSiteCode", "LHS")).post("/api/v1/copies/" + inTransit + "/send")
+                .then().statusCode(200).body("status", equalTo("IN_TRANSIT"));
+        // set aside for a patron, as circulation's HoldFilled leaves it
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE copy SET status = 'ON_HOLD_SHELF' WHERE barcode = ?")) {
+            update.setString(1, holdShelf);
+            assertEquals(1, update.executeUpdate());
+        }
+        checkOut(onLoanScanned);
+        checkOut(onLoanAway);
+
+        String id = start(Map.of("siteCode", site));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("barcodes", List.of(onLoanScanned)))
+                .post("/api/v1/inventories/" + id + "/scans").then().statusCode(200);
+        given().auth().oauth2(staff).when().post("/api/v1/inventories/" + id + "/finish")
+                .then().statusCode(200).body("missing", equalTo(2)).body("notChecked", equalTo(3))
+                .body("scannedOnLoan", equalTo(1)).body("misplaced", equalTo(0));
+
+        assertEquals("MISSING", status(onShelf));
+        assertEquals("MISSING", status(damaged), "a damaged copy is still shelved");
+        assertEquals("ON_HOLD_SHELF", status(holdShelf));
+        assertEquals("IN_TRANSIT", status(inTransit));
+        assertEquals("IN_PROCESSING", status(inProcessing));
+        assertEquals("CHECKED_OUT", status(onLoanScanned), "staff check it in; the inventory does not");
+        assertEquals("CHECKED_OUT", status(onLoanAway));
+
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report?kind=not-checked")
+                .then().statusCode(200).body("kind", equalTo("NOT_CHECKED")).body("total", equalTo(3))
+                .body("copies.barcode", equalTo(List.of(holdShelf, inTransit, inProcessing)))
+                .body("copies.status", equalTo(List.of("ON_HOLD_SHELF", "IN_TRANSIT", "IN_PROCESSING")));
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report?kind=scanned-on-loan")
+                .then().statusCode(200).body("copies.barcode", equalTo(List.of(onLoanScanned)))
+                .body("copies[0].status", equalTo("CHECKED_OUT")).body("copies[0].kind", equalTo("SCANNED_ON_LOAN"));
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report?kind=missing")
+                .then().statusCode(200).body("copies.barcode", equalTo(List.of(onShelf, damaged)))
+                .body("copies.status", equalTo(List.of("MISSING", "MISSING")));
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report")
+                .then().statusCode(200).body("total", equalTo(6))
+                .body("perShelfLocation[0].shelfLocation", equalTo("Nonfiction"))
+                .body("perShelfLocation[0].missing", equalTo(2)).body("perShelfLocation[0].notChecked", equalTo(3))
+                .body("perShelfLocation[0].scannedOnLoan", equalTo(1));
+    }
+
+    @Test
+    void barcodesTheCatalogDoesNotKnowAreKeptAndReported() {
+        String onShelf = copy("599.1 WIL", "Nonfiction");
+        String addedMeanwhile = CatalogFixtures.uniqueBarcode();
+        String id = start(Map.of("siteCode", site));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of(onShelf, "ZZ-3", "ZZ-1", addedMeanwhile, "ZZ-2", "ZZ-1")))
+                .post("/api/v1/inventories/" + id + "/scans")
+                .then().statusCode(200).body("unknownBarcodes", equalTo(4));
+        // the copy is added before the inventory finishes: by then the catalog knows its barcode
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "barcode", addedMeanwhile, "callNumber", "599.2 NEW",
+                        "shelfLocation", "Nonfiction"))
+                .post("/api/v1/titles/" + titleId + "/copies").then().statusCode(201);
+
+        given().auth().oauth2(staff).when().post("/api/v1/inventories/" + id + "/finish")
+                .then().statusCode(200).body("scanned", equalTo(5)).body("unknownBarcodes", equalTo(3))
+                .body("missing", equalTo(0));
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report?kind=unknown")
+                .then().statusCode(200).body("total", equalTo(3))
+                .body("copies.barcode", equalTo(List.of("ZZ-1", "ZZ-2", "ZZ-3")))
+                .body("copies[0].copyId", nullValue()).body("copies[0].kind", equalTo("UNKNOWN"));
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report?kind=unknown&size=2&page=1")
+                .then().statusCode(200).body("total", equalTo(3)).body("copies.barcode", equalTo(List.of("ZZ-3")));
+        // unknown barcodes have no shelf: no line per shelf location for them
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report")
+                .then().statusCode(200).body("total", equalTo(3)).body("perShelfLocation", hasSize(0));
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report?size=0")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report?page=-1")
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).get("/api/v1/inventories/" + id + "/report?kind=unknown")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void anInventoryStartedByMistakeIsCancelledAndNothingBecomesMissing() throws Exception {
+        String scanned = copy("599.1 WIL", "Nonfiction");
+        String notScanned = copy("599.2 WIL", "Nonfiction");
+        String id = start(Map.of("siteCode", site, "callNumberFrom", "900", "callNumberTo", "999"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("barcodes", List.of(scanned, "X-1")))
+                .post("/api/v1/inventories/" + id + "/scans").then().statusCode(200);
+
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).post("/api/v1/inventories/" + id + "/cancel")
+                .then().statusCode(403);
+        given().auth().oauth2(staff).post("/api/v1/inventories/" + id + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("scanned", equalTo(2))
+                .body("missing", equalTo(0)).body("cancelledAt", org.hamcrest.Matchers.notNullValue())
+                .body("finishedAt", nullValue());
+        assertEquals("AVAILABLE", status(notScanned));
+        assertEquals("AVAILABLE", status(scanned));
+        assertEquals(0, scansStored(id), "the scans of a cancelled inventory are dropped");
+
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("barcodes", List.of(scanned)))
+                .post("/api/v1/inventories/" + id + "/scans")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("inventory-cancelled")).body("context.status", equalTo("CANCELLED"));
+        given().auth().oauth2(staff).post("/api/v1/inventories/" + id + "/finish")
+                .then().statusCode(409).body("code", equalTo("inventory-cancelled"));
+        given().auth().oauth2(staff).post("/api/v1/inventories/" + id + "/cancel")
+                .then().statusCode(409).body("code", equalTo("inventory-cancelled"));
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id)
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("scanned", equalTo(2));
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report")
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("total", equalTo(0));
+
+        String finished = start(Map.of("siteCode", site, "callNumberFrom", "900", "callNumberTo", "999"));
+        given().auth().oauth2(staff).post("/api/v1/inventories/" + finished + "/finish").then().statusCode(200);
+        given().auth().oauth2(staff).post("/api/v1/inventories/" + finished + "/cancel")
+                .then().statusCode(409).body("code", equalTo("inventory-finished"))
+                .body("context.status", equalTo("FINISHED"));
+        given().auth().oauth2(staff).post("/api/v1/inventories/" + UUID.randomUUID() + "/cancel")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aBatchPostedWhileTheInventoryFinishesIsRefusedNotWrittenIntoIt() throws Exception {
+        String copy = copy("599.1 WIL", "Nonfiction");
+        String id = start(Map.of("siteCode", site));
+        java.util.concurrent.CompletableFuture<io.restassured.response.ValidatableResponse> posting;
+        try (Connection finishing = dataSource.getConnection(); Connection watch = dataSource.getConnection()) {
+            finishing.setAutoCommit(false);
+            // a finish holds the inventory's row while it works
+            lockInventory(finishing, id, "FOR NO KEY UPDATE");
+            posting = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(staff)
+                    .contentType(ContentType.JSON).body(Map.of("barcodes", List.of(copy)))
+                    .post("/api/v1/inventories/" + id + "/scans").then());
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnTheInventory(watch));
+            try (PreparedStatement done = finishing.prepareStatement(
+                    "UPDATE inventory SET status = 'FINISHED', finished_at = now(), version = version + 1"
+                            + " WHERE id = ?")) {
+                done.setObject(1, UUID.fromString(id));
+                done.executeUpdate();
+            }
+            finishing.commit();
+        }
+        posting.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode(409)
+                .body("code", equalTo("inventory-finished")).body("context.status", equalTo("FINISHED"));
+        assertEquals(0, scansStored(id));
+    }
+
+    @Test
+    void finishWaitsForTheBatchBeingWrittenAndCountsIt() throws Exception {
+        String copy = copy("599.1 WIL", "Nonfiction");
+        String id = start(Map.of("siteCode", site));
+        java.util.concurrent.CompletableFuture<io.restassured.response.ValidatableResponse> finishing;
+        try (Connection batch = dataSource.getConnection(); Connection watch = dataSource.getConnection()) {
+            batch.setAutoCommit(false);
+            // a batch of scans being written, as the service writes it: the inventory held shared, the scan inserted
+            lockInventory(batch, id, "FOR SHARE");
+            try (PreparedStatement insert = batch.prepareStatement("INSERT INTO inventory_scan (inventory_id,"
+                    + " barcode, scanned_at) VALUES (?, ?, now())")) {
+                insert.setObject(1, UUID.fromString(id));
+                insert.setString(2, copy);
+                insert.executeUpdate();
+            }
+            finishing = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(staff)
+                    .post("/api/v1/inventories/" + id + "/finish").then());
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnTheInventory(watch));
+            batch.commit();
+        }
+        finishing.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode(200)
+                .body("scanned", equalTo(1)).body("missing", equalTo(0));
+        assertEquals("AVAILABLE", status(copy));
+    }
+
+    private void lockInventory(Connection connection, String id, String lock) throws Exception {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM inventory WHERE id = ? " + lock)) {
+            select.setObject(1, UUID.fromString(id));
+            select.executeQuery().close();
+        }
+    }
+
+    private static boolean waitingOnTheInventory(Connection watch) throws Exception {
+        try (PreparedStatement query = watch.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE wait_event_type = 'Lock' AND query ILIKE '%from inventory%'");
+             java.sql.ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getInt(1) > 0;
+        }
+    }
+
+    private long scansStored(String id) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT count(*) FROM inventory_scan WHERE inventory_id = ?")) {
+            query.setObject(1, UUID.fromString(id));
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private String start(Map<String, Object> body) {
