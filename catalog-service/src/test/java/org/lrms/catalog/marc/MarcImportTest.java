@@ -202,7 +202,7 @@ class MarcImportTest {
         String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Holes", "isbns", List.of("9780440414803"), "readingLevel", "4.6",
                         "interestLevel", "MG"))
-                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+                .post("/api/v1/titles?allowDuplicate=true").then().statusCode(201).extract().path("id");
         byte[] file = MarcFiles.write(List.of(MarcSamples.book("h" + unique(), "0440414806", "Holes",
                 "Sachar, Louis", "2000")), MarcFiles.Format.ISO2709);
 
@@ -225,7 +225,7 @@ class MarcImportTest {
         String lccn = "n79" + "0".repeat(6 - serial.length()) + serial;
         String byLccn = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Lccn book " + tag, "lccn", entered, "materialType", "BOOK"))
-                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+                .post("/api/v1/titles?allowDuplicate=true").then().statusCode(201).extract().path("id");
         String byIssn = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Issn serial " + tag, "issn", "0317-8471", "materialType", "BOOK"))
                 .post("/api/v1/titles").then().statusCode(201).extract().path("id");
@@ -357,7 +357,7 @@ class MarcImportTest {
         String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Exported " + tag, "authors", List.of("Out, Port"),
                         "isbns", List.of("0440414806"), "summary", "Boys dig holes."))
-                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+                .post("/api/v1/titles?allowDuplicate=true").then().statusCode(201).extract().path("id");
 
         byte[] iso = given().auth().oauth2(TestTokens.siteStaff("LHS")).accept("application/marc")
                 .when().get("/api/v1/titles/" + id + "/marc")
