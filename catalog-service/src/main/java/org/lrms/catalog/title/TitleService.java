@@ -174,10 +174,18 @@ public class TitleService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Title createImported(TitleRequest request, String controlNumber, String controlNumberAgency,
                                 String marcSource) {
+        return createImported(request, controlNumber, controlNumberAgency, marcSource, List.of());
+    }
+
+    /** A title read from a MARC record, with the record's cancelled or invalid ISBNs (020 $z). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Title createImported(TitleRequest request, String controlNumber, String controlNumberAgency,
+                                String marcSource, List<String> cancelledIsbns) {
         Title title = new Title();
         title.id = UUID.randomUUID();
         title.createdAt = Instant.now();
         apply(title, request);
+        title.cancelledIsbns = new ArrayList<>(cancelledIsbns);
         title.controlNumber = controlNumber;
         title.controlNumberAgency = controlNumber == null ? null : controlNumberAgency;
         title.marcSource = marcSource;
@@ -195,7 +203,7 @@ public class TitleService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean mergeImported(Title title, TitleRequest incoming, String controlNumber, String controlNumberAgency,
-                                 String marcSource) {
+                                 String marcSource, List<String> cancelledIsbns) {
         List<String> isbns = new ArrayList<>(title.isbns);
         if (incoming.isbns() != null) {
             isbns.addAll(incoming.isbns());
@@ -228,6 +236,10 @@ public class TitleService {
         result.controlNumber = title.controlNumber != null ? title.controlNumber : controlNumber;
         result.controlNumberAgency = title.controlNumber != null ? title.controlNumberAgency : controlNumberAgency;
         result.marcSource = marcSource;
+        // cancelled ISBNs add up, as ISBNs do
+        List<String> cancelled = new ArrayList<>(title.cancelledIsbns);
+        cancelledIsbns.stream().filter(c -> !cancelled.contains(c)).forEach(cancelled::add);
+        result.cancelledIsbns = cancelled;
         if (Imported.of(result).equals(Imported.of(title))) {
             return false;
         }
@@ -235,6 +247,7 @@ public class TitleService {
         title.controlNumber = result.controlNumber;
         title.controlNumberAgency = result.controlNumberAgency;
         title.marcSource = marcSource;
+        title.cancelledIsbns = cancelled;
         outbox.publish(Topics.CATALOG_TITLES, null, title.id.toString(), new TitleUpdated(snapshot(title)));
         return true;
     }
@@ -245,12 +258,12 @@ public class TitleService {
                             String lccn, String controlNumber, String publisher, Integer publicationYear,
                             String edition, String language, String materialType, String deweyNumber,
                             String callNumber, List<String> subjects, String summary, String readingLevel,
-                            String interestLevel, String series, String marcSource) {
+                            String interestLevel, String series, String marcSource, List<String> cancelledIsbns) {
         static Imported of(Title t) {
             return new Imported(t.title, t.subtitle, t.statementOfResponsibility, t.authors, t.contributors,
                     t.isbns, t.isbn13s, t.issn, t.lccn, t.controlNumber, t.publisher, t.publicationYear, t.edition,
                     t.language, t.materialType, t.deweyNumber, t.callNumber, t.subjects, t.summary, t.readingLevel,
-                    t.interestLevel, t.series, t.marcSource);
+                    t.interestLevel, t.series, t.marcSource, t.cancelledIsbns);
         }
     }
 
