@@ -41,7 +41,7 @@ class LccnBackfillTest {
 
     private static String title(String name, String lccn) {
         return given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
-                .body(Map.of("title", name, "lccn", lccn)).post("/api/v1/titles")
+                .body(Map.of("title", name, "lccn", lccn)).post("/api/v1/titles?allowDuplicate=true")
                 .then().statusCode(201).extract().path("id");
     }
 

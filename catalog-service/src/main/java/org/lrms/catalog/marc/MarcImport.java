@@ -61,6 +61,15 @@ public class MarcImport extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb", nullable = false)
     public List<Rejection> rejections = new ArrayList<>();
 
+    /** Records imported whole with something to look at (an invalid ISBN kept as cancelled, 020 $z). */
+    @Column(nullable = false)
+    public int warned;
+
+    /** The first {@link #MAX_REJECTIONS_KEPT} warnings: record number, control number and what to look at. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb", nullable = false)
+    public List<Rejection> warnings = new ArrayList<>();
+
     @Column(name = "started_by", nullable = false)
     public String startedBy;
 

@@ -226,7 +226,15 @@ public class MarcImportService {
         }
         all.sort((a, b) -> Integer.compare(a.recordNumber(), b.recordNumber()));
         int skipped = site != null ? 0 : chunk.stream().mapToInt(r -> r.holdings().size()).sum();
-        writer.progress(jobId, read, created, matched, copies, skipped, all);
+        // a record imported with an 020 $a that is no valid ISBN: imported, the value kept as cancelled (020 $z)
+        java.util.Set<Integer> rejected = new java.util.HashSet<>();
+        all.forEach(r -> rejected.add(r.recordNumber()));
+        List<MarcImport.Rejection> warnings = chunk.stream()
+                .filter(r -> !r.invalidIsbns().isEmpty() && !rejected.contains(r.recordNumber()))
+                .map(r -> new MarcImport.Rejection(r.recordNumber(), r.controlNumber(), "invalid ISBN in 020 $a ("
+                        + String.join(", ", r.invalidIsbns()) + ") kept as a cancelled/invalid ISBN (020 $z)"))
+                .toList();
+        writer.progress(jobId, read, created, matched, copies, skipped, all, warnings);
     }
 
     /**

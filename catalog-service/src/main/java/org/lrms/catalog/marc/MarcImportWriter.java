@@ -109,13 +109,13 @@ public class MarcImportWriter {
                     : record.marcXml();
             title = existing;
             if (titles.mergeImported(title, record.title(), record.controlNumber(), record.controlNumberAgency(),
-                    source)) {
+                    source, record.cancelledIsbns())) {
                 chunk.merged(title);
                 merges.merged(title.id);
             }
         } else {
             title = titles.createImported(record.title(), record.controlNumber(), record.controlNumberAgency(),
-                    record.marcXml());
+                    record.marcXml(), record.cancelledIsbns());
             chunk.created(title);
         }
         int added = 0;
@@ -151,10 +151,10 @@ public class MarcImportWriter {
         return found;
     }
 
-    /** Adds a chunk's counts and rejections to the job, so that a caller polling it sees progress. */
+    /** Adds a chunk's counts, rejections and warnings to the job, so that a caller polling it sees progress. */
     @Transactional
     public void progress(UUID jobId, int read, int created, int matched, int copiesAdded, int holdingsSkipped,
-                         List<MarcImport.Rejection> rejections) {
+                         List<MarcImport.Rejection> rejections, List<MarcImport.Rejection> warnings) {
         MarcImport job = MarcImport.findById(jobId);
         job.holdingsSkipped += holdingsSkipped;
         job.recordsRead += read;
@@ -165,6 +165,10 @@ public class MarcImportWriter {
         List<MarcImport.Rejection> kept = new ArrayList<>(job.rejections);
         rejections.stream().limit(Math.max(0, MarcImport.MAX_REJECTIONS_KEPT - kept.size())).forEach(kept::add);
         job.rejections = kept;
+        job.warned += warnings.size();
+        List<MarcImport.Rejection> warned = new ArrayList<>(job.warnings);
+        warnings.stream().limit(Math.max(0, MarcImport.MAX_REJECTIONS_KEPT - warned.size())).forEach(warned::add);
+        job.warnings = warned;
         job.progressAt = java.time.Instant.now();
     }
 

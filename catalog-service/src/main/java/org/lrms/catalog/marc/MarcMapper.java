@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,9 +91,25 @@ public final class MarcMapper {
             }
         }
         Set<String> isbns = new LinkedHashSet<>();
+        // an 020 $a that is no valid ISBN (a wrong check digit, a typo) is kept as a cancelled/invalid ISBN, where
+        // MARC puts those (020 $z), with the record's own $z values: it was dropped, and lost on export
+        Set<String> invalid = new LinkedHashSet<>();
+        Set<String> cancelled = new LinkedHashSet<>();
         for (DataField f020 : dataFields(record, "020")) {
-            Isbn.fromMarc(subfield(f020, 'a')).ifPresent(isbns::add);
+            for (Subfield s : f020.getSubfields()) {
+                if (s.getCode() == 'a') {
+                    Optional<String> isbn = Isbn.fromMarc(s.getData());
+                    if (isbn.isPresent()) {
+                        isbns.add(isbn.get());
+                    } else if (isbnPart(s.getData()) != null) {
+                        invalid.add(isbnPart(s.getData()));
+                    }
+                } else if (s.getCode() == 'z' && isbnPart(s.getData()) != null) {
+                    cancelled.add(isbnPart(s.getData()));
+                }
+            }
         }
+        cancelled.addAll(invalid);
         DataField publication = dataField(record, "264") != null ? dataField(record, "264") : dataField(record, "260");
         Integer year = publication == null ? null : year(subfield(publication, 'c'));
         if (year == null) {
@@ -135,7 +152,7 @@ public final class MarcMapper {
         ControlField agency = controlField(record, "003");
         return new MarcTitle(recordNumber, request, controlNumber,
                 controlNumber == null || agency == null ? null : trimToNull(agency.getData()), holdings(record), record,
-                MarcXml.write(record));
+                MarcXml.write(record), cancelled.stream().limit(20).toList(), List.copyOf(invalid));
     }
 
     /**
@@ -185,6 +202,7 @@ public final class MarcMapper {
             record.addVariableField(field("010", ' ', ' ', 'a', t.lccn));
         }
         t.isbns.forEach(isbn -> record.addVariableField(field("020", ' ', ' ', 'a', isbn)));
+        t.cancelledIsbns.forEach(isbn -> record.addVariableField(field("020", ' ', ' ', 'z', isbn)));
         if (t.issn != null) {
             record.addVariableField(field("022", ' ', ' ', 'a', t.issn));
         }
@@ -431,6 +449,15 @@ public final class MarcMapper {
     private static String subfieldOf(Record record, String tag, char code) {
         DataField f = dataField(record, tag);
         return f == null ? null : subfield(f, code);
+    }
+
+    /**
+     * The number part of an 020 $a or $z ("0786808773 (lib. bdg.)" → "0786808773", qualifiers dropped as
+     * {@link Isbn#fromMarc} drops them), at most 40 characters; nothing when the subfield is empty.
+     */
+    static String isbnPart(String subfield) {
+        String part = subfield == null ? null : trimToNull(subfield.strip().split("[\\s(:;]", 2)[0]);
+        return part == null ? null : limit(part, 40);
     }
 
     /** Drops ISBD punctuation that MARC puts at the end of subfields ("Holes /", "New York :"). */

@@ -12,7 +12,17 @@ import java.util.List;
  * the record is read, on the import's reading thread, not while its chunk is written).
  */
 public record MarcTitle(int recordNumber, TitleRequest title, String controlNumber, String controlNumberAgency,
-                        List<Holding> holdings, Record source, String marcXml) {
+                        List<Holding> holdings, Record source, String marcXml, List<String> cancelledIsbns,
+                        List<String> invalidIsbns) {
+
+    /**
+     * {@code cancelledIsbns}: the record's 020 $z values and its 020 $a values that are no valid ISBN, kept as the
+     * title's cancelled/invalid ISBNs; {@code invalidIsbns}: those of 020 $a, which the import's summary warns about.
+     */
+    public MarcTitle(int recordNumber, TitleRequest title, String controlNumber, String controlNumberAgency,
+                     List<Holding> holdings, Record source, String marcXml) {
+        this(recordNumber, title, controlNumber, controlNumberAgency, holdings, source, marcXml, List.of(), List.of());
+    }
 
     /** A copy described by an 852 or 949 holdings field. */
     public record Holding(String barcode, String callNumber, String shelfLocation, BigDecimal price) {

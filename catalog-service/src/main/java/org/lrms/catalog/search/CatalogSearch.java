@@ -28,7 +28,8 @@ import java.util.UUID;
  * as "the" or "de" rank but do not choose); when they find less than a page (a word typed in part, or misspelt, finds
  * nothing exactly, and a word found exactly outranks its look-alikes anyway), each word is also looked for as a prefix
  * and as the catalog's words most like it (trigram similarity on the word list {@code search_word}), so it costs a
- * few index probes, not a trigram comparison with every title.
+ * few index probes, not a trigram comparison with every title. Accents do not count: the stored text and the query
+ * are both folded by the database's {@code search_fold} (V20), so that they always agree.
  */
 @ApplicationScoped
 public class CatalogSearch {
@@ -39,8 +40,9 @@ public class CatalogSearch {
 
     /** How alike (trigram similarity) a catalog word must be to stand for a word typed: "wizrd" and "wizard" 0.44. */
     static final double LOOK_ALIKE = 0.4;
-    /** A title's own words, written exactly as V15's index {@code title_title_words_idx} is, so that it is used. */
-    static final String TITLE_WORDS = "to_tsvector('simple', coalesce(t.title, '') || ' ' || coalesce(t.subtitle, ''))";
+    /** A title's own words, written exactly as V20's index {@code title_folded_words_idx} is, so that it is used. */
+    static final String TITLE_WORDS =
+            "to_tsvector('simple', search_fold(coalesce(t.title, '') || ' ' || coalesce(t.subtitle, '')))";
     private static final String FILTER_ARGUMENTS = "CAST(:materialType AS text), CAST(:readingLevel AS text),"
             + " CAST(:language AS text), CAST(:siteCode AS text), CAST(:available AS boolean)";
 
@@ -108,17 +110,20 @@ public class CatalogSearch {
             // then, when those are fewer than the candidates, anywhere in the record (authors, series, subjects), so
             // a common word's candidates are the titles that hold it in their title before those holding it only
             // among their subjects; then, when all of them find less than a page, each word of four letters or more
-            // also as a prefix and as the catalog's three words most like it (search_word)
+            // also as a prefix and as the catalog's three words most like it (search_word). The query is folded
+            // (search_fold, V20: unaccent with its dictionary) as the stored vectors, index and word list are: "garcia"
+            // finds "García" and "educación" finds "Educacion"
             candidateIds = "in_title AS MATERIALIZED (SELECT t.id FROM title t WHERE (" + TITLE_WORDS
-                    + " @@ to_tsquery('simple', :tsq) OR t.isbn13s && CAST(:isbn AS text[]))" + filter
+                    + " @@ to_tsquery('simple', search_fold(:tsq)) OR t.isbn13s && CAST(:isbn AS text[]))" + filter
                     + " LIMIT :cap),"
                     + " elsewhere AS MATERIALIZED (SELECT t.id FROM title t"
-                    + " WHERE t.search_vector @@ to_tsquery('simple', :tsq)" + filter
+                    + " WHERE t.search_vector @@ to_tsquery('simple', search_fold(:tsq))" + filter
                     + " AND (SELECT count(*) FROM in_title) < :cap LIMIT :cap),"
                     + " found AS MATERIALIZED (SELECT id FROM in_title UNION SELECT id FROM elsewhere),"
                     + " fixed AS (SELECT string_agg(x.alternatives, ' & ' ORDER BY x.ord) AS q FROM ("
                     + " SELECT w.ord, '(' || string_agg(DISTINCT s.word, ' | ') || ')' AS alternatives"
-                    + " FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS w(word, ord)"
+                    + " FROM (SELECT search_fold(u.word) AS word, u.ord"
+                    + " FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS u(word, ord)) w"
                     + " CROSS JOIN LATERAL (SELECT CASE WHEN length(w.word) >= " + SearchTerms.MIN_PREFIX
                     + " THEN w.word || ':*' ELSE w.word END AS word UNION ALL"
                     + " SELECT n.word FROM (SELECT sw.word, sw.word <-> w.word AS distance FROM search_word sw"
@@ -128,9 +133,10 @@ public class CatalogSearch {
                     + " typo AS MATERIALIZED (SELECT t.id FROM title t"
                     + " WHERE t.search_vector @@ to_tsquery('simple', (SELECT q FROM fixed))" + filter
                     + " AND (SELECT count(*) FROM found) < :pageSize LIMIT :cap),";
-            score = "ts_rank(t.search_vector, to_tsquery('simple', :rankTsq)) + word_similarity(:text, t.search_text)";
+            score = "ts_rank(t.search_vector, to_tsquery('simple', search_fold(:rankTsq)))"
+                    + " + word_similarity(search_fold(:text), t.search_text)";
             estimate = "title_search_estimate(CASE WHEN (SELECT count(*) FROM typo) > 0 THEN (SELECT q FROM fixed)"
-                    + " ELSE :tsq END, NULL, CAST(:isbn AS text[]), " + FILTER_ARGUMENTS + ")";
+                    + " ELSE search_fold(:tsq) END, NULL, CAST(:isbn AS text[]), " + FILTER_ARGUMENTS + ")";
             capped = "(SELECT count(*) FROM in_title) >= :cap OR (SELECT count(*) FROM elsewhere) >= :cap"
                     + " OR (SELECT count(*) FROM typo) >= :cap";
         }

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * What a patron typed, made safe for PostgreSQL: words for a prefix full-text query ({@code holes:* & sachar:*}),
- * the lower-case text for trigram similarity (typos), and an ISBN when the query is one.
+ * the lower-case text for trigram similarity (typos), and an ISBN when the query is one. Accents are kept here: the
+ * search folds the words in the database ({@code search_fold}), as the stored text is folded.
  */
 public record SearchTerms(List<String> words, String text, Optional<String> isbn13) {
 
@@ -28,11 +30,19 @@ public record SearchTerms(List<String> words, String text, Optional<String> isbn
     static final Set<String> COMMON_WORDS = Set.of("a", "an", "and", "at", "by", "for", "from", "in", "into", "of",
             "on", "or", "the", "to", "with", "de", "del", "el", "en", "la", "las", "los", "un", "una", "y");
 
+    /**
+     * What separates words: anything but letters and digits, and the few letters and numbers the database's accent
+     * folding ({@code search_fold}, V20) turns into punctuation, which would break the full-text query built from
+     * the words (unaccent.rules of PostgreSQL 15): the modifier letters "ʹ ʺ ʻ ʼ ʽ ˆ ˈ ˋ ː" (an apostrophe...), "ŉ"
+     * ("'n"), and numbers other than digits ("½" becomes " 1/2", "⑴" "(1)").
+     */
+    private static final Pattern NOT_A_WORD = Pattern.compile("(?:[^\\p{L}\\p{Nd}\\p{Nl}]|[\\x{02B9}-\\x{02BD}\\x{02C6}\\x{02C8}\\x{02CB}\\x{02D0}\\x{0149}])+");
+
     public static SearchTerms of(String query) {
         String raw = query == null ? "" : query.strip();
         Optional<String> isbn = Isbn.toIsbn13(raw);
         String folded = Normalizer.normalize(raw.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
-        List<String> words = Arrays.stream(folded.split("[^\\p{L}\\p{N}]+"))
+        List<String> words = Arrays.stream(NOT_A_WORD.split(folded))
                 .filter(w -> !w.isBlank()).limit(MAX_WORDS).toList();
         return new SearchTerms(words, String.join(" ", words), isbn);
     }

@@ -47,6 +47,14 @@ public class Title extends PanacheEntityBase {
     @Column(columnDefinition = "text[]", nullable = false)
     public List<String> isbn13s = new ArrayList<>();
 
+    /**
+     * Cancelled or invalid ISBNs (MARC 020 $z), as the record gave them: kept and exported, never matched or
+     * searched as the title's ISBNs.
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "cancelled_isbns", columnDefinition = "text[]", nullable = false)
+    public List<String> cancelledIsbns = new ArrayList<>();
+
     public String issn;
 
     public String lccn;

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,17 +21,22 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** Titles are shared district-wide: any staff member maintains them; only district staff delete them. */
+/**
+ * Titles are shared district-wide: district staff change and delete any; site staff those held at their sites only
+ * (or by no site), see {@link TitleService}.
+ */
 @Path("/api/v1/titles")
 public class TitleResource {
 
     @Inject
     TitleService titles;
 
+    /** {@code allowDuplicate=true}: create it even when its ISBN or LCCN already belongs to a title. */
     @POST
     @RolesAllowed({"site-staff", "district-admin"})
-    public Response create(@Valid @NotNull TitleRequest request) {
-        Title title = titles.create(request);
+    public Response create(@QueryParam("allowDuplicate") @DefaultValue("false") boolean allowDuplicate,
+                           @Valid @NotNull TitleRequest request) {
+        Title title = titles.create(request, allowDuplicate);
         return Response.created(URI.create("/api/v1/titles/" + title.id)).entity(TitleView.of(title)).build();
     }
 
@@ -56,16 +62,17 @@ public class TitleResource {
     @Path("/{id}")
     @RolesAllowed({"site-staff", "district-admin"})
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @QueryParam("allowDuplicate") @DefaultValue("false") boolean allowDuplicate,
                            @Valid @NotNull TitleRequest request) {
-        Title title = titles.update(id, request, IfMatch.parse(ifMatch));
+        Title title = titles.update(id, request, IfMatch.parse(ifMatch), allowDuplicate);
         return Response.ok(TitleView.of(title)).header(HttpHeaders.ETAG, IfMatch.etag(title.version)).build();
     }
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed("district-admin")
-    public Response delete(@PathParam("id") UUID id) {
-        titles.delete(id);
+    @RolesAllowed({"site-staff", "district-admin"})
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        titles.delete(id, IfMatch.parse(ifMatch));
         return Response.noContent().build();
     }
 }

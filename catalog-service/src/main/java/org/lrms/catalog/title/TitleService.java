@@ -11,6 +11,7 @@ import org.lrms.events.catalog.TitleSnapshot;
 import org.lrms.events.catalog.TitleUpdated;
 import org.lrms.kit.outbox.Outbox;
 import org.lrms.kit.problem.ProblemException;
+import org.lrms.kit.security.SiteScope;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,12 +30,23 @@ public class TitleService {
     @Inject
     Event<TitleChanged> changed;
 
+    @Inject
+    SiteScope scope;
+
+    /**
+     * A new title. Unless {@code allowDuplicate}, one whose ISBN (either form of the same book) or LCCN already
+     * belongs to a title is a 409 {@code duplicate-title} naming that title and the field: the district's catalog
+     * keeps one record per book, and staff who mean a second one (another edition catalogued alike) say so.
+     */
     @Transactional
-    public Title create(TitleRequest request) {
+    public Title create(TitleRequest request, boolean allowDuplicate) {
         Title title = new Title();
         title.id = UUID.randomUUID();
         title.createdAt = Instant.now();
         apply(title, request);
+        if (!allowDuplicate) {
+            refuseDuplicate(null, title.isbn13s, title.lccn);
+        }
         title.persist();
         outbox.publish(Topics.CATALOG_TITLES, null, title.id.toString(), new TitleCreated(snapshot(title)));
         return title;
@@ -47,18 +59,21 @@ public class TitleService {
      * this check and the commit still fails Hibernate's version check (409 {@code concurrent-change}).
      */
     @Transactional
-    public Title update(UUID id, TitleRequest request, IfMatch ifMatch) {
+    public Title update(UUID id, TitleRequest request, IfMatch ifMatch, boolean allowDuplicate) {
         Title title = get(id);
-        if (!ifMatch.matches(title.version)) {
-            throw new ProblemException(412, "Precondition failed", "precondition-failed",
-                    "title " + id + " is at version " + title.version + ", not the one If-Match names ("
-                            + ifMatch + "); reload it and apply the change again")
-                    .with("currentVersion", title.version).with("etag", IfMatch.etag(title.version));
-        }
+        requireMayChange(title);
+        requireMatch(title, ifMatch);
         if (request.version() != null && request.version() != title.version) {
             throw ProblemException.conflict("version-conflict", "title " + id + " is at version " + title.version
                             + ", not " + request.version() + ": someone changed it since you read it; reload it")
                     .with("currentVersion", title.version);
+        }
+        if (!allowDuplicate) {
+            // only what this change brings: a title that already shares an ISBN keeps it through other edits
+            Map<String, String> isbns = checkedIsbns(request.isbns());
+            List<String> added = isbns.keySet().stream().filter(i -> !title.isbn13s.contains(i)).toList();
+            String lccn = Lccn.normalize(request.lccn());
+            refuseDuplicate(id, added, lccn != null && !lccn.equals(title.lccn) ? lccn : null);
         }
         apply(title, request);
         title.updatedAt = Instant.now();
@@ -69,8 +84,10 @@ public class TitleService {
 
     /** A title with copies (even withdrawn ones, which the weeding log refers to) stays. */
     @Transactional
-    public void delete(UUID id) {
+    public void delete(UUID id, IfMatch ifMatch) {
         Title title = get(id);
+        requireMayChange(title);
+        requireMatch(title, ifMatch);
         long copies = ((Number) Title.getEntityManager()
                 .createNativeQuery("SELECT count(*) FROM copy WHERE title_id = ?1")
                 .setParameter(1, id).getSingleResult()).longValue();
@@ -82,14 +99,93 @@ public class TitleService {
         outbox.publish(Topics.CATALOG_TITLES, null, id.toString(), new TitleDeleted(id));
     }
 
+    /** {@code If-Match} against the stored version, before anything changes: 412 {@code precondition-failed}. */
+    private static void requireMatch(Title title, IfMatch ifMatch) {
+        if (!ifMatch.matches(title.version)) {
+            throw new ProblemException(412, "Precondition failed", "precondition-failed",
+                    "title " + title.id + " is at version " + title.version + ", not the one If-Match names ("
+                            + ifMatch + "); reload it and apply the change again")
+                    .with("currentVersion", title.version).with("etag", IfMatch.etag(title.version));
+        }
+    }
+
+    /**
+     * Titles are shared district-wide: district staff change any; site staff only a title whose copies (those not
+     * withdrawn: the sites holding it) are all at sites of their token, or that has none. A title other schools
+     * hold is theirs too (403 {@code title-shared}); site staff still add copies of it at their own sites.
+     */
+    private void requireMayChange(Title title) {
+        if (scope.isDistrictWide()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> elsewhere = Title.getEntityManager().createNativeQuery(
+                        "SELECT DISTINCT site_code FROM copy WHERE title_id = ?1 AND status <> 'WITHDRAWN'"
+                                + " ORDER BY 1")
+                .setParameter(1, title.id).getResultList();
+        List<String> others = elsewhere.stream().filter(site -> !scope.canManage(site)).toList();
+        if (!others.isEmpty()) {
+            throw new ProblemException(403, "Forbidden", "title-shared", "title " + title.id
+                    + " is shared with other sites (" + others.size() + " besides yours): district library staff"
+                    + " can change it; you may still add copies at your site")
+                    .with("otherSites", others.size());
+        }
+    }
+
+    /**
+     * 409 {@code duplicate-title} when one of these ISBN-13s or this LCCN belongs to a title other than
+     * {@code self}. The identifiers are locked for the transaction first (advisory locks, in order), so that two
+     * requests creating the same book at once cannot both find it missing.
+     */
+    private static void refuseDuplicate(UUID self, List<String> isbn13s, String lccn) {
+        List<String> keys = new ArrayList<>();
+        isbn13s.forEach(i -> keys.add("isbn:" + i));
+        if (lccn != null) {
+            keys.add("lccn:" + lccn);
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        Title.getEntityManager().createNativeQuery("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))"
+                        + " FROM (SELECT k FROM unnest(CAST(?1 AS text[])) AS k ORDER BY k) keys")
+                .setParameter(1, keys.stream().sorted().toArray(String[]::new)).getSingleResult();
+        for (Title other : Title.withAnyIsbn13(isbn13s)) {
+            if (!other.id.equals(self)) {
+                String isbn = isbn13s.stream().filter(other.isbn13s::contains).findFirst().orElseThrow();
+                throw duplicate(other, "isbns", isbn, "ISBN " + isbn);
+            }
+        }
+        if (lccn != null) {
+            List<Title> same = Title.list("lccn = ?1 and id <> ?2", lccn, self == null ? new UUID(0, 0) : self);
+            if (!same.isEmpty()) {
+                throw duplicate(same.get(0), "lccn", lccn, "LCCN " + lccn);
+            }
+        }
+    }
+
+    private static ProblemException duplicate(Title existing, String field, String value, String what) {
+        return ProblemException.conflict("duplicate-title", what + " already belongs to title " + existing.id
+                        + " (\"" + existing.title + "\"); add copies to it, or send allowDuplicate=true to create"
+                        + " another title anyway")
+                .with("existingTitleId", existing.id).with("field", field).with("value", value);
+    }
+
     /** A title read from a MARC record (the import's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Title createImported(TitleRequest request, String controlNumber, String controlNumberAgency,
                                 String marcSource) {
+        return createImported(request, controlNumber, controlNumberAgency, marcSource, List.of());
+    }
+
+    /** A title read from a MARC record, with the record's cancelled or invalid ISBNs (020 $z). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Title createImported(TitleRequest request, String controlNumber, String controlNumberAgency,
+                                String marcSource, List<String> cancelledIsbns) {
         Title title = new Title();
         title.id = UUID.randomUUID();
         title.createdAt = Instant.now();
         apply(title, request);
+        title.cancelledIsbns = new ArrayList<>(cancelledIsbns);
         title.controlNumber = controlNumber;
         title.controlNumberAgency = controlNumber == null ? null : controlNumberAgency;
         title.marcSource = marcSource;
@@ -107,7 +203,7 @@ public class TitleService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean mergeImported(Title title, TitleRequest incoming, String controlNumber, String controlNumberAgency,
-                                 String marcSource) {
+                                 String marcSource, List<String> cancelledIsbns) {
         List<String> isbns = new ArrayList<>(title.isbns);
         if (incoming.isbns() != null) {
             isbns.addAll(incoming.isbns());
@@ -140,6 +236,10 @@ public class TitleService {
         result.controlNumber = title.controlNumber != null ? title.controlNumber : controlNumber;
         result.controlNumberAgency = title.controlNumber != null ? title.controlNumberAgency : controlNumberAgency;
         result.marcSource = marcSource;
+        // cancelled ISBNs add up, as ISBNs do
+        List<String> cancelled = new ArrayList<>(title.cancelledIsbns);
+        cancelledIsbns.stream().filter(c -> !cancelled.contains(c)).forEach(cancelled::add);
+        result.cancelledIsbns = cancelled;
         if (Imported.of(result).equals(Imported.of(title))) {
             return false;
         }
@@ -147,6 +247,7 @@ public class TitleService {
         title.controlNumber = result.controlNumber;
         title.controlNumberAgency = result.controlNumberAgency;
         title.marcSource = marcSource;
+        title.cancelledIsbns = cancelled;
         outbox.publish(Topics.CATALOG_TITLES, null, title.id.toString(), new TitleUpdated(snapshot(title)));
         return true;
     }
@@ -157,12 +258,12 @@ public class TitleService {
                             String lccn, String controlNumber, String publisher, Integer publicationYear,
                             String edition, String language, String materialType, String deweyNumber,
                             String callNumber, List<String> subjects, String summary, String readingLevel,
-                            String interestLevel, String series, String marcSource) {
+                            String interestLevel, String series, String marcSource, List<String> cancelledIsbns) {
         static Imported of(Title t) {
             return new Imported(t.title, t.subtitle, t.statementOfResponsibility, t.authors, t.contributors,
                     t.isbns, t.isbn13s, t.issn, t.lccn, t.controlNumber, t.publisher, t.publicationYear, t.edition,
                     t.language, t.materialType, t.deweyNumber, t.callNumber, t.subjects, t.summary, t.readingLevel,
-                    t.interestLevel, t.series, t.marcSource);
+                    t.interestLevel, t.series, t.marcSource, t.cancelledIsbns);
         }
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 public record TitleView(UUID id, String title, String subtitle, String statementOfResponsibility,
-                        List<String> authors, List<Contributor> contributors, List<String> isbns, String issn,
+                        List<String> authors, List<Contributor> contributors, List<String> isbns,
+                        List<String> cancelledIsbns, String issn,
                         String lccn, String controlNumber, String publisher, Integer publicationYear, String edition,
                         String language, String materialType, String deweyNumber, String callNumber,
                         List<String> subjects, String summary, String readingLevel, String interestLevel,
@@ -13,7 +14,7 @@ public record TitleView(UUID id, String title, String subtitle, String statement
 
     public static TitleView of(Title t) {
         return new TitleView(t.id, t.title, t.subtitle, t.statementOfResponsibility, List.copyOf(t.authors),
-                List.copyOf(t.contributors), List.copyOf(t.isbns), t.issn, t.lccn, t.controlNumber, t.publisher,
+                List.copyOf(t.contributors), List.copyOf(t.isbns), List.copyOf(t.cancelledIsbns), t.issn, t.lccn, t.controlNumber, t.publisher,
                 t.publicationYear, t.edition, t.language, t.materialType, t.deweyNumber, t.callNumber,
                 List.copyOf(t.subjects), t.summary, t.readingLevel, t.interestLevel, t.series, t.marcSource != null,
                 t.createdAt, t.updatedAt, t.version);

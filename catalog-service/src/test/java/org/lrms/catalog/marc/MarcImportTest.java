@@ -198,11 +198,58 @@ class MarcImportTest {
     }
 
     @Test
+    void anInvalidIsbnIsKeptAsCancelledWarnedAboutAndExportedAs020z() {
+        String tag = unique();
+        // 0440414807: the ISBN-10 of Holes with a wrong check digit
+        Record warned = MarcSamples.book("w" + tag, "0440414807", "Warned " + tag, "Writer, Wes", "2004");
+        warned.addVariableField(MarcSamples.field("020", ' ', ' ', 'z', "9780000000003"));
+        byte[] file = MarcFiles.write(List.of(MarcSamples.book("v" + tag, null, "Valid " + tag, "Writer, Val", "2004"),
+                warned), MarcFiles.Format.ISO2709);
+
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(file)
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(200).body("created", equalTo(2)).body("rejected", equalTo(0))
+                .body("warned", equalTo(1)).body("warnings", hasSize(1))
+                .body("warnings[0].recordNumber", equalTo(2))
+                .body("warnings[0].controlNumber", equalTo("w" + tag))
+                .body("warnings[0].reason", containsString("0440414807"))
+                .body("warnings[0].reason", containsString("020 $z"));
+        String id = given().when().get("/api/v1/search?q=warned " + tag).then().statusCode(200)
+                .extract().path("results[0].id");
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles/" + id).then().statusCode(200)
+                .body("isbns", hasSize(0)).body("cancelledIsbns", equalTo(List.of("9780000000003", "0440414807")));
+        // never an ISBN of the title: the valid ISBN of the same book finds nothing
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles?isbn=0440414806")
+                .then().statusCode(200).body("id", not(hasItem(id)));
+
+        // exported as 020 $z, in both formats, and kept through an edit of the title
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Warned " + tag, "edition", "2nd")).put("/api/v1/titles/" + id)
+                .then().statusCode(200).body("cancelledIsbns", hasSize(2));
+        byte[] iso = given().auth().oauth2(TestTokens.districtAdmin()).accept("application/marc")
+                .when().get("/api/v1/titles/" + id + "/marc").then().statusCode(200).extract().asByteArray();
+        Record exported = MarcFiles.reader(new ByteArrayInputStream(iso), MarcFiles.Format.ISO2709).next();
+        List<String> z = exported.getDataFields().stream().filter(f -> f.getTag().equals("020"))
+                .flatMap(f -> f.getSubfields('z').stream()).map(org.marc4j.marc.Subfield::getData).toList();
+        assertEquals(List.of("9780000000003", "0440414807"), z);
+        given().auth().oauth2(TestTokens.districtAdmin())
+                .when().get("/api/v1/titles/" + id + "/marc?format=marcxml").then().statusCode(200)
+                .body(containsString("code=\"z\">0440414807</marc:subfield>"));
+
+        // the exported record imported again matches its title, the same cancelled ISBNs, no warning (now in $z)
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO).body(iso)
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(200).body("matched", equalTo(1)).body("warned", equalTo(0));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles/" + id).then().statusCode(200)
+                .body("cancelledIsbns", equalTo(List.of("9780000000003", "0440414807")));
+    }
+
+    @Test
     void anIsbn10RecordMatchesTheIsbn13TitleAndLocalDataSurvives() {
         String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Holes", "isbns", List.of("9780440414803"), "readingLevel", "4.6",
                         "interestLevel", "MG"))
-                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+                .post("/api/v1/titles?allowDuplicate=true").then().statusCode(201).extract().path("id");
         byte[] file = MarcFiles.write(List.of(MarcSamples.book("h" + unique(), "0440414806", "Holes",
                 "Sachar, Louis", "2000")), MarcFiles.Format.ISO2709);
 
@@ -225,7 +272,7 @@ class MarcImportTest {
         String lccn = "n79" + "0".repeat(6 - serial.length()) + serial;
         String byLccn = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Lccn book " + tag, "lccn", entered, "materialType", "BOOK"))
-                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+                .post("/api/v1/titles?allowDuplicate=true").then().statusCode(201).extract().path("id");
         String byIssn = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Issn serial " + tag, "issn", "0317-8471", "materialType", "BOOK"))
                 .post("/api/v1/titles").then().statusCode(201).extract().path("id");
@@ -357,7 +404,7 @@ class MarcImportTest {
         String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Exported " + tag, "authors", List.of("Out, Port"),
                         "isbns", List.of("0440414806"), "summary", "Boys dig holes."))
-                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+                .post("/api/v1/titles?allowDuplicate=true").then().statusCode(201).extract().path("id");
 
         byte[] iso = given().auth().oauth2(TestTokens.siteStaff("LHS")).accept("application/marc")
                 .when().get("/api/v1/titles/" + id + "/marc")

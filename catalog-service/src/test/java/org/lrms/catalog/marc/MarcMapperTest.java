@@ -44,6 +44,34 @@ class MarcMapperTest {
     }
 
     @Test
+    void anInvalid020aIsKeptWithThe020zValuesAndWrittenBackAs020z() {
+        Record record = MarcSamples.book("z20", "0440414807", "Cancelled", "Writer, A", "2001");
+        record.addVariableField(MarcSamples.field("020", ' ', ' ', 'a', "9780440414803 (hbk.)"));
+        record.addVariableField(MarcSamples.field("020", ' ', ' ', 'z', "0-440-41480-X"));
+        MarcTitle read = MarcMapper.toTitle(1, record);
+        assertEquals(List.of("9780440414803"), read.title().isbns());
+        assertEquals(List.of("0-440-41480-X", "0440414807"), read.cancelledIsbns());
+        assertEquals(List.of("0440414807"), read.invalidIsbns());
+
+        Title title = new Title();
+        title.id = UUID.randomUUID();
+        title.title = "Cancelled";
+        title.materialType = "BOOK";
+        title.isbns = List.of("9780440414803");
+        title.cancelledIsbns = read.cancelledIsbns();
+        List<String> a = new ArrayList<>();
+        List<String> z = new ArrayList<>();
+        for (DataField f : MarcMapper.toRecord(title).getDataFields()) {
+            if (f.getTag().equals("020")) {
+                f.getSubfields('a').forEach(s -> a.add(s.getData()));
+                f.getSubfields('z').forEach(s -> z.add(s.getData()));
+            }
+        }
+        assertEquals(List.of("9780440414803"), a);
+        assertEquals(List.of("0-440-41480-X", "0440414807"), z);
+    }
+
+    @Test
     void aRecordWithoutABibliographicTypeOfRecordIsRejected() {
         Record record = MarcSamples.book("lead", null, "Leaderless", "Writer, A", "2001");
         record.getLeader().setTypeOfRecord(' ');

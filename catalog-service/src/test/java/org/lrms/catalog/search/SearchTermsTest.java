@@ -23,6 +23,15 @@ class SearchTermsTest {
     }
 
     @Test
+    void lettersAndNumbersTheAccentFoldingTurnsIntoPunctuationSeparateWords() {
+        // search_fold (unaccent) makes "ʼ" an apostrophe, "ŉ" "'n", "½" " 1/2", "⑴" "(1)": in a word they would
+        // break the full-text query
+        SearchTerms terms = SearchTerms.of("Oʼbrien ŉ ½ ⑴ educación Ⅻ 2");
+        assertEquals(List.of("o", "brien", "educación", "ⅻ", "2"), terms.words());
+        assertEquals("o & brien:* & educación:* & ⅻ & 2", terms.prefixTsQuery());
+    }
+
+    @Test
     void anIsbnIsRecognisedInEitherForm() {
         assertEquals(Optional.of("9780440414803"), SearchTerms.of("0-440-41480-6").isbn13());
         assertEquals(Optional.empty(), SearchTerms.of("holes").isbn13());

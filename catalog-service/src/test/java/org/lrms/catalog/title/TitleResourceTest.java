@@ -20,6 +20,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -29,11 +31,12 @@ class TitleResourceTest {
     void lccnsAreKeptInLcsNormalizedFormOnCreateAndUpdate() {
         String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(java.util.Map.of("title", "Normalized " + UUID.randomUUID(), "lccn", "2001-12345"))
-                .post("/api/v1/titles").then().statusCode(201).body("lccn", equalTo("2001012345"))
+                .post("/api/v1/titles?allowDuplicate=true").then().statusCode(201).body("lccn", equalTo("2001012345"))
                 .extract().path("id");
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(java.util.Map.of("title", "Normalized again", "lccn", "n 79-21164 /AC"))
-                .put("/api/v1/titles/" + id).then().statusCode(200).body("lccn", equalTo("n79021164"));
+                .put("/api/v1/titles/" + id + "?allowDuplicate=true").then().statusCode(200)
+                .body("lccn", equalTo("n79021164"));
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + id)
                 .then().statusCode(200).body("lccn", equalTo("n79021164"));
     }
@@ -45,8 +48,9 @@ class TitleResourceTest {
 
     @Test
     void staffCreatesATitleAndItsEventReachesKafka() {
+        // other tests catalogue Holes too
         String id = given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON).body(HOLES)
-                .when().post("/api/v1/titles")
+                .when().post("/api/v1/titles?allowDuplicate=true")
                 .then().statusCode(201)
                 .body("title", equalTo("Holes"))
                 .body("authors", hasItem("Louis Sachar"))
@@ -276,14 +280,146 @@ class TitleResourceTest {
                 .body("code", equalTo("title-has-copies"));
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + kept).then().statusCode(200);
 
+        // staff of the site holding it pass the site rule and meet the same 409
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().delete("/api/v1/titles/" + kept)
+                .then().statusCode(409).body("code", equalTo("title-has-copies"));
+
         String gone = CatalogFixtures.title("Duplicate record");
-        given().auth().oauth2(TestTokens.siteStaff("LHS")).when().delete("/api/v1/titles/" + gone)
-                .then().statusCode(403);
         given().auth().oauth2(TestTokens.districtAdmin()).when().delete("/api/v1/titles/" + gone)
                 .then().statusCode(204);
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + gone).then().statusCode(404);
         assertEquals("TitleDeleted", CatalogFixtures.awaitEvent(Topics.CATALOG_TITLES, gone,
                 e -> e.type().equals("TitleDeleted")).type());
+    }
+
+    @Test
+    void aTitleWhoseIsbnOrLccnIsAnotherTitlesIs409UnlessTheCallerAllowsIt() {
+        String body9 = String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000L,
+                1_000_000_000L));
+        String isbn13 = "978" + body9 + checkDigit("978" + body9);
+        String isbn10 = body9 + isbn10CheckDigit(body9);
+        String lccn = "zz" + body9.substring(0, 2) + "0" + body9.substring(2, 7);
+        String first = given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body(Map.of("title", "First " + body9, "isbns", List.of(isbn13), "lccn", lccn))
+                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+
+        // the ISBN-10 of the same book
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body(Map.of("title", "Second " + body9, "isbns", List.of(isbn10)))
+                .post("/api/v1/titles").then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("duplicate-title")).body("context.existingTitleId", equalTo(first))
+                .body("context.field", equalTo("isbns")).body("context.value", equalTo(isbn13))
+                .body("detail", containsString(first));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Second " + body9, "lccn", lccn))
+                .post("/api/v1/titles").then().statusCode(409)
+                .body("code", equalTo("duplicate-title")).body("context.existingTitleId", equalTo(first))
+                .body("context.field", equalTo("lccn"));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles?isbn=" + isbn10)
+                .then().statusCode(200).body("id", equalTo(List.of(first)));
+
+        // asked for explicitly: created anyway
+        String second = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Second " + body9, "isbns", List.of(isbn10)))
+                .post("/api/v1/titles?allowDuplicate=true").then().statusCode(201).extract().path("id");
+        // a title already sharing the ISBN keeps it through other changes
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Second " + body9, "isbns", List.of(isbn10), "edition", "2nd"))
+                .put("/api/v1/titles/" + second).then().statusCode(200).body("edition", equalTo("2nd"));
+
+        // a PUT giving a title another title's ISBN or LCCN: the same 409, nothing changed
+        String third = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Third " + body9)).post("/api/v1/titles").then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Third " + body9, "isbns", List.of(isbn13), "series", "changed"))
+                .put("/api/v1/titles/" + third).then().statusCode(409)
+                .body("code", equalTo("duplicate-title")).body("context.field", equalTo("isbns"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Third " + body9, "lccn", lccn))
+                .put("/api/v1/titles/" + third).then().statusCode(409)
+                .body("context.existingTitleId", equalTo(first)).body("context.field", equalTo("lccn"));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles/" + third)
+                .then().statusCode(200).body("isbns", equalTo(List.of())).body("series", equalTo(null));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Third " + body9, "isbns", List.of(isbn13)))
+                .put("/api/v1/titles/" + third + "?allowDuplicate=true").then().statusCode(200);
+    }
+
+    @Test
+    void siteStaffChangeOnlyTitlesHeldAtTheirOwnSitesDistrictStaffAny() {
+        String lhs = CatalogFixtures.site("LHS");
+        String mms = CatalogFixtures.site("MMS");
+        String shared = CatalogFixtures.title("Shared " + UUID.randomUUID());
+        CatalogFixtures.copy(shared, lhs);
+        CatalogFixtures.copy(shared, mms);
+        for (String method : List.of("PUT", "DELETE")) {
+            var request = given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Taken over"));
+            (method.equals("PUT") ? request.put("/api/v1/titles/" + shared)
+                    : request.delete("/api/v1/titles/" + shared))
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("code", equalTo("title-shared")).body("detail", containsString("shared with other sites"))
+                    .body("detail", containsString("district library staff"))
+                    .body("context.otherSites", equalTo(1));
+        }
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles/" + shared)
+                .then().statusCode(200).body("title", startsWith("Shared "));
+        // adding a copy at their own site stays allowed
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", lhs, "barcode", CatalogFixtures.uniqueBarcode()))
+                .post("/api/v1/titles/" + shared + "/copies").then().statusCode(201);
+        // staff of both sites, and district staff, may change it
+        given().auth().oauth2(TestTokens.siteStaff("LHS", "MMS")).contentType(ContentType.JSON)
+                .body(Map.of("title", "Shared, both sites")).put("/api/v1/titles/" + shared)
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Shared, district")).put("/api/v1/titles/" + shared)
+                .then().statusCode(200);
+
+        // held at LHS alone: LHS staff change it, MMS staff do not
+        String own = CatalogFixtures.title("Own " + UUID.randomUUID());
+        CatalogFixtures.copy(own, lhs);
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body(Map.of("title", "Own, edited")).put("/api/v1/titles/" + own).then().statusCode(200);
+        given().auth().oauth2(TestTokens.siteStaff("MMS")).contentType(ContentType.JSON)
+                .body(Map.of("title", "Own, taken")).put("/api/v1/titles/" + own).then().statusCode(403)
+                .body("code", equalTo("title-shared"));
+
+        // no copies: any staff may change and delete it
+        String none = CatalogFixtures.title("Nobody's " + UUID.randomUUID());
+        given().auth().oauth2(TestTokens.siteStaff("MMS")).contentType(ContentType.JSON)
+                .body(Map.of("title", "Nobody's, edited")).put("/api/v1/titles/" + none).then().statusCode(200);
+        given().auth().oauth2(TestTokens.siteStaff("MMS")).delete("/api/v1/titles/" + none).then().statusCode(204);
+        given().auth().oauth2(TestTokens.teacher("LHS")).delete("/api/v1/titles/" + own).then().statusCode(403);
+    }
+
+    @Test
+    void aDeleteHonoursIfMatch() {
+        String id = CatalogFixtures.title("Deleted with care " + UUID.randomUUID());
+        String etag = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles/" + id)
+                .then().extract().header("ETag");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Changed meanwhile")).put("/api/v1/titles/" + id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.districtAdmin()).header("If-Match", etag).delete("/api/v1/titles/" + id)
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("code", equalTo("precondition-failed")).body("context.etag", not(equalTo(etag)));
+        given().auth().oauth2(TestTokens.districtAdmin()).header("If-Match", "3").delete("/api/v1/titles/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("If-Match"));
+        String current = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles/" + id)
+                .then().statusCode(200).body("title", equalTo("Changed meanwhile")).extract().header("ETag");
+        given().auth().oauth2(TestTokens.districtAdmin()).header("If-Match", current).delete("/api/v1/titles/" + id)
+                .then().statusCode(204);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles/" + id).then().statusCode(404);
+    }
+
+    private static char isbn10CheckDigit(String nine) {
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (nine.charAt(i) - '0') * (10 - i);
+        }
+        int check = (11 - sum % 11) % 11;
+        return check == 10 ? 'X' : (char) ('0' + check);
     }
 
     private static char checkDigit(String twelve) {
