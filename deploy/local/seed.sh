@@ -68,8 +68,14 @@ step_titles() {
     grep -q "^$i " "$SEED/title-ids" && continue   # created by an earlier, interrupted run
     IFS='|' read -r title author year <<<"${TITLES[$i]}"
     answer="$(post "$CATALOG/titles" "{\"title\":\"$title\",\"authors\":[\"$author\"],\"publicationYear\":$year,\"isbns\":[\"$(isbn13 "9780000000$(printf %02d "$i")")\"]}")"
-    [[ "${answer%% *}" == 201 ]] || { echo "    title '$title': HTTP $answer"; return 1; }
-    id="$(grep -o '"id":"[0-9a-fA-F-]*"' <<<"${answer#* }" | head -1 | cut -d'"' -f4)"
+    if [[ "${answer%% *}" == 201 ]]; then
+      id="$(grep -o '"id":"[0-9a-fA-F-]*"' <<<"${answer#* }" | head -1 | cut -d'"' -f4)"
+    elif [[ "${answer%% *}" == 409 ]]; then
+      # created by a run interrupted before it wrote the id down: the catalog names the title with that ISBN
+      id="$(grep -o '"existingTitleId":"[0-9a-fA-F-]*"' <<<"${answer#* }" | head -1 | cut -d'"' -f4)"
+    else
+      echo "    title '$title': HTTP $answer"; return 1
+    fi
     [[ -n "$id" ]] || { echo "    title '$title': no id in the answer"; return 1; }
     echo "$i $id" >>"$SEED/title-ids"
   done
