@@ -54,6 +54,9 @@ public class FeeLedger {
     @Inject
     IdempotentRequests idempotent;
 
+    @Inject
+    org.lrms.circulation.staff.StaffPermissions permissions;
+
     /** Adds a fee to a patron's account, inside the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Fee assess(Patron patron, String siteCode, String kind, BigDecimal amount, UUID loanId, Copy copy,
@@ -170,6 +173,7 @@ public class FeeLedger {
             throw ProblemException.notFound("fee", feeId.toString());
         }
         scope.requireManage(fee.siteCode);
+        permissions.require(org.lrms.circulation.staff.StaffPermissions.WAIVE_FEES, fee.siteCode, "a waiver");
         return idempotent.once("waiver " + fee.id, idempotencyKey, 200, () -> FeeView.of(waive(fee, waiver)));
     }
 

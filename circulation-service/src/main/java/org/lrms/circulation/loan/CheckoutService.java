@@ -23,6 +23,7 @@ import org.lrms.circulation.policy.PolicyMatrix;
 import org.lrms.circulation.policy.PolicyRule;
 import org.lrms.circulation.policy.store.PolicyService;
 import org.lrms.circulation.site.SiteService;
+import org.lrms.circulation.staff.StaffPermissions;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.CopyArrived;
 import org.lrms.events.circulation.LoanClosed;
@@ -109,6 +110,9 @@ public class CheckoutService {
 
     @Inject
     DeskStatements desk;
+
+    @Inject
+    StaffPermissions permissions;
 
     /** The sites' policy matrices and closed days as of the version of the desk rules a check-out read. */
     private final DeskRules deskRules = new DeskRules(DeskRules.DISTRICT_SITES);
@@ -204,6 +208,12 @@ public class CheckoutService {
 
         String staff = scope.userName();
         boolean overriding = !overridden.isEmpty();
+        if (overriding && !permissions.holds(StaffPermissions.OVERRIDE_REFUSAL, site)) {
+            // checked only when a refusal is overridden: a reason given where nothing is refused needs no supervisor
+            String refusals = overridden.stream().map(CheckoutRefused::code).collect(Collectors.joining(", "));
+            throw StaffPermissions.permissionRequired(StaffPermissions.OVERRIDE_REFUSAL, site,
+                    "overriding " + refusals).with("refusals", refusals);
+        }
         LoanRow loan = new LoanRow(UUID.randomUUID(), copy.id(), patronId, keys.of(patronId), borrower.patronType(),
                 borrower.grade(), site, now, dueAt(site, rule, now, (s, from, to) ->
                 deskRules.closedDays(rulesVersion, s, from, to, calendar::closedDaysIn)), 0,
@@ -332,6 +342,12 @@ public class CheckoutService {
                 () -> dueAt(loan.siteCode, rule, now, calendar::closedDays), now);
         RenewalResult result = renewal.result();
         if (result.renewed() && override != null && result.refusal() != null) {
+            // the renewal rolls back with the 403: a supervisor of the loan's site or of the patron's school
+            if (!permissions.holds(StaffPermissions.OVERRIDE_REFUSAL, loan.siteCode)
+                    && (patron == null || !permissions.holds(StaffPermissions.OVERRIDE_REFUSAL, patron.homeSite))) {
+                throw StaffPermissions.permissionRequired(StaffPermissions.OVERRIDE_REFUSAL, loan.siteCode,
+                        "overriding " + result.refusal()).with("refusals", result.refusal());
+            }
             auditOverride(loan.id, result.refusal(), override, loan.siteCode, now);
         }
         if (!result.renewed()) {

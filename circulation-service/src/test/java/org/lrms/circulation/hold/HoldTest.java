@@ -104,6 +104,7 @@ class HoldTest {
         checkIn(site, first.barcode()).then().statusCode(200).body("holdId", equalTo(benHold));
 
         // a supervisor lends Ben's copy to Dan
+        Fixtures.supervisor(site);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("siteCode", site, "patronBarcode", dan,
                         "itemBarcode", first.barcode(), "overrideReason", "needed for class today"))
                 .when().post("/api/v1/checkouts").then().statusCode(201);

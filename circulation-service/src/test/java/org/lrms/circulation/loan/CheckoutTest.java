@@ -452,6 +452,7 @@ class CheckoutTest {
         String token = TestTokens.siteStaff(d.site);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("note", "owes a book"))
                 .when().put("/api/v1/patrons/" + d.patronId + "/block").then().statusCode(200);
+        Fixtures.supervisor(d.site);
         String loanId = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("siteCode", d.site, "patronBarcode", d.patronBarcode, "itemBarcode", d.copy.barcode(),
                         "overrideReason", "needed for a class project"))
@@ -466,6 +467,7 @@ class CheckoutTest {
     @Test
     void anOverrideReasonOfBlanksIsRefusedNamingItAndChangesNothing() {
         Desk d = desk();
+        Fixtures.supervisor(d.site);
         String token = TestTokens.siteStaff(d.site);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("note", "owes a book"))
                 .when().put("/api/v1/patrons/" + d.patronId + "/block").then().statusCode(200);
@@ -545,6 +547,7 @@ class CheckoutTest {
                 .body("code", equalTo("fees-owed")).body("detail", containsString("37.45"));
 
         // the supervisor's override still works at the other school's desk
+        Fixtures.supervisor(desk);
         given().auth().oauth2(deskStaff).contentType(ContentType.JSON)
                 .body(Map.of("siteCode", desk, "patronBarcode", patronBarcode, "itemBarcode", here.barcode(),
                         "overrideReason", "class trip tomorrow"))
