@@ -141,7 +141,7 @@ public class CheckoutService {
             throw CheckoutRefused.unusable("unknown-patron", "no patron has barcode " + request.patronBarcode());
         }
         if (!borrower.isActive()) {
-            throw CheckoutRefused.patronInactive(borrower.status());
+            throw CheckoutRefused.patronInactive(borrower.status(), confidential(borrower));
         }
         UUID patronId = borrower.patronId();
         CopyRow copy = lockedCopy(request.itemBarcode());
@@ -405,7 +405,7 @@ public class CheckoutService {
         String overridden = null;
         CheckoutRefused refusal = null;
         if (patron != null && !patron.isActive()) {
-            refusal = CheckoutRefused.patronInactive(patron.status);
+            refusal = CheckoutRefused.patronInactive(patron.status, !scope.canManage(patron.homeSite));
         } else if (patron != null && patron.blocked) {
             refusal = CheckoutRefused.patronBlocked(patron.blockNote, !scope.canManage(patron.homeSite), false);
         } else if (loan.overdueBlock) {

@@ -555,6 +555,41 @@ class CheckoutTest {
     }
 
     @Test
+    void anAccountNotActiveIsNamedOnlyToThePatronsSchool() {
+        String home = Fixtures.newSite();
+        String desk = Fixtures.newSite();
+        String patronBarcode = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(home, patronBarcode, "STUDENT", "12");
+        CopySnapshot here = Fixtures.addCopy(desk, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        CopySnapshot atHome = Fixtures.addCopy(home, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        CopySnapshot renewable = Fixtures.addCopy(desk, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String deskStaff = TestTokens.siteStaff(desk);
+        String renewableLoan = checkOut(deskStaff, desk, patronBarcode, renewable.barcode(), null)
+                .then().statusCode(201).extract().path("id");
+        update("UPDATE patron SET status = 'GRADUATED' WHERE id = ?", UUID.fromString(patronId));
+
+        // the other school's desk learns what to do, not the account's status
+        String detail = checkOut(deskStaff, desk, patronBarcode, here.barcode(), null).then().statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("patron-inactive"))
+                .extract().path("detail");
+        assertFalse(detail.contains("GRADUATED"), detail);
+        assertTrue(detail.contains("ask their school library"), detail);
+        String renewal = given().auth().oauth2(deskStaff).when().post("/api/v1/loans/" + renewableLoan + "/renewal")
+                .then().statusCode(422).body("code", equalTo("patron-inactive")).extract().path("detail");
+        assertFalse(renewal.contains("GRADUATED"), renewal);
+        assertTrue(renewal.contains("ask their school library"), renewal);
+
+        // the patron's school and district staff see it
+        checkOut(TestTokens.siteStaff(home), home, patronBarcode, atHome.barcode(), null).then().statusCode(422)
+                .body("detail", equalTo("the patron's account is GRADUATED"));
+        checkOut(TestTokens.districtAdmin(), desk, patronBarcode, here.barcode(), null).then().statusCode(422)
+                .body("detail", equalTo("the patron's account is GRADUATED"));
+        given().auth().oauth2(TestTokens.siteStaff(home)).when().post("/api/v1/loans/" + renewableLoan + "/renewal")
+                .then().statusCode(422).body("detail", equalTo("the patron's account is GRADUATED"));
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM loan WHERE copy_id = ?", here.copyId()));
+    }
+
+    @Test
     void theLimitOfTheSitePolicyIsEnforced() {
         Desk d = desk();
         String token = TestTokens.siteStaff(d.site);
