@@ -242,7 +242,11 @@ public class CheckoutService {
         CopyRow copy = lockedCopy(request.itemBarcode());
         ReturnedLoan returned = desk.openLoan(copy.id(), now);
         if (returned == null) {
+            // in transit; on its own shelf and waited for (pulled for a hold); or another site's copy not on loan,
+            // returned here (its loan closed already, or found on this site's shelves): it goes to the hold it fills,
+            // or home
             if (Copy.IN_TRANSIT.equals(copy.circulationState())
+                    || Copy.AVAILABLE.equals(copy.circulationState()) && !copy.siteCode().equals(site)
                     || Copy.AVAILABLE.equals(copy.circulationState()) && holds.hasWaitingHold(copy)) {
                 // locked and read above; from here changed through its entity alone
                 return arrive(Copy.findById(copy.id()), site);

@@ -590,6 +590,38 @@ class CheckoutTest {
     }
 
     @Test
+    void anotherSchoolsCopyNotOnLoanReturnedHereGoesHomeInTransit() {
+        String home = Fixtures.newSite();
+        String desk = Fixtures.newSite();
+        CopySnapshot copy = Fixtures.addCopy(home, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+
+        // found on this school's shelves (its loan closed long ago): accepted and sent home
+        checkIn(desk, copy.barcode()).then().statusCode(200).contentType(ContentType.JSON)
+                .body("loanId", equalTo(null)).body("nextCopyStatus", equalTo("IN_TRANSIT"))
+                .body("routeTo", equalTo(home)).body("holdId", equalTo(null));
+        assertEquals("IN_TRANSIT", copyRow(copy).get("circulation_state"));
+        assertEquals(home, copyRow(copy).get("in_transit_to"));
+        checkIn(home, copy.barcode()).then().statusCode(200).body("nextCopyStatus", equalTo("AVAILABLE"));
+        List<EventEnvelope> arrivals = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, copy.copyId().toString(),
+                seen -> seen.size() >= 2);
+        assertEquals(List.of("CopyArrived", "CopyArrived"), arrivals.stream().map(EventEnvelope::type).toList());
+
+        // a copy of its own shelf scanned at its own desk is still told to be shelved; an unknown barcode is refused
+        checkIn(home, copy.barcode()).then().statusCode(409).body("code", equalTo("not-on-loan"));
+        checkIn(desk, Fixtures.unique("NOPE")).then().statusCode(422).body("code", equalTo("unknown-item"));
+
+        // returned at the desk where a patron waits for its title: it fills that hold here
+        String reader = Fixtures.unique("P");
+        Fixtures.newPatron(desk, reader, "STUDENT", "9");
+        String holdId = given().auth().oauth2(TestTokens.siteStaff(desk)).contentType(ContentType.JSON)
+                .body(Map.of("patronBarcode", reader, "titleId", copy.titleId().toString(), "pickupSite", desk))
+                .when().post("/api/v1/holds").then().statusCode(201).extract().path("id");
+        checkIn(desk, copy.barcode()).then().statusCode(200)
+                .body("nextCopyStatus", equalTo("ON_HOLD_SHELF")).body("holdId", equalTo(holdId));
+        checkOut(TestTokens.siteStaff(desk), desk, reader, copy.barcode(), null).then().statusCode(201);
+    }
+
+    @Test
     void theLimitOfTheSitePolicyIsEnforced() {
         Desk d = desk();
         String token = TestTokens.siteStaff(d.site);
