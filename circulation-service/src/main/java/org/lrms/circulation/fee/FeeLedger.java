@@ -250,7 +250,8 @@ public class FeeLedger {
         if ("CANCELLED".equals(fee.status) || "WAIVED".equals(fee.status)) {
             return;
         }
-        Patron patron = Patron.findById(fee.patronId, LockModeType.PESSIMISTIC_WRITE);
+        // a settled fee past the finance retention has no patron any more (LoanPrivacy): its refund needs none
+        Patron patron = fee.patronId == null ? null : Patron.findById(fee.patronId, LockModeType.PESSIMISTIC_WRITE);
         forgive(fee, patron, reason, "CANCELLED");
     }
 
