@@ -134,6 +134,31 @@ class HoldAndFeePrivacyTest {
     }
 
     @Test
+    void aSettledFeeWhoseLoanIsStillOpenKeepsItsPatronUntilTheLoanCloses() {
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        String patron = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(site, patron, "STUDENT", "9");
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        // as a lost item's fee paid while the copy is still out: a return would refund it to the borrower
+        String feeId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "kind", "OTHER", "amount", "3.00", "note", "replacement case"))
+                .when().post("/api/v1/patrons/" + patronId + "/fees").then().statusCode(201).extract().path("id");
+        Fixtures.update("UPDATE fee SET loan_id = ? WHERE id = ?", UUID.fromString(loanId), UUID.fromString(feeId));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("amount", "3.00", "method", "CASH"))
+                .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201);
+
+        privacy.detachSettledFees(Instant.now().plus(Duration.ofDays(366)));
+        assertEquals(UUID.fromString(patronId), feeRow(feeId).get("patron_id"), "its loan is open");
+
+        CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200);
+        privacy.detachSettledFees(Instant.now().plus(Duration.ofDays(366)));
+        assertNull(feeRow(feeId).get("patron_id"));
+    }
+
+    @Test
     void thePeriodsAreValidatedAndLeftAsTheyAreWhenNotGiven() {
         String admin = TestTokens.districtAdmin();
         given().auth().oauth2(admin).contentType(ContentType.JSON)
