@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Seeds the demo district through the services' REST APIs, with data generated here (no file is copied in):
-# the district and its three schools, some titles with copies at each school, some patrons.
+# the district and its three schools, some titles with copies at each school, some patrons, a desk supervisor.
 # Each step runs once (a marker under $STATE/seed/); a failed step is reported, the others go on, and the next
 # run of run.sh (or of this script) retries what is missing. Needs LRMS_SEED_TOKEN: a district-admin access token.
 set -uo pipefail
@@ -125,7 +125,19 @@ step_patrons() {
   echo "  patrons: $n students at LHS, RMS, GES and a teacher at LHS"
 }
 
-for step in sites titles copies patrons; do
+# The demo supervisor: tech.lhs may override a check-out refusal and waive fees at Lincoln High (district data in
+# circulation, not a realm role); tech.rms and tech.ges may not, so the demo shows both desks.
+step_permissions() {
+  [[ -f "$SEED/sites.done" ]] || { echo "    permissions need the sites: not seeded yet"; return 1; }
+  local permission answer
+  for permission in override-refusal waive-fees; do
+    answer="$(post "$CIRCULATION/staff-permissions" "{\"username\":\"tech.lhs\",\"siteCode\":\"LHS\",\"permission\":\"$permission\"}")"
+    [[ "${answer%% *}" == 2* ]] || { echo "    permission $permission of tech.lhs at LHS: HTTP $answer"; return 1; }
+  done
+  echo "  desk permissions: tech.lhs supervises at LHS (override-refusal, waive-fees)"
+}
+
+for step in sites titles copies patrons permissions; do
   if [[ -f "$SEED/$step.done" ]]; then
     continue
   fi

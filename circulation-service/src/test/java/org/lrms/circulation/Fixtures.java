@@ -98,6 +98,25 @@ public final class Fixtures {
         return code;
     }
 
+    /**
+     * Makes the site's technician ({@code TestTokens.siteStaff(site)}) its supervisor: grants the desk permissions
+     * {@code override-refusal} and {@code waive-fees} at the site, as a district admin would.
+     */
+    public static void supervisor(String site) {
+        grant("tech." + site.toLowerCase(Locale.ROOT), site, "override-refusal");
+        grant("tech." + site.toLowerCase(Locale.ROOT), site, "waive-fees");
+    }
+
+    /** Grants a desk permission through the API (201 new, 200 held already). */
+    public static void grant(String username, String site, String permission) {
+        int status = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "siteCode", site, "permission", permission))
+                .when().post("/api/v1/staff-permissions").then().extract().statusCode();
+        if (status != 201 && status != 200) {
+            throw new IllegalStateException("grant of " + permission + " answered " + status);
+        }
+    }
+
     public static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }

@@ -21,7 +21,8 @@ public class Fee extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "patron_id", nullable = false)
+    /** Null once the fee is settled and past the privacy policy's finance retention (the patron detached). */
+    @Column(name = "patron_id")
     public UUID patronId;
 
     @Column(name = "site_code", nullable = false)

@@ -10,6 +10,7 @@ import org.lrms.circulation.loan.IdempotentRequests;
 import org.lrms.circulation.patron.Patron;
 import org.lrms.circulation.patron.PatronKeys;
 import org.lrms.circulation.site.SiteService;
+import org.lrms.circulation.staff.StaffPermissions;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.FeeAssessed;
 import org.lrms.events.circulation.FeePaid;
@@ -53,6 +54,9 @@ public class FeeLedger {
 
     @Inject
     IdempotentRequests idempotent;
+
+    @Inject
+    StaffPermissions permissions;
 
     /** Adds a fee to a patron's account, inside the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -170,6 +174,7 @@ public class FeeLedger {
             throw ProblemException.notFound("fee", feeId.toString());
         }
         scope.requireManage(fee.siteCode);
+        permissions.require(StaffPermissions.WAIVE_FEES, fee.siteCode, "a waiver");
         return idempotent.once("waiver " + fee.id, idempotencyKey, waiver, 200, () -> FeeView.of(waive(fee, waiver)));
     }
 
@@ -246,7 +251,8 @@ public class FeeLedger {
         if ("CANCELLED".equals(fee.status) || "WAIVED".equals(fee.status)) {
             return;
         }
-        Patron patron = Patron.findById(fee.patronId, LockModeType.PESSIMISTIC_WRITE);
+        // a settled fee past the finance retention has no patron any more (LoanPrivacy): its refund needs none
+        Patron patron = fee.patronId == null ? null : Patron.findById(fee.patronId, LockModeType.PESSIMISTIC_WRITE);
         forgive(fee, patron, reason, "CANCELLED");
     }
 

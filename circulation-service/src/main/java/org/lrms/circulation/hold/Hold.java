@@ -29,10 +29,11 @@ public class Hold extends PanacheEntityBase {
     @Column(name = "copy_id")
     public UUID copyId;
 
-    @Column(name = "patron_id", nullable = false)
+    /** Null, with the key, once the hold is closed and past the privacy policy's period (anonymized). */
+    @Column(name = "patron_id")
     public UUID patronId;
 
-    @Column(name = "patron_key", nullable = false)
+    @Column(name = "patron_key")
     public String patronKey;
 
     @Column(name = "patron_type", nullable = false)

@@ -150,13 +150,16 @@ public class HoldQueue {
      * The copy set aside for this hold went to another patron: the hold waits again, for the next copy returned. It
      * keeps its priority and the date it was placed, so its place in the queue (usually the head, where it was when
      * the copy was set aside for it); it no longer names the lent copy, which would otherwise keep the hold on the
-     * shelf, and every later check-out of that copy refused, until the shelf time ran out.
+     * shelf, and every later check-out of that copy refused, until the shelf time ran out. Its pickup date goes, and
+     * its hold-available notice not yet e-mailed or printed is withdrawn: the patron is not told a copy waits that
+     * does not; the next copy set aside for the hold brings a new notice.
      */
     private void returnToQueue(UUID holdId, CopyRow copy) {
         Hold hold = Hold.findById(holdId, LockModeType.PESSIMISTIC_WRITE);
         hold.status = Hold.WAITING;
         hold.assignedCopyId = null;
         hold.shelfExpiresOn = null;
+        notices.withdrawHoldAvailable(hold.id);
         outbox.publish(Topics.CIRCULATION_HOLDS, hold.pickupSite, hold.id.toString(),
                 new HoldReturnedToQueue(snapshot(hold), copy.barcode()));
     }

@@ -134,7 +134,7 @@ public class HoldService {
         if (scope.canManage(hold.pickupSite)) {
             return;
         }
-        Patron patron = Patron.findById(hold.patronId);
-        scope.requireManage(patron.homeSite);
+        Patron patron = hold.patronId == null ? null : Patron.findById(hold.patronId); // null: anonymized
+        scope.requireManage(patron == null ? hold.pickupSite : patron.homeSite);
     }
 }

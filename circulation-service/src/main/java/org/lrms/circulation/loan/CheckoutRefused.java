@@ -26,9 +26,14 @@ public class CheckoutRefused extends ProblemException {
         return new CheckoutRefused(422, code, detail, false);
     }
 
-    /** The patron's account is not active (inactive, graduated): a check-out and a renewal alike are refused. */
-    static CheckoutRefused patronInactive(String status) {
-        return unusable("patron-inactive", "the patron's account is " + status);
+    /**
+     * The patron's account is not active (inactive, graduated): a check-out and a renewal alike are refused. Its
+     * status is the patron's record: named to staff of its home site and district staff only.
+     */
+    static CheckoutRefused patronInactive(String status, boolean confidential) {
+        return unusable("patron-inactive", confidential
+                ? "the patron's account cannot borrow: " + ASK_THEIR_SCHOOL
+                : "the patron's account is " + status);
     }
 
     /**

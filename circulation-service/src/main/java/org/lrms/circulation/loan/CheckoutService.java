@@ -23,6 +23,7 @@ import org.lrms.circulation.policy.PolicyMatrix;
 import org.lrms.circulation.policy.PolicyRule;
 import org.lrms.circulation.policy.store.PolicyService;
 import org.lrms.circulation.site.SiteService;
+import org.lrms.circulation.staff.StaffPermissions;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.CopyArrived;
 import org.lrms.events.circulation.LoanClosed;
@@ -110,6 +111,9 @@ public class CheckoutService {
     @Inject
     DeskStatements desk;
 
+    @Inject
+    StaffPermissions permissions;
+
     /** The sites' policy matrices and closed days as of the version of the desk rules a check-out read. */
     private final DeskRules deskRules = new DeskRules(DeskRules.DISTRICT_SITES);
 
@@ -137,7 +141,7 @@ public class CheckoutService {
             throw CheckoutRefused.unusable("unknown-patron", "no patron has barcode " + request.patronBarcode());
         }
         if (!borrower.isActive()) {
-            throw CheckoutRefused.patronInactive(borrower.status());
+            throw CheckoutRefused.patronInactive(borrower.status(), confidential(borrower));
         }
         UUID patronId = borrower.patronId();
         CopyRow copy = lockedCopy(request.itemBarcode());
@@ -204,6 +208,12 @@ public class CheckoutService {
 
         String staff = scope.userName();
         boolean overriding = !overridden.isEmpty();
+        if (overriding && !permissions.holds(StaffPermissions.OVERRIDE_REFUSAL, site)) {
+            // checked only when a refusal is overridden: a reason given where nothing is refused needs no supervisor
+            String refusals = overridden.stream().map(CheckoutRefused::code).collect(Collectors.joining(", "));
+            throw StaffPermissions.permissionRequired(StaffPermissions.OVERRIDE_REFUSAL, site,
+                    "overriding " + refusals).with("refusals", refusals);
+        }
         LoanRow loan = new LoanRow(UUID.randomUUID(), copy.id(), patronId, keys.of(patronId), borrower.patronType(),
                 borrower.grade(), site, now, dueAt(site, rule, now, (s, from, to) ->
                 deskRules.closedDays(rulesVersion, s, from, to, calendar::closedDaysIn)), 0,
@@ -232,7 +242,11 @@ public class CheckoutService {
         CopyRow copy = lockedCopy(request.itemBarcode());
         ReturnedLoan returned = desk.openLoan(copy.id(), now);
         if (returned == null) {
+            // in transit; on its own shelf and waited for (pulled for a hold); or another site's copy not on loan,
+            // returned here (its loan closed already, or found on this site's shelves): it goes to the hold it fills,
+            // or home
             if (Copy.IN_TRANSIT.equals(copy.circulationState())
+                    || Copy.AVAILABLE.equals(copy.circulationState()) && !copy.siteCode().equals(site)
                     || Copy.AVAILABLE.equals(copy.circulationState()) && holds.hasWaitingHold(copy)) {
                 // locked and read above; from here changed through its entity alone
                 return arrive(Copy.findById(copy.id()), site);
@@ -332,6 +346,12 @@ public class CheckoutService {
                 () -> dueAt(loan.siteCode, rule, now, calendar::closedDays), now);
         RenewalResult result = renewal.result();
         if (result.renewed() && override != null && result.refusal() != null) {
+            // the renewal rolls back with the 403: a supervisor of the loan's site or of the patron's school
+            if (!permissions.holds(StaffPermissions.OVERRIDE_REFUSAL, loan.siteCode)
+                    && (patron == null || !permissions.holds(StaffPermissions.OVERRIDE_REFUSAL, patron.homeSite))) {
+                throw StaffPermissions.permissionRequired(StaffPermissions.OVERRIDE_REFUSAL, loan.siteCode,
+                        "overriding " + result.refusal()).with("refusals", result.refusal());
+            }
             auditOverride(loan.id, result.refusal(), override, loan.siteCode, now);
         }
         if (!result.renewed()) {
@@ -389,7 +409,7 @@ public class CheckoutService {
         String overridden = null;
         CheckoutRefused refusal = null;
         if (patron != null && !patron.isActive()) {
-            refusal = CheckoutRefused.patronInactive(patron.status);
+            refusal = CheckoutRefused.patronInactive(patron.status, !scope.canManage(patron.homeSite));
         } else if (patron != null && patron.blocked) {
             refusal = CheckoutRefused.patronBlocked(patron.blockNote, !scope.canManage(patron.homeSite), false);
         } else if (loan.overdueBlock) {

@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The privacy rule: a closed loan keeps no patron once the patron owes nothing and the period of the district's
+ * The privacy rule (closed holds and settled fees: {@link #anonymizeClosedHolds}, {@link #detachSettledFees}): a
+ * closed loan keeps no patron once the patron owes nothing and the period of the district's
  * privacy policy ({@link PrivacyPolicies}: none by default) has passed: neither the patron id nor the
  * pseudonymous key (this service could recompute the key of every patron), and the loan's notices forget it. With no
  * period, that happens at check-in, or when the last fee is paid, waived or cancelled; with one, the nightly run takes
@@ -86,7 +87,59 @@ public class LoanPrivacy {
 
     @Scheduled(cron = "{circulation.privacy.anonymize-cron}", identity = "closed-loan-anonymization")
     void nightly() {
-        anonymizeKeptLoans(Instant.now());
+        Instant now = Instant.now();
+        anonymizeKeptLoans(now);
+        anonymizeClosedHolds(now);
+        detachSettledFees(now);
+    }
+
+    /**
+     * Closed holds (filled, cancelled, expired) closed longer ago than the policy's {@code keep_closed_holds_days}
+     * lose their patron id and key, a chunk per transaction; title, copy, pickup site, patron type and grade, status
+     * and dates stay for statistics, and their notices forget them. Reporting keeps no patron of a hold, so nothing
+     * is announced. Answers how many.
+     */
+    public int anonymizeClosedHolds(Instant now) {
+        return inChunks(() -> em.createNativeQuery("""
+                        WITH closed AS (SELECT id FROM hold WHERE patron_id IS NOT NULL AND closed_at IS NOT NULL
+                              AND status NOT IN ('WAITING', 'IN_TRANSIT', 'ON_SHELF')
+                              AND closed_at <= CAST(?1 AS timestamptz)
+                                - (SELECT make_interval(days => keep_closed_holds_days) FROM privacy_policy)
+                            ORDER BY closed_at LIMIT ?2 FOR UPDATE SKIP LOCKED),
+                          forgotten AS (UPDATE notice n SET hold_id = NULL FROM closed WHERE n.hold_id = closed.id)
+                        UPDATE hold h SET patron_id = NULL, patron_key = NULL FROM closed WHERE h.id = closed.id""")
+                .setParameter(1, now).setParameter(2, CHUNK).executeUpdate());
+    }
+
+    /**
+     * The finance retention: a settled fee (paid, waived, cancelled, refunded) whose last payment or waiver is older
+     * than the policy's {@code keep_settled_fees_days} is detached from its patron, a chunk per transaction. Amount,
+     * balance, kind, site, loan, copy, dates and its transactions stay, so the ledger's totals and receipts still add
+     * up; the fee no longer appears among the patron's. A fee whose loan is still open (a lost item paid for, which a
+     * return would refund to the borrower) waits for the loan to close. Answers how many.
+     */
+    public int detachSettledFees(Instant now) {
+        return inChunks(() -> em.createNativeQuery("""
+                        WITH settled AS (SELECT f.id FROM fee f WHERE f.patron_id IS NOT NULL AND f.status <> 'OPEN'
+                              AND COALESCE((SELECT max(t.at) FROM fee_transaction t WHERE t.fee_id = f.id),
+                                           f.created_at) <= CAST(?1 AS timestamptz)
+                                - (SELECT make_interval(days => keep_settled_fees_days) FROM privacy_policy)
+                              AND NOT EXISTS (SELECT 1 FROM loan l WHERE l.id = f.loan_id AND l.returned_at IS NULL)
+                            ORDER BY f.created_at LIMIT ?2 FOR UPDATE OF f SKIP LOCKED),
+                          forgotten AS (UPDATE notice n SET fee_id = NULL FROM settled WHERE n.fee_id = settled.id)
+                        UPDATE fee SET patron_id = NULL FROM settled WHERE fee.id = settled.id""")
+                .setParameter(1, now).setParameter(2, CHUNK).executeUpdate());
+    }
+
+    private int inChunks(java.util.function.IntSupplier chunk) {
+        int total = 0;
+        while (true) {
+            int done = QuarkusTransaction.requiringNew().call(chunk::getAsInt);
+            total += done;
+            if (done < CHUNK) {
+                return total;
+            }
+        }
     }
 
     /**

@@ -10,12 +10,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
-/** The district's privacy policy for closed loans: staff read it, district admins change it. */
+/** The district's privacy policy for closed loans, closed holds and settled fees: staff read it, district admins change it. */
 @Path("/api/v1/privacy-policy")
 public class PrivacyPolicyResource {
 
-    /** {@code keepClosedLoansDays}: 0 anonymizes a loan at check-in once nothing is owed; at most ten years. */
-    public record PrivacyPolicyRequest(@NotNull @Min(0) @Max(PrivacyPolicies.MAX_DAYS) Integer keepClosedLoansDays) {
+    /**
+     * {@code keepClosedLoansDays}: 0 anonymizes a loan at check-in once nothing is owed. {@code keepClosedHoldsDays}:
+     * a filled, cancelled or expired hold keeps its patron this long (0: until the next nightly run).
+     * {@code keepSettledFeesDays}: a paid, waived or cancelled fee keeps its patron this long after its last payment or
+     * waiver. Each at most ten years; the last two may be left out to keep them as they are.
+     */
+    public record PrivacyPolicyRequest(@NotNull @Min(0) @Max(PrivacyPolicies.MAX_DAYS) Integer keepClosedLoansDays,
+                                       @Min(0) @Max(PrivacyPolicies.MAX_DAYS) Integer keepClosedHoldsDays,
+                                       @Min(0) @Max(PrivacyPolicies.MAX_DAYS) Integer keepSettledFeesDays) {
     }
 
     @Inject
@@ -30,6 +37,7 @@ public class PrivacyPolicyResource {
     @PUT
     @RolesAllowed("district-admin")
     public PrivacyPolicies.PrivacyPolicyView put(@Valid @NotNull PrivacyPolicyRequest request) {
-        return policies.change(request.keepClosedLoansDays());
+        return policies.change(request.keepClosedLoansDays(), request.keepClosedHoldsDays(),
+                request.keepSettledFeesDays());
     }
 }

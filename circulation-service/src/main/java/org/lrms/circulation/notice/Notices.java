@@ -72,6 +72,17 @@ public class Notices {
                 .setParameter(8, feeId).setParameter(9, at).setParameter(10, patronId).executeUpdate();
     }
 
+    /**
+     * The hold no longer waits on the shelf (its copy went to another patron): its hold-available notices not yet
+     * e-mailed or printed are withdrawn; answers how many.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int withdrawHoldAvailable(UUID holdId) {
+        return em.createNativeQuery("DELETE FROM notice WHERE hold_id = ?1 AND kind = 'HOLD_AVAILABLE' "
+                        + "AND printed_at IS NULL AND emailed_at IS NULL")
+                .setParameter(1, holdId).executeUpdate();
+    }
+
     public List<NoticeView> list(String site, boolean pendingOnly) {
         String code = SiteService.normalize(site);
         scope.requireManage(code);

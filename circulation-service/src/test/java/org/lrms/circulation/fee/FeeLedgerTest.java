@@ -73,6 +73,7 @@ class FeeLedgerTest {
     @Test
     void partialPaymentThenAWaiverWithAReasonSettleAFeeInExactDecimals() {
         String site = Fixtures.newSite();
+        Fixtures.supervisor(site);
         String patronId = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "9");
         String feeId = charge(site, patronId, "7.50");
 
@@ -239,6 +240,7 @@ class FeeLedgerTest {
     @Test
     void aWaiverRetriedWithTheSameKeyWaivesOnce() {
         String site = Fixtures.newSite();
+        Fixtures.supervisor(site);
         String patronId = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "9");
         String feeId = charge(site, patronId, "6.00");
         String token = TestTokens.siteStaff(site);

@@ -26,6 +26,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,8 +103,12 @@ class HoldTest {
         String benHold = placeHold(token, ben, title, site);
         String cleoHold = placeHold(token, cleo, title, site);
         checkIn(site, first.barcode()).then().statusCode(200).body("holdId", equalTo(benHold));
+        // Ben is to be told the copy waits for him
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM notice WHERE hold_id = ? AND kind = 'HOLD_AVAILABLE' "
+                + "AND printed_at IS NULL AND emailed_at IS NULL", UUID.fromString(benHold)));
 
         // a supervisor lends Ben's copy to Dan
+        Fixtures.supervisor(site);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("siteCode", site, "patronBarcode", dan,
                         "itemBarcode", first.barcode(), "overrideReason", "needed for class today"))
                 .when().post("/api/v1/checkouts").then().statusCode(201);
@@ -115,11 +120,20 @@ class HoldTest {
                 events.stream().map(EventEnvelope::type).toList());
         HoldReturnedToQueue back = EventJson.payload(events.get(2), HoldReturnedToQueue.class);
         assertEquals("WAITING", back.hold().status());
+        assertEquals(null, back.hold().shelfExpiresOn());
         assertEquals(first.barcode(), back.itemBarcode());
+        // no copy waits for Ben any more: his hold-available notice, not yet sent, is withdrawn
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM notice WHERE hold_id = ?", UUID.fromString(benHold)));
+        given().auth().oauth2(token).queryParam("site", site).queryParam("pending", true)
+                .when().get("/api/v1/notices").then().statusCode(200)
+                .body("findAll { it.kind == 'HOLD_AVAILABLE' }", hasSize(0));
 
         // Dan's copy back is no longer kept for a hold that moved on: it goes to Ben, still ahead of Cleo
         checkIn(site, first.barcode()).then().statusCode(200)
                 .body("nextCopyStatus", equalTo("ON_HOLD_SHELF")).body("holdId", equalTo(benHold));
+        // and now Ben is told again, once
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM notice WHERE hold_id = ? AND kind = 'HOLD_AVAILABLE'",
+                UUID.fromString(benHold)));
         checkOut(site, ben, first.barcode()).then().statusCode(201);
         checkIn(site, second.barcode()).then().statusCode(200).body("holdId", equalTo(cleoHold));
         checkOut(site, cleo, second.barcode()).then().statusCode(201);

@@ -46,6 +46,13 @@ class TitleLevelHoldDeskTest {
                 .body("code", equalTo("on-hold-for-another")).body("context.overridable", equalTo(true));
         assertEquals(0, Fixtures.count("SELECT count(*) FROM loan WHERE copy_id = ?", copy.copyId()));
 
+        // only a supervisor overrides: a technician without the permission is told which one it takes
+        checkOut(site, ana, copy.barcode(), "teacher needs it for class today").then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("permission-required"))
+                .body("context.permission", equalTo("override-refusal"))
+                .body("context.refusals", equalTo("on-hold-for-another"));
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM loan WHERE copy_id = ?", copy.copyId()));
+        Fixtures.supervisor(site);
         String loanId = checkOut(site, ana, copy.barcode(), "teacher needs it for class today").then()
                 .statusCode(201).extract().path("id");
         assertEquals(1, Fixtures.count("SELECT count(*) FROM circulation_override WHERE loan_id = ? "
@@ -116,7 +123,16 @@ class TitleLevelHoldDeskTest {
                 .when().post("/api/v1/loans/" + loanId + "/renewal")
                 .then().statusCode(400).contentType("application/problem+json");
         assertEquals(0, Fixtures.count("SELECT renewals FROM loan WHERE id = ?", UUID.fromString(loanId)));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("overrideReason", "research paper due Friday"))
+                .when().post("/api/v1/loans/" + loanId + "/renewal")
+                .then().statusCode(403).body("code", equalTo("permission-required"))
+                .body("context.permission", equalTo("override-refusal"));
+        assertEquals(0, Fixtures.count("SELECT renewals FROM loan WHERE id = ?", UUID.fromString(loanId)));
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM circulation_override WHERE loan_id = ?",
+                UUID.fromString(loanId)));
 
+        Fixtures.supervisor(site);
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("overrideReason", "research paper due Friday"))
                 .when().post("/api/v1/loans/" + loanId + "/renewal")

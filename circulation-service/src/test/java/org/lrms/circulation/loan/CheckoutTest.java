@@ -452,6 +452,7 @@ class CheckoutTest {
         String token = TestTokens.siteStaff(d.site);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("note", "owes a book"))
                 .when().put("/api/v1/patrons/" + d.patronId + "/block").then().statusCode(200);
+        Fixtures.supervisor(d.site);
         String loanId = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("siteCode", d.site, "patronBarcode", d.patronBarcode, "itemBarcode", d.copy.barcode(),
                         "overrideReason", "needed for a class project"))
@@ -466,6 +467,7 @@ class CheckoutTest {
     @Test
     void anOverrideReasonOfBlanksIsRefusedNamingItAndChangesNothing() {
         Desk d = desk();
+        Fixtures.supervisor(d.site);
         String token = TestTokens.siteStaff(d.site);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("note", "owes a book"))
                 .when().put("/api/v1/patrons/" + d.patronId + "/block").then().statusCode(200);
@@ -545,10 +547,78 @@ class CheckoutTest {
                 .body("code", equalTo("fees-owed")).body("detail", containsString("37.45"));
 
         // the supervisor's override still works at the other school's desk
+        Fixtures.supervisor(desk);
         given().auth().oauth2(deskStaff).contentType(ContentType.JSON)
                 .body(Map.of("siteCode", desk, "patronBarcode", patronBarcode, "itemBarcode", here.barcode(),
                         "overrideReason", "class trip tomorrow"))
                 .when().post("/api/v1/checkouts").then().statusCode(201);
+    }
+
+    @Test
+    void anAccountNotActiveIsNamedOnlyToThePatronsSchool() {
+        String home = Fixtures.newSite();
+        String desk = Fixtures.newSite();
+        String patronBarcode = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(home, patronBarcode, "STUDENT", "12");
+        CopySnapshot here = Fixtures.addCopy(desk, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        CopySnapshot atHome = Fixtures.addCopy(home, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        CopySnapshot renewable = Fixtures.addCopy(desk, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String deskStaff = TestTokens.siteStaff(desk);
+        String renewableLoan = checkOut(deskStaff, desk, patronBarcode, renewable.barcode(), null)
+                .then().statusCode(201).extract().path("id");
+        update("UPDATE patron SET status = 'GRADUATED' WHERE id = ?", UUID.fromString(patronId));
+
+        // the other school's desk learns what to do, not the account's status
+        String detail = checkOut(deskStaff, desk, patronBarcode, here.barcode(), null).then().statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("patron-inactive"))
+                .extract().path("detail");
+        assertFalse(detail.contains("GRADUATED"), detail);
+        assertTrue(detail.contains("ask their school library"), detail);
+        String renewal = given().auth().oauth2(deskStaff).when().post("/api/v1/loans/" + renewableLoan + "/renewal")
+                .then().statusCode(422).body("code", equalTo("patron-inactive")).extract().path("detail");
+        assertFalse(renewal.contains("GRADUATED"), renewal);
+        assertTrue(renewal.contains("ask their school library"), renewal);
+
+        // the patron's school and district staff see it
+        checkOut(TestTokens.siteStaff(home), home, patronBarcode, atHome.barcode(), null).then().statusCode(422)
+                .body("detail", equalTo("the patron's account is GRADUATED"));
+        checkOut(TestTokens.districtAdmin(), desk, patronBarcode, here.barcode(), null).then().statusCode(422)
+                .body("detail", equalTo("the patron's account is GRADUATED"));
+        given().auth().oauth2(TestTokens.siteStaff(home)).when().post("/api/v1/loans/" + renewableLoan + "/renewal")
+                .then().statusCode(422).body("detail", equalTo("the patron's account is GRADUATED"));
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM loan WHERE copy_id = ?", here.copyId()));
+    }
+
+    @Test
+    void anotherSchoolsCopyNotOnLoanReturnedHereGoesHomeInTransit() {
+        String home = Fixtures.newSite();
+        String desk = Fixtures.newSite();
+        CopySnapshot copy = Fixtures.addCopy(home, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+
+        // found on this school's shelves (its loan closed long ago): accepted and sent home
+        checkIn(desk, copy.barcode()).then().statusCode(200).contentType(ContentType.JSON)
+                .body("loanId", equalTo(null)).body("nextCopyStatus", equalTo("IN_TRANSIT"))
+                .body("routeTo", equalTo(home)).body("holdId", equalTo(null));
+        assertEquals("IN_TRANSIT", copyRow(copy).get("circulation_state"));
+        assertEquals(home, copyRow(copy).get("in_transit_to"));
+        checkIn(home, copy.barcode()).then().statusCode(200).body("nextCopyStatus", equalTo("AVAILABLE"));
+        List<EventEnvelope> arrivals = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, copy.copyId().toString(),
+                seen -> seen.size() >= 2);
+        assertEquals(List.of("CopyArrived", "CopyArrived"), arrivals.stream().map(EventEnvelope::type).toList());
+
+        // a copy of its own shelf scanned at its own desk is still told to be shelved; an unknown barcode is refused
+        checkIn(home, copy.barcode()).then().statusCode(409).body("code", equalTo("not-on-loan"));
+        checkIn(desk, Fixtures.unique("NOPE")).then().statusCode(422).body("code", equalTo("unknown-item"));
+
+        // returned at the desk where a patron waits for its title: it fills that hold here
+        String reader = Fixtures.unique("P");
+        Fixtures.newPatron(desk, reader, "STUDENT", "9");
+        String holdId = given().auth().oauth2(TestTokens.siteStaff(desk)).contentType(ContentType.JSON)
+                .body(Map.of("patronBarcode", reader, "titleId", copy.titleId().toString(), "pickupSite", desk))
+                .when().post("/api/v1/holds").then().statusCode(201).extract().path("id");
+        checkIn(desk, copy.barcode()).then().statusCode(200)
+                .body("nextCopyStatus", equalTo("ON_HOLD_SHELF")).body("holdId", equalTo(holdId));
+        checkOut(TestTokens.siteStaff(desk), desk, reader, copy.barcode(), null).then().statusCode(201);
     }
 
     @Test

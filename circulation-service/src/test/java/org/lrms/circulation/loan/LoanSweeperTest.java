@@ -127,6 +127,7 @@ class LoanSweeperTest {
         CheckoutTest.checkOut(token, site, patron, second.barcode(), null).then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("overdue-block"))
                 .body("context.overridable", equalTo(true));
+        Fixtures.supervisor(site);
         String overridden = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("siteCode", site, "patronBarcode", patron, "itemBarcode", second.barcode(),
                         "overrideReason", "parent promised to bring the book back"))

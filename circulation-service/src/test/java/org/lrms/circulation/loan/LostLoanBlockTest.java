@@ -177,6 +177,7 @@ class LostLoanBlockTest {
     @Test
     void waivingTheLostFeeEndsTheBlock() throws Exception {
         LostLoan l = lostLoan();
+        Fixtures.supervisor(l.site);
         given().auth().oauth2(l.token).contentType(ContentType.JSON)
                 .body(Map.of("reason", "family lost the house in a fire"))
                 .when().post("/api/v1/fees/" + l.lostFeeId + "/waivers").then().statusCode(200)
