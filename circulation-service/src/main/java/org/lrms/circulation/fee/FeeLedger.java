@@ -13,6 +13,7 @@ import org.lrms.circulation.site.SiteService;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.FeeAssessed;
 import org.lrms.events.circulation.FeePaid;
+import org.lrms.events.circulation.FeeRefunded;
 import org.lrms.events.circulation.FeeSnapshot;
 import org.lrms.events.circulation.FeeWaived;
 import org.lrms.kit.outbox.Outbox;
@@ -257,10 +258,13 @@ public class FeeLedger {
             waivePart(fee, patron, open, reason);
             settled(patron, open.negate());
         }
-        if (paid.signum() > 0) {
-            record(fee, "REFUND", paid, null, reason, receiptNo());
-        }
         fee.status = finalStatus;
+        if (paid.signum() > 0) {
+            String receiptNo = receiptNo();
+            record(fee, "REFUND", paid, null, reason, receiptNo);
+            outbox.publish(Topics.CIRCULATION_FEES, fee.siteCode, fee.id.toString(),
+                    new FeeRefunded(snapshot(fee, patron, null), paid, reason, receiptNo));
+        }
     }
 
     private void waivePart(Fee fee, Patron patron, BigDecimal amount, String reason) {
