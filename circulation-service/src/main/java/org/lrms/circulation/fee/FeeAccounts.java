@@ -76,7 +76,10 @@ public class FeeAccounts {
     @Inject
     CirculationConfig config;
 
-    /** One entry of a patron's ledger; {@code change} is its effect on what is owed, {@code balance} what is owed after. */
+    /**
+     * One entry of a patron's ledger; {@code change} is its effect on what is owed, {@code balance} what is owed
+     * after it.
+     */
     public record Entry(Instant at, String kind, BigDecimal amount, BigDecimal change, BigDecimal balance,
                         UUID feeId, String feeKind, String siteCode, BigDecimal feeBalance, String method,
                         String reason, String receiptNo, String by) {
@@ -102,7 +105,10 @@ public class FeeAccounts {
                            String siteCode, UUID feeId, String feeKind, UUID patronId) {
     }
 
-    /** Payments and refunds of a site (or of all the sites, in {@code total}) in a period; {@code net} is paid less refunded. */
+    /**
+     * Payments and refunds of a site (or of all the sites, in {@code total}) in a period; {@code net} is paid less
+     * refunded.
+     */
     public record SiteTotals(String siteCode, long payments, BigDecimal paid, long refunds, BigDecimal refunded,
                              BigDecimal net) {
     }

@@ -378,9 +378,10 @@ public class CheckoutService {
 
     /**
      * With {@code holdOverridden}, a hold waiting for the item does not stop the renewal (the result names it). The
-     * patron's own refusals are the check-out's (an account not active, a block, fees owed above the limit). A loan renewed overdue is charged
-     * the fine it accrued until {@code now} (as a check-in then would: grace days, fine per day, maximum fine, closed
-     * days not counted) before it is due again: a renewal never forgives the days already late.
+     * patron's own refusals are the check-out's (an account not active, a block, fees owed above the limit). A loan
+     * renewed overdue is charged the fine it accrued until {@code now} (as a check-in then would: grace days, fine per
+     * day, maximum fine, closed days not counted) before it is due again: a renewal never forgives the days already
+     * late.
      */
     private Renewal renewOne(Loan loan, Copy copy, Patron patron, PolicyRule rule, boolean holdOverridden,
                              BooleanSupplier waitedFor, Supplier<Instant> dueDate, Instant now) {

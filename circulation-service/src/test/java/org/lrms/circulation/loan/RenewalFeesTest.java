@@ -50,7 +50,8 @@ class RenewalFeesTest {
         // at the other school's desk: the same refusal, without the amount
         given().auth().oauth2(deskStaff).when().post("/api/v1/loans/" + deskLoan + "/renewal")
                 .then().statusCode(409).body("code", equalTo("fees-owed"))
-                .body("detail", containsString("ask their school library")).body("detail", not(containsString("10.01")));
+                .body("detail", containsString("ask their school library"))
+                .body("detail", not(containsString("10.01")));
         given().auth().oauth2(homeStaff).when().post("/api/v1/patrons/" + patronId + "/loans/renewals")
                 .then().statusCode(200).body("renewed", equalTo(java.util.List.of(false, false)))
                 .body("refusal", equalTo(java.util.List.of("fees-owed", "fees-owed")));

@@ -77,6 +77,7 @@ public class FeeResource {
     }
 
     private static List<Object> amounts(FeeReport.Amounts a) {
-        return Arrays.asList(a.assessed(), a.assessedFees(), a.paid(), a.waived(), a.refunded(), a.outstanding(), a.openFees());
+        return Arrays.asList(a.assessed(), a.assessedFees(), a.paid(), a.waived(), a.refunded(), a.outstanding(),
+                a.openFees());
     }
 }
