@@ -1,5 +1,6 @@
 package org.lrms.circulation.fee;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import org.lrms.circulation.staff.StaffPermissions;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.FeeAssessed;
 import org.lrms.events.circulation.FeePaid;
+import org.lrms.events.circulation.FeeRefunded;
 import org.lrms.events.circulation.FeeSnapshot;
 import org.lrms.events.circulation.FeeWaived;
 import org.lrms.kit.outbox.Outbox;
@@ -23,8 +25,11 @@ import org.lrms.kit.security.SiteScope;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -195,21 +200,84 @@ public class FeeLedger {
         return fee;
     }
 
-    /** Waives every open fee of the patrons of a grade at a site; answers how many fees were waived. */
+    /**
+     * What a year-end bulk waiver would waive: open fees, patrons and amount, per home site of the patrons. Changes
+     * nothing.
+     */
     @Transactional
-    public int bulkWaive(FeeRequests.BulkWaiver request) {
+    public FeeRequests.BulkWaiverResult bulkWaiverPreview(FeeRequests.BulkWaiver request) {
         scope.requireDistrict();
-        String site = SiteService.normalize(request.siteCode());
-        List<Fee> fees = Fee.list("status = 'OPEN' and patronId in "
-                + "(select p.id from Patron p where p.homeSite = ?1 and p.grade = ?2)", site, request.grade().strip());
-        for (Fee fee : fees) {
-            Patron patron = lockedPatron(fee.patronId);
+        BulkSelection selection = BulkSelection.of(request);
+        var query = em.createQuery("select p.homeSite, count(f), count(distinct f.patronId), sum(f.balance) "
+                + "from Fee f, Patron p where p.id = f.patronId and f.status = 'OPEN' and "
+                + selection.where() + " group by p.homeSite order by p.homeSite", Object[].class);
+        selection.bind(query);
+        List<FeeRequests.BulkWaiverSite> sites = query.getResultList().stream()
+                .map(r -> new FeeRequests.BulkWaiverSite((String) r[0], ((Number) r[1]).intValue(),
+                        ((Number) r[2]).intValue(), ((BigDecimal) r[3]).setScale(2)))
+                .toList();
+        return BulkSelection.result(true, 0, sites);
+    }
+
+    /**
+     * Waives every open fee of the patrons the request selects (see {@link FeeRequests.BulkWaiver}), each with its
+     * {@code FeeWaived}; a retry with the same {@code Idempotency-Key} answers the first answer and waives nothing
+     * more, and a retry without one finds the fees waived already (only fees assessed since would be waived). The
+     * patrons are locked first, in id order (as a payment locks its patron before its fees), so a payment at a desk
+     * meanwhile waits, and the waiver reads balances no one is changing.
+     */
+    @Transactional
+    @TransactionConfiguration(timeout = 900)
+    public IdempotentRequests.Answer bulkWaive(FeeRequests.BulkWaiver request, String idempotencyKey) {
+        scope.requireDistrict();
+        BulkSelection selection = BulkSelection.of(request);
+        return idempotent.once("bulk-waiver", idempotencyKey, request, 200, () -> bulkWaive(selection,
+                request.reason().strip()));
+    }
+
+    private FeeRequests.BulkWaiverResult bulkWaive(BulkSelection selection, String reason) {
+        var patronQuery = em.createQuery("select p from Patron p where " + selection.where()
+                + " and exists (select 1 from Fee f where f.patronId = p.id and f.status = 'OPEN') order by p.id",
+                Patron.class).setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        selection.bind(patronQuery);
+        Map<UUID, Patron> patrons = new LinkedHashMap<>();
+        patronQuery.getResultList().forEach(p -> patrons.put(p.id, p));
+        var feeQuery = em.createQuery("select f from Fee f, Patron p where p.id = f.patronId and f.status = 'OPEN' "
+                + "and " + selection.where() + " order by f.patronId, f.createdAt, f.id", Fee.class);
+        selection.bind(feeQuery);
+        Map<String, BulkTally> bySite = new TreeMap<>();
+        Map<UUID, BigDecimal> waivedOf = new LinkedHashMap<>();
+        int waived = 0;
+        for (Fee fee : feeQuery.getResultList()) {
+            Patron patron = patrons.get(fee.patronId);
+            if (patron == null) {
+                continue; // a fee assessed to a patron after they were locked: not this waiver's to read
+            }
             BigDecimal amount = fee.balance;
-            waivePart(fee, patron, amount, request.reason().strip());
-            settled(patron, amount.negate());
+            waivePart(fee, patron, amount, reason);
             lostFeeSettled(fee);
+            waivedOf.merge(patron.id, amount, BigDecimal::add);
+            bySite.computeIfAbsent(patron.homeSite, s -> new BulkTally()).add(patron.id, amount);
+            waived++;
         }
-        return fees.size();
+        waivedOf.forEach((patronId, amount) -> settled(patrons.get(patronId), amount.negate()));
+        List<FeeRequests.BulkWaiverSite> sites = new ArrayList<>();
+        bySite.forEach((site, t) -> sites.add(new FeeRequests.BulkWaiverSite(site, t.fees, t.patrons.size(),
+                t.amount)));
+        return BulkSelection.result(false, waived, sites);
+    }
+
+    /** One site's share of a bulk waiver. */
+    private static final class BulkTally {
+        int fees;
+        final java.util.Set<UUID> patrons = new java.util.HashSet<>();
+        BigDecimal amount = BigDecimal.ZERO.setScale(2);
+
+        void add(UUID patronId, BigDecimal waived) {
+            fees++;
+            patrons.add(patronId);
+            amount = amount.add(waived);
+        }
     }
 
     /**
@@ -263,10 +331,13 @@ public class FeeLedger {
             waivePart(fee, patron, open, reason);
             settled(patron, open.negate());
         }
-        if (paid.signum() > 0) {
-            record(fee, "REFUND", paid, null, reason, receiptNo());
-        }
         fee.status = finalStatus;
+        if (paid.signum() > 0) {
+            String receiptNo = receiptNo();
+            record(fee, "REFUND", paid, null, reason, receiptNo);
+            outbox.publish(Topics.CIRCULATION_FEES, fee.siteCode, fee.id.toString(),
+                    new FeeRefunded(snapshot(fee, patron, null), paid, reason, receiptNo));
+        }
     }
 
     private void waivePart(Fee fee, Patron patron, BigDecimal amount, String reason) {

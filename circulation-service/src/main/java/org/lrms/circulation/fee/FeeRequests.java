@@ -40,9 +40,39 @@ public final class FeeRequests {
                          @NotBlank @Size(min = 3, max = 500) String reason) {
     }
 
-    /** Year-end waiver of every open fee of a grade at a site (e.g. the graduating class). */
-    public record BulkWaiver(@NotBlank String siteCode, @NotBlank @Size(max = 10) String grade,
-                             @NotBlank @Size(min = 3, max = 500) String reason) {
+    /**
+     * Year-end waiver of every open fee of the patrons of some sites (their home site): one site ({@code siteCode}),
+     * several ({@code siteCodes}) or all ({@code allSites}), exactly one of the three; of one grade ({@code grade},
+     * as the patron's record has it) or of the graduating class ({@code graduatingClass}: grade 12, and the patrons
+     * whose status is GRADUATED), exactly one of the two. {@code dryRun} only counts what would be waived.
+     */
+    public record BulkWaiver(@Size(max = 20) String siteCode,
+                             @Size(max = 500) List<@NotBlank @Size(max = 20) String> siteCodes,
+                             Boolean allSites,
+                             @Size(max = 10) String grade,
+                             Boolean graduatingClass,
+                             @NotBlank @Size(min = 3, max = 500) String reason,
+                             Boolean dryRun) {
+
+        boolean isDryRun() {
+            return Boolean.TRUE.equals(dryRun);
+        }
+
+        boolean isAllSites() {
+            return Boolean.TRUE.equals(allSites);
+        }
+
+        boolean isGraduatingClass() {
+            return Boolean.TRUE.equals(graduatingClass);
+        }
+    }
+
+    /** What a bulk waiver waived (or, a dry run, would waive): fees, patrons and amount, in all and per site. */
+    public record BulkWaiverResult(boolean dryRun, int waived, int fees, int patrons, BigDecimal amount,
+                                   List<BulkWaiverSite> sites) {
+    }
+
+    public record BulkWaiverSite(String siteCode, int fees, int patrons, BigDecimal amount) {
     }
 
     public record Receipt(String receiptNo, UUID patronId, BigDecimal paid, List<Applied> applied,

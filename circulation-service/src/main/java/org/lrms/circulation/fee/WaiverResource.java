@@ -13,10 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.lrms.circulation.loan.IdempotentRequests;
 
-import java.util.Map;
 import java.util.UUID;
 
-/** Waivers: one fee, or every open fee of a grade at year end. */
+/** Waivers: one fee, or at year end every open fee of a grade or of the graduating class. */
 @Path("/api/v1/fees")
 @RolesAllowed({"site-staff", "district-admin"})
 public class WaiverResource {
@@ -33,10 +32,20 @@ public class WaiverResource {
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
     }
 
+    /**
+     * Year-end waiver of the open fees of a grade or of the graduating class, at one site, several, or all;
+     * {@code "dryRun": true} answers what would be waived and changes nothing. A retry with the same
+     * {@code Idempotency-Key} answers the first answer again and waives nothing more.
+     */
     @POST
     @Path("/bulk-waivers")
     @RolesAllowed("district-admin")
-    public Map<String, Integer> bulkWaive(@Valid @NotNull FeeRequests.BulkWaiver request) {
-        return Map.of("waived", ledger.bulkWaive(request));
+    public Response bulkWaive(@Valid @NotNull FeeRequests.BulkWaiver request,
+                              @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey) {
+        if (request.isDryRun()) {
+            return Response.ok(ledger.bulkWaiverPreview(request), MediaType.APPLICATION_JSON).build();
+        }
+        IdempotentRequests.Answer answer = ledger.bulkWaive(request, idempotencyKey);
+        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
     }
 }

@@ -2,6 +2,8 @@ package org.lrms.circulation.loan;
 
 import org.lrms.kit.problem.ProblemException;
 
+import java.math.BigDecimal;
+
 /** A check-out, check-in or renewal the desk must act on; {@code code} tells it what happened. */
 public class CheckoutRefused extends ProblemException {
 
@@ -44,6 +46,16 @@ public class CheckoutRefused extends ProblemException {
         String detail = confidential ? "the patron is blocked: " + ASK_THEIR_SCHOOL
                 : "the patron is blocked: " + blockNote;
         return overridable ? overridable("patron-blocked", detail) : refused("patron-blocked", detail);
+    }
+
+    /**
+     * The patron owes more than the limit: a supervisor may override it at a check-out, not at a renewal. What they
+     * owe is the patron's record: shown to staff of its home site and district staff only.
+     */
+    static CheckoutRefused feesOwed(BigDecimal owed, BigDecimal limit, boolean confidential, boolean overridable) {
+        String detail = confidential ? "the patron owes fees above the limit: " + ASK_THEIR_SCHOOL
+                : "the patron owes " + owed + ", above the limit of " + limit;
+        return overridable ? overridable("fees-owed", detail) : refused("fees-owed", detail);
     }
 
     /**

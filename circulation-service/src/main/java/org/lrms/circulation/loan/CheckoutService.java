@@ -173,9 +173,7 @@ public class CheckoutService {
                 : null);
         BigDecimal owed = borrower.feeBalance();
         refuseUnlessOverridden(overridden, override, () -> owed.compareTo(config.blocks().feeLimit()) > 0
-                ? CheckoutRefused.overridable("fees-owed", confidential(borrower)
-                ? "the patron owes fees above the limit: " + CheckoutRefused.ASK_THEIR_SCHOOL
-                : "the patron owes " + owed + ", above the limit of " + config.blocks().feeLimit())
+                ? CheckoutRefused.feesOwed(owed, config.blocks().feeLimit(), confidential(borrower), true)
                 : null);
         long open = borrower.openLoans();
         long overdue = borrower.overdueLoans();
@@ -400,9 +398,10 @@ public class CheckoutService {
 
     /**
      * With {@code holdOverridden}, a hold waiting for the item does not stop the renewal (the result names it). The
-     * patron's own refusals are the check-out's (an account not active, a block). A loan renewed overdue is charged
-     * the fine it accrued until {@code now} (as a check-in then would: grace days, fine per day, maximum fine, closed
-     * days not counted) before it is due again: a renewal never forgives the days already late.
+     * patron's own refusals are the check-out's (an account not active, a block, fees owed above the limit). A loan
+     * renewed overdue is charged the fine it accrued until {@code now} (as a check-in then would: grace days, fine per
+     * day, maximum fine, closed days not counted) before it is due again: a renewal never forgives the days already
+     * late.
      */
     private Renewal renewOne(Loan loan, Copy copy, Patron patron, PolicyRule rule, boolean holdOverridden,
                              BooleanSupplier waitedFor, Supplier<Instant> dueDate, Instant now) {
@@ -412,6 +411,9 @@ public class CheckoutService {
             refusal = CheckoutRefused.patronInactive(patron.status, !scope.canManage(patron.homeSite));
         } else if (patron != null && patron.blocked) {
             refusal = CheckoutRefused.patronBlocked(patron.blockNote, !scope.canManage(patron.homeSite), false);
+        } else if (patron != null && patron.feeBalance.compareTo(config.blocks().feeLimit()) > 0) {
+            refusal = CheckoutRefused.feesOwed(patron.feeBalance, config.blocks().feeLimit(),
+                    !scope.canManage(patron.homeSite), false);
         } else if (loan.overdueBlock) {
             refusal = CheckoutRefused.refused("overdue-block",
                     "the loan reached an overdue notice stage that blocks; it must be returned");

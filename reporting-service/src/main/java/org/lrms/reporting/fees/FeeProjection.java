@@ -7,6 +7,7 @@ import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.FeeAssessed;
 import org.lrms.events.circulation.FeePaid;
+import org.lrms.events.circulation.FeeRefunded;
 import org.lrms.events.circulation.FeeSnapshot;
 import org.lrms.events.circulation.FeeWaived;
 import org.lrms.reporting.ReportingClock;
@@ -17,7 +18,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
-/** Fines and fees from circulation.fees.v1: each fee's balance, and the day's amounts assessed, paid and waived. */
+/**
+ * Fines and fees from circulation.fees.v1: each fee's balance, and the day's amounts assessed, paid, waived and
+ * refunded.
+ */
 @ApplicationScoped
 public class FeeProjection implements Projection {
 
@@ -56,6 +60,12 @@ public class FeeProjection implements Projection {
                 FeeSnapshot fee = fee(event, waived.fee());
                 upsert(event, fee);
                 move(event, fee, "WAIVED", Projection.require(waived.waived(), event, "waived"));
+            }
+            case "FeeRefunded" -> {
+                FeeRefunded refunded = EventJson.payload(event, FeeRefunded.class);
+                FeeSnapshot fee = fee(event, refunded.fee());
+                upsert(event, fee);
+                move(event, fee, "REFUNDED", Projection.require(refunded.refunded(), event, "refunded"));
             }
             default -> {
                 return false;

@@ -34,12 +34,13 @@ public class FeeReports {
         long assessedFees;
         BigDecimal paid = BigDecimal.ZERO;
         BigDecimal waived = BigDecimal.ZERO;
+        BigDecimal refunded = BigDecimal.ZERO;
         BigDecimal outstanding = BigDecimal.ZERO;
         long openFees;
 
         FeeReport.Amounts amounts() {
             return new FeeReport.Amounts(money(assessed), assessedFees, money(paid), money(waived),
-                    money(outstanding), openFees);
+                    money(refunded), money(outstanding), openFees);
         }
     }
 
@@ -68,6 +69,7 @@ public class FeeReports {
                     }
                     case "PAID" -> t.paid = t.paid.add(amount);
                     case "WAIVED" -> t.waived = t.waived.add(amount);
+                    case "REFUNDED" -> t.refunded = t.refunded.add(amount);
                     default -> { }
                 }
             }

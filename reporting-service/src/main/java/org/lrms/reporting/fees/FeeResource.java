@@ -22,12 +22,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Fines and fees: assessed, paid, waived in the period; outstanding now. */
+/** Fines and fees: assessed, paid, waived, refunded in the period; outstanding now. */
 @Path("/api/v1/reports/fees")
 public class FeeResource {
 
     private static final List<String> COLUMNS = List.of("Assessed", "Fees assessed", "Paid", "Waived",
-            "Outstanding", "Open fees");
+            "Refunded", "Outstanding", "Open fees");
 
     @Inject
     FeeReports reports;
@@ -77,6 +77,7 @@ public class FeeResource {
     }
 
     private static List<Object> amounts(FeeReport.Amounts a) {
-        return Arrays.asList(a.assessed(), a.assessedFees(), a.paid(), a.waived(), a.outstanding(), a.openFees());
+        return Arrays.asList(a.assessed(), a.assessedFees(), a.paid(), a.waived(), a.refunded(), a.outstanding(),
+                a.openFees());
     }
 }

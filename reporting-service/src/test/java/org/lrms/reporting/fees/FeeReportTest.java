@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.FeeAssessed;
 import org.lrms.events.circulation.FeePaid;
+import org.lrms.events.circulation.FeeRefunded;
 import org.lrms.events.circulation.FeeSnapshot;
 import org.lrms.events.circulation.FeeWaived;
 import org.lrms.testkit.TestTokens;
@@ -25,7 +26,7 @@ import static org.lrms.reporting.TestEvents.site;
 class FeeReportTest {
 
     @Test
-    void assessedPaidWaivedInThePeriodAndOutstandingNow() {
+    void assessedPaidWaivedRefundedInThePeriodAndOutstandingNow() {
         String site = newSite();
         site(site);
         UUID lost = UUID.randomUUID();
@@ -41,26 +42,35 @@ class FeeReportTest {
                 "OPEN")), sep);
         sendAt(Topics.CIRCULATION_FEES, site, overdue, new FeeWaived(fee(overdue, site, "OVERDUE", "1.50", "0.00",
                 "WAIVED"), new BigDecimal("1.50"), "first time"), oct);
+        // the lost copy came back: the rest forgiven, what was paid handed back
+        sendAt(Topics.CIRCULATION_FEES, site, lost, new FeeWaived(fee(lost, site, "LOST", "25.00", "0.00", "WAIVED"),
+                new BigDecimal("10.00"), "lost item returned"), oct.plusSeconds(60));
+        sendAt(Topics.CIRCULATION_FEES, site, lost, new FeeRefunded(fee(lost, site, "LOST", "25.00", "0.00",
+                "RETURNED"), new BigDecimal("15.00"), "lost item returned", "R-0123456789AB"), oct.plusSeconds(120));
         // assessed before the period, still open: outstanding, not assessed in the period
         sendAt(Topics.CIRCULATION_FEES, site, old, new FeeAssessed(fee(old, site, "DAMAGED", "8.00", "8.00", "OPEN")),
                 Instant.parse("2025-03-01T17:00:00Z"));
 
         String query = "/api/v1/reports/fees?site=" + site + "&from=2026-07-01&to=2027-06-30";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> report(query)
-                .body("totals.outstanding", equalTo(18.0f)));
+                .body("totals.refunded", equalTo(15.0f)).body("totals.outstanding", equalTo(8.0f))
+                .body("totals.waived", equalTo(11.5f)));
         report(query)
                 .body("totals.assessed", equalTo(26.5f))
                 .body("totals.assessedFees", equalTo(2))
                 .body("totals.paid", equalTo(15.0f))
-                .body("totals.waived", equalTo(1.5f))
-                .body("totals.openFees", equalTo(2))
-                .body("byKind.find { it.key == 'LOST' }.amounts.outstanding", equalTo(10.0f))
+                .body("totals.waived", equalTo(11.5f))
+                .body("totals.outstanding", equalTo(8.0f))
+                .body("totals.openFees", equalTo(1))
+                .body("byKind.find { it.key == 'LOST' }.amounts.outstanding", equalTo(0.0f))
+                .body("byKind.find { it.key == 'LOST' }.amounts.refunded", equalTo(15.0f))
                 .body("byKind.find { it.key == 'OVERDUE' }.amounts.waived", equalTo(1.5f))
                 .body("byKind.find { it.key == 'DAMAGED' }.amounts.assessed", equalTo(0.0f))
                 .body("bySite[0].key", equalTo(site));
         report("/api/v1/reports/fees?site=" + site + "&from=2026-09-01&to=2026-09-30")
                 .body("totals.assessed", equalTo(26.5f))
-                .body("totals.paid", equalTo(0.0f));
+                .body("totals.paid", equalTo(0.0f))
+                .body("totals.refunded", equalTo(0.0f));
     }
 
     static FeeSnapshot fee(UUID id, String site, String kind, String amount, String balance, String status) {
