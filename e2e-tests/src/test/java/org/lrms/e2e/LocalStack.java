@@ -90,6 +90,11 @@ final class LocalStack {
     }
 
     /** The pid run.sh recorded for a component, if its file is there. */
+    /** The stack's state folder: its data, pid files and logs. */
+    Path state() {
+        return state;
+    }
+
     Optional<Long> pid(String component) {
         Path file = state.resolve("pids").resolve(component + ".pid");
         try {

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 
 import java.nio.charset.StandardCharsets;
@@ -37,6 +40,18 @@ class LocalStackIT {
     private static final String PASSWORD = "changeit";   // the realm's local-only demo password
     private static LocalStack stack;
     private static DeskBrowser browser;
+
+    /** A failed test leaves what the browser showed beside the components' logs. */
+    @RegisterExtension
+    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot(stack.state().resolve("logs/desk-failed-" + context.getRequiredTestMethod().getName()
+                        + ".png"));
+            }
+        }
+    };
     private static String deskPatron;
     private static String deskItem;
 
@@ -154,6 +169,7 @@ class LocalStackIT {
         browser.click(By.id("mode-checkin"));
         browser.scan("checkin-item", deskItem);
         browser.awaitText("desk-message", deskItem + ": Shelve it.");
+        browser.screenshot(stack.state().resolve("logs/desk-online.png"));
         copyState(admin, deskItem, "AVAILABLE");
     }
 
@@ -172,6 +188,7 @@ class LocalStackIT {
         browser.scan("checkout-item", deskItem);
         browser.awaitText("desk-message", "is kept in this browser (1 waiting)");
         browser.awaitText("offline-count", "1 transaction kept");
+        browser.screenshot(stack.state().resolve("logs/desk-offline.png"));
 
         LocalStack.Result again = stack.up();
         assertEquals(0, again.exitCode(), "run.sh (to start circulation again) failed:\n" + again.output());

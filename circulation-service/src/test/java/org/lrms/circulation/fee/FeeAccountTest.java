@@ -59,6 +59,7 @@ class FeeAccountTest {
         String site = Fixtures.newSite();
         String barcode = Fixtures.unique("P");
         String patronId = Fixtures.newPatron(site, barcode, "STUDENT", "10");
+        Fixtures.supervisor(site);   // the waiver below needs waive-fees
         String staff = TestTokens.siteStaff(site);
         String damaged = charge(site, patronId, "DAMAGED", "7.50");
         String processing = charge(site, patronId, "PROCESSING", "3.00");
