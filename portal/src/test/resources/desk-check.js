@@ -46,7 +46,10 @@ assert.equal(desk.circulationUnreachable(504), false);
 
 // kept transactions: per site, in order; forgetting keeps what was kept meanwhile
 const store = new Map();
-const storage = { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => store.set(k, v), removeItem: (k) => store.delete(k) };
+const storage = {
+  getItem: (k) => store.get(k) ?? null, setItem: (k, v) => store.set(k, v), removeItem: (k) => store.delete(k),
+  key: (i) => [...store.keys()][i] ?? null, get length() { return store.size; },
+};
 assert.deepEqual(desk.keptTransactions(storage, "LHS"), []);
 assert.equal(desk.keepTransaction(storage, "LHS", { id: "a", type: "CHECKOUT", itemBarcode: "C1", patronBarcode: "P1" }), 1);
 assert.equal(desk.keepTransaction(storage, "LHS", { id: "b", type: "CHECKIN", itemBarcode: "C2" }), 2);
@@ -57,6 +60,11 @@ assert.deepEqual(desk.keptTransactions(storage, "LHS").map((t) => t.id), ["b"]);
 assert.equal(desk.forgetTransactions(storage, "LHS", ["b"]), 0);
 assert.equal(store.has("lrms.desk.offline.LHS"), false);
 assert.equal(desk.keptTransactions(storage, "RMS").length, 1);
+// a user's queues at every site, not another user's
+store.set("lrms.desk.offline.tech.lhs/LHS", JSON.stringify([{ id: "x" }, { id: "y" }]));
+store.set("lrms.desk.offline.tech.lhs/RMS", JSON.stringify([{ id: "z" }]));
+store.set("lrms.desk.offline.tech.lhs2/LHS", JSON.stringify([{ id: "w" }]));
+assert.equal(desk.keptCount(storage, "tech.lhs/"), 3);
 store.set("lrms.desk.offline.GES", "not json");
 assert.deepEqual(desk.keptTransactions(storage, "GES"), []);
 

@@ -41,6 +41,9 @@ async function signIn() {
 }
 
 function signOut() {
+  const waiting = tokens ? keptCount(localStorage, queueOf("")) : 0;
+  if (waiting && !confirm(`${waiting} desk transaction${waiting === 1 ? " is" : "s are"} kept in this browser and not `
+    + "uploaded yet. They stay kept for you; sign out anyway?")) return;
   const idToken = tokens?.id_token;
   sessionStorage.removeItem(SESSION);
   tokens = null;
@@ -338,6 +341,13 @@ function deskSiteCode() {
   return $("desk-site").value.trim().toUpperCase();
 }
 
+// Kept transactions belong to the technician who scanned them and to the desk's site: another user signing in at the
+// same computer neither sees nor uploads them (circulation would record them under the uploader's name).
+function queueOf(site) {
+  const c = tokens ? claims(tokens.access_token) : {};
+  return `${c.preferred_username || c.sub || "signed-out"}/${site}`;
+}
+
 function renderDesk() {
   const c = tokens ? claims(tokens.access_token) : {};
   $("desk").hidden = !(c.groups || []).some((role) => STAFF.includes(role));
@@ -530,7 +540,7 @@ async function renewAll() {
 }
 
 function keepOffline(transaction, site) {
-  const kept = keepTransaction(localStorage, site,
+  const kept = keepTransaction(localStorage, queueOf(site),
     { id: crypto.randomUUID(), at: new Date().toISOString(), ...transaction });
   say(`Circulation cannot be reached: the ${transaction.type === "CHECKOUT" ? "check-out" : "check-in"} of `
     + `${transaction.itemBarcode} is kept in this browser (${kept} waiting). Go on as usual; upload them when it is back.`, "warn");
@@ -540,14 +550,14 @@ function keepOffline(transaction, site) {
 
 function renderOffline() {
   const site = deskSiteCode();
-  const kept = site ? keptTransactions(localStorage, site).length : 0;
+  const kept = site && tokens ? keptTransactions(localStorage, queueOf(site)).length : 0;
   $("offline").hidden = kept === 0;
   $("offline-count").textContent = `${kept} transaction${kept === 1 ? "" : "s"} kept while circulation could not be reached at ${site}.`;
 }
 
 async function uploadOffline() {
   const site = deskSiteCode();
-  const kept = keptTransactions(localStorage, site);
+  const kept = keptTransactions(localStorage, queueOf(site));
   if (!kept.length) return;
   say(`Uploading ${kept.length} kept transaction${kept.length === 1 ? "" : "s"}…`);
   const answer = await deskCall("/api/circulation/v1/offline-batches", post(offlineBatch(site, kept)));
@@ -556,7 +566,7 @@ async function uploadOffline() {
       : `Not uploaded: ${deskRefusal(answer.body, answer.status).text}`, "bad");
     return;
   }
-  forgetTransactions(localStorage, site, answer.body.outcomes.map((o) => o.id));
+  forgetTransactions(localStorage, queueOf(site), answer.body.outcomes.map((o) => o.id));
   const lines = offlineReportLines(answer.body);
   say(`Uploaded: ${lines[0]}`, answer.body.conflicts ? "warn" : "ok");
   $("offline-report").replaceChildren(...lines.slice(1).map((line) => Object.assign(document.createElement("li"), { textContent: line })));

@@ -76,30 +76,41 @@ function circulationUnreachable(status) {
   return status === 0 || status === 502;
 }
 
-// Transactions kept in this browser while circulation cannot be reached, per site, in the order they happened.
-function keptTransactions(storage, site) {
+// Transactions kept in this browser while circulation cannot be reached, per queue (the page's: user and site), in
+// the order they happened.
+function keptTransactions(storage, queue) {
   try {
-    const kept = JSON.parse(storage.getItem(OFFLINE_PREFIX + site) || "[]");
+    const kept = JSON.parse(storage.getItem(OFFLINE_PREFIX + queue) || "[]");
     return Array.isArray(kept) ? kept : [];
   } catch {
     return [];
   }
 }
 
-function keepTransaction(storage, site, transaction) {
-  const kept = keptTransactions(storage, site);
+function keepTransaction(storage, queue, transaction) {
+  const kept = keptTransactions(storage, queue);
   kept.push(transaction);
-  storage.setItem(OFFLINE_PREFIX + site, JSON.stringify(kept));
+  storage.setItem(OFFLINE_PREFIX + queue, JSON.stringify(kept));
   return kept.length;
 }
 
 // After an upload, what circulation answered for is forgotten; anything kept meanwhile stays.
-function forgetTransactions(storage, site, ids) {
+function forgetTransactions(storage, queue, ids) {
   const answered = new Set(ids);
-  const left = keptTransactions(storage, site).filter((t) => !answered.has(t.id));
-  if (left.length) storage.setItem(OFFLINE_PREFIX + site, JSON.stringify(left));
-  else storage.removeItem(OFFLINE_PREFIX + site);
+  const left = keptTransactions(storage, queue).filter((t) => !answered.has(t.id));
+  if (left.length) storage.setItem(OFFLINE_PREFIX + queue, JSON.stringify(left));
+  else storage.removeItem(OFFLINE_PREFIX + queue);
   return left.length;
+}
+
+// How many transactions are kept in every queue whose name starts with `prefix` (a user's, at any site).
+function keptCount(storage, prefix) {
+  let count = 0;
+  for (let i = 0; i < storage.length; i++) {
+    const name = storage.key(i);
+    if (name && name.startsWith(OFFLINE_PREFIX + prefix)) count += keptTransactions(storage, name.slice(OFFLINE_PREFIX.length)).length;
+  }
+  return count;
 }
 
 function offlineBatch(site, kept) {
@@ -122,6 +133,6 @@ function offlineReportLines(report) {
 if (typeof module !== "undefined") {
   module.exports = {
     checkinInstruction, checkoutLine, deskRefusal, renewalLine, patronSummary, circulationUnreachable,
-    keptTransactions, keepTransaction, forgetTransactions, offlineBatch, offlineReportLines,
+    keptTransactions, keepTransaction, forgetTransactions, keptCount, offlineBatch, offlineReportLines,
   };
 }

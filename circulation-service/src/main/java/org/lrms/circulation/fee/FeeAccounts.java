@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -162,7 +163,14 @@ public class FeeAccounts {
         if (owners.isEmpty()) {
             throw ProblemException.notFound("receipt", number);
         }
-        Patron patron = Patron.findById(uuid(owners.get(0)));
+        // fees settled longer ago than the finance retention have no patron any more (LoanPrivacy)
+        Object owner = owners.stream().filter(Objects::nonNull).findFirst().orElse(null);
+        if (owner == null) {
+            throw new ProblemException(410, "Gone", "receipt-past-retention", "receipt " + number
+                    + " is older than the privacy policy keeps a settled fee with its patron: the district's ledger "
+                    + "(GET /api/v1/ledger) still has its amounts");
+        }
+        Patron patron = Patron.findById(uuid(owner));
         scope.requireManage(patron.homeSite);
         List<Entry> entries = new ArrayList<>(ledger(patron.id, "receipt_no = :receipt",
                 Map.of("receipt", number), 0, 10_000).entries);
@@ -241,7 +249,7 @@ public class FeeAccounts {
         for (Object row : movementsQuery.getResultList()) {
             Object[] r = (Object[]) row;
             movements.add(new Movement(instant(r[0]), (String) r[1], money(r[2]), (String) r[3], (String) r[4],
-                    (String) r[5], uuid(r[6]), (String) r[7], uuid(r[8])));
+                    (String) r[5], uuid(r[6]), (String) r[7], r[8] == null ? null : uuid(r[8])));
         }
         return new Reconciliation(from, to, config.timeZone().getId(), site, totals(null, allCounts, allSums),
                 sites, page, size, allCounts[0] + allCounts[1], movements);

@@ -174,12 +174,17 @@ public class FeeLedger {
      */
     @Transactional
     public IdempotentRequests.Answer waive(UUID feeId, FeeRequests.Waiver waiver, String idempotencyKey) {
-        Fee fee = Fee.findById(feeId, LockModeType.PESSIMISTIC_WRITE);
+        Fee fee = Fee.findById(feeId);
         if (fee == null) {
             throw ProblemException.notFound("fee", feeId.toString());
         }
         scope.requireManage(fee.siteCode);
         permissions.require(StaffPermissions.WAIVE_FEES, fee.siteCode, "a waiver");
+        // the patron first, then the fee, as a payment and a bulk waiver lock them: no deadlock between them
+        if (fee.patronId != null) {
+            lockedPatron(fee.patronId);
+        }
+        em.refresh(fee, LockModeType.PESSIMISTIC_WRITE);
         return idempotent.once("waiver " + fee.id, idempotencyKey, waiver, 200, () -> FeeView.of(waive(fee, waiver)));
     }
 
@@ -377,8 +382,13 @@ public class FeeLedger {
         return patron;
     }
 
+    /** The fee as its events tell it; a fee detached from its patron by the finance retention tells no patron. */
     private FeeSnapshot snapshot(Fee fee, Patron patron, Copy copy) {
         Copy c = copy != null ? copy : fee.copyId == null ? null : Copy.findById(fee.copyId);
+        if (patron == null) {
+            return new FeeSnapshot(fee.id, null, null, null, fee.siteCode, fee.kind, fee.amount, fee.balance,
+                    fee.status, fee.loanId, fee.copyId, c == null ? null : c.materialType);
+        }
         return new FeeSnapshot(fee.id, keys.of(patron.id), patron.patronType, patron.grade, fee.siteCode, fee.kind,
                 fee.amount, fee.balance, fee.status, fee.loanId, fee.copyId, c == null ? null : c.materialType);
     }

@@ -243,6 +243,12 @@ public class CheckoutService {
             // in transit; on its own shelf and waited for (pulled for a hold); or another site's copy not on loan,
             // returned here (its loan closed already, or found on this site's shelves): it goes to the hold it fills,
             // or home
+            if (!copy.circulates() && !copy.siteCode().equals(site)) {
+                // withdrawn, missing... at the catalog: no hold may take it, and the desk is told where it belongs
+                throw CheckoutRefused.refused("item-not-available", "the item is not available ("
+                        + copy.catalogStatus() + "); it belongs to site " + copy.siteCode())
+                        .with("itemSite", copy.siteCode());
+            }
             if (Copy.IN_TRANSIT.equals(copy.circulationState())
                     || Copy.AVAILABLE.equals(copy.circulationState()) && !copy.siteCode().equals(site)
                     || Copy.AVAILABLE.equals(copy.circulationState()) && holds.hasWaitingHold(copy)) {

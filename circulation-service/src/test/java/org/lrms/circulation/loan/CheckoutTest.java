@@ -889,6 +889,19 @@ class CheckoutTest {
                 .oauth2(TestTokens.districtAdmin()).when().get("/api/v1/copies/" + barcode).path("catalogStatus")));
         checkOut(TestTokens.siteStaff(site), site, patron, barcode, null).then().statusCode(409)
                 .body("code", equalTo("item-not-available"));
+
+        // found at another school, where a patron waits for its title: no hold takes it; the desk is told its school
+        String desk = Fixtures.newSite();
+        String reader = Fixtures.unique("P");
+        Fixtures.newPatron(desk, reader, "STUDENT", "9");
+        given().auth().oauth2(TestTokens.siteStaff(desk)).contentType(ContentType.JSON)
+                .body(Map.of("patronBarcode", reader, "titleId", copy.titleId().toString(), "pickupSite", desk))
+                .when().post("/api/v1/holds").then().statusCode(201);
+        checkIn(desk, barcode).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("item-not-available")).body("context.itemSite", equalTo(site))
+                .body("detail", containsString("MISSING"));
+        assertEquals("AVAILABLE", copyRow(copy).get("circulation_state"));
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM hold WHERE assigned_copy_id = ?", copy.copyId()));
     }
 
     void update(String sql, Object param) {
