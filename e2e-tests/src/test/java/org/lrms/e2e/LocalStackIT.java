@@ -149,7 +149,7 @@ class LocalStackIT {
         String admin = token("district.admin");
         deskPatron = "E2E-P-" + UUID.randomUUID().toString().substring(0, 8);
         deskItem = "E2E-C-" + UUID.randomUUID().toString().substring(0, 8);
-        preparedDesk(admin, deskPatron, deskItem);
+        String patronId = preparedDesk(admin, deskPatron, deskItem);
 
         browser = DeskBrowser.open(chromium);
         browser.signIn(stack.url("portal"), "tech.lhs", PASSWORD);
@@ -169,7 +169,32 @@ class LocalStackIT {
         browser.click(By.id("mode-checkin"));
         browser.scan("checkin-item", deskItem);
         browser.awaitText("desk-message", deskItem + ": Shelve it.");
+        copyState(admin, deskItem, "AVAILABLE");
+
+        // a blocked patron: the override needs a supervisor; the permission is matched on Keycloak's username
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("note", "laptop not returned"))
+                .put(stack.url("circulation") + "/api/v1/patrons/" + patronId + "/block").then().statusCode(200);
+        browser.click(By.id("mode-checkout"));
+        browser.scan("patron-barcode", deskPatron);
+        browser.awaitText("patron-warnings", "Blocked: laptop not returned");
+        browser.scan("checkout-item", deskItem);
+        browser.awaitText("desk-message", "not checked out: ");
+        browser.scan("override-reason", "principal approved");
+        browser.awaitText("desk-message", "needs the permission override-refusal at site LHS");
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("username", "tech.lhs", "siteCode", "LHS", "permission", "override-refusal"))
+                .post(stack.url("circulation") + "/api/v1/staff-permissions").then().statusCode(201);
+        browser.scan("checkout-item", deskItem);
+        browser.awaitText("desk-message", "not checked out: ");
+        browser.scan("override-reason", "principal approved");
+        browser.awaitText("desk-message", deskItem + " checked out. Due ");
+        browser.awaitText("desk-rows", "(override: principal approved)");
         browser.screenshot(stack.state().resolve("logs/desk-online.png"));
+        given().auth().oauth2(admin).delete(stack.url("circulation") + "/api/v1/patrons/" + patronId + "/block")
+                .then().statusCode(200);
+        browser.click(By.id("mode-checkin"));
+        browser.scan("checkin-item", deskItem);
+        browser.awaitText("desk-message", deskItem + ": Shelve it.");
         copyState(admin, deskItem, "AVAILABLE");
     }
 
@@ -244,8 +269,8 @@ class LocalStackIT {
                 .then().statusCode(201);
     }
 
-    /** Lincoln High in circulation (the catalog learns it from its events), a copy there, and a patron of it. */
-    private static void preparedDesk(String admin, String patron, String item) {
+    /** Lincoln High in circulation (the catalog learns it from its events), a copy there, and a patron of it (id). */
+    private static String preparedDesk(String admin, String patron, String item) {
         int site = given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("code", "LHS", "name", "Lincoln High", "siteType", "HIGH"))
                 .post(stack.url("circulation") + "/api/v1/sites").statusCode();
@@ -260,10 +285,10 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> given().auth().oauth2(admin).get(stack.url("circulation") + "/api/v1/copies/" + item)
                         .statusCode() == 200);
-        given().auth().oauth2(admin).contentType("application/json")
+        return given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("barcode", patron, "firstName", "Ana", "lastName", "Lopez", "patronType", "STUDENT",
                         "homeSite", "LHS", "grade", "9"))
-                .post(stack.url("circulation") + "/api/v1/patrons").then().statusCode(201);
+                .post(stack.url("circulation") + "/api/v1/patrons").then().statusCode(201).extract().path("id");
     }
 
     private static void copyState(String token, String item, String state) {
