@@ -30,7 +30,8 @@ import java.util.UUID;
  * finishing, copies in scope that were not scanned and should be on the shelf become missing; copies that are not on
  * the shelf for a reason (on the hold shelf, in transit, in processing) are listed as not checked instead; missing
  * copies that were scanned are found; scanned copies of another site or outside the scope are listed as misplaced,
- * scanned copies on loan as such (the loan was not checked in), and barcodes no copy has as unknown.
+ * scanned copies on loan as such (the loan was not checked in; listed so only, wherever they belong: checking them in
+ * at the desk sends them home), and barcodes no copy has as unknown. Each scanned copy is on one line at most.
  *
  * <p>Scans and finish (or cancel) exclude each other on the inventory's row: a batch holds it shared while it writes,
  * finish holds it exclusively, so finish counts every batch committed before it and a batch that comes after it is
@@ -170,10 +171,11 @@ public class InventoryService {
                 + " AND NOT " + scanned + " AND NOT (" + seenRecently + ")", inventory);
         List<Copy> found = copies("SELECT c.* FROM copy c WHERE c.site_code = :site AND c.status = 'MISSING'"
                 + " AND " + scanned, inventory);
-        List<Copy> otherSite = copies("SELECT c.* FROM copy c WHERE c.site_code <> :site AND " + scanned,
-                inventory);
+        // a copy on loan is listed once, as on loan, wherever it belongs: checked in at the desk, it goes home
+        List<Copy> otherSite = copies("SELECT c.* FROM copy c WHERE c.site_code <> :site"
+                + " AND c.status <> 'CHECKED_OUT' AND " + scanned, inventory);
         List<Copy> outOfScope = copies("SELECT c.* FROM copy c WHERE c.site_code = :site AND NOT (" + inScope
-                + ") AND " + scanned, inventory);
+                + ") AND c.status <> 'CHECKED_OUT' AND " + scanned, inventory);
         List<Copy> onLoan = copies("SELECT c.* FROM copy c WHERE c.status = 'CHECKED_OUT' AND " + scanned,
                 inventory);
 
