@@ -19,7 +19,6 @@ import org.lrms.kit.security.SiteScope;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +29,8 @@ import java.util.UUID;
  * finishing, copies in scope that were not scanned and should be on the shelf become missing; copies that are not on
  * the shelf for a reason (on the hold shelf, in transit, in processing) are listed as not checked instead; missing
  * copies that were scanned are found; scanned copies of another site or outside the scope are listed as misplaced,
- * scanned copies on loan as such (the loan was not checked in), and barcodes no copy has as unknown.
+ * scanned copies on loan as such (the loan was not checked in; listed so only, wherever they belong: checking them in
+ * at the desk sends them home), and barcodes no copy has as unknown. Each scanned copy is on one line at most.
  *
  * <p>Scans and finish (or cancel) exclude each other on the inventory's row: a batch holds it shared while it writes,
  * finish holds it exclusively, so finish counts every batch committed before it and a batch that comes after it is
@@ -138,10 +138,10 @@ public class InventoryService {
         // shared: batches go on side by side, but not while finish or cancel holds the inventory
         Inventory inventory = locked(id, LockModeType.PESSIMISTIC_READ);
         requireOpen(inventory);
-        String[] unique = new LinkedHashSet<>(barcodes.stream().map(String::strip).toList()).toArray(String[]::new);
+        String[] unique = inLockOrder(barcodes);
         Instant now = Instant.now();
         int inserted = em.createNativeQuery("INSERT INTO inventory_scan (inventory_id, barcode, scanned_at)"
-                        + " SELECT ?1, b, ?2 FROM unnest(CAST(?3 AS text[])) AS b ON CONFLICT DO NOTHING")
+                        + " SELECT ?1, b, ?2 FROM unnest(CAST(?3 AS text[])) AS b ORDER BY b ON CONFLICT DO NOTHING")
                 .setParameter(1, inventory.id).setParameter(2, now).setParameter(3, unique).executeUpdate();
         em.createNativeQuery("UPDATE copy SET last_seen_at = ?1 WHERE barcode = ANY(CAST(?2 AS text[]))"
                         + " AND site_code = ?3")
@@ -152,6 +152,17 @@ public class InventoryService {
                 .setParameter(1, unique).setParameter(2, inventory.siteCode).getSingleResult();
         return new InventoryViews.ScanReceipt(barcodes.size(), inserted, ((Number) counts[0]).intValue(),
                 ((Number) counts[1]).intValue());
+    }
+
+    /**
+     * A batch's barcodes, each once, sorted. Two batches of one inventory (two scan guns, or a client retrying) insert
+     * into the same unique key side by side: each waits on a barcode the other inserted first and has not committed.
+     * In scan order, one batch could hold A waiting for B while the other holds B waiting for A (a deadlock, one batch
+     * refused); in one order for all, the second simply waits for the first. The INSERT orders by the barcode too, so
+     * the database's collation, the same for every batch, decides that order.
+     */
+    static String[] inLockOrder(List<String> barcodes) {
+        return barcodes.stream().map(String::strip).distinct().sorted().toArray(String[]::new);
     }
 
     @Transactional
@@ -170,10 +181,11 @@ public class InventoryService {
                 + " AND NOT " + scanned + " AND NOT (" + seenRecently + ")", inventory);
         List<Copy> found = copies("SELECT c.* FROM copy c WHERE c.site_code = :site AND c.status = 'MISSING'"
                 + " AND " + scanned, inventory);
-        List<Copy> otherSite = copies("SELECT c.* FROM copy c WHERE c.site_code <> :site AND " + scanned,
-                inventory);
+        // a copy on loan is listed once, as on loan, wherever it belongs: checked in at the desk, it goes home
+        List<Copy> otherSite = copies("SELECT c.* FROM copy c WHERE c.site_code <> :site"
+                + " AND c.status <> 'CHECKED_OUT' AND " + scanned, inventory);
         List<Copy> outOfScope = copies("SELECT c.* FROM copy c WHERE c.site_code = :site AND NOT (" + inScope
-                + ") AND " + scanned, inventory);
+                + ") AND c.status <> 'CHECKED_OUT' AND " + scanned, inventory);
         List<Copy> onLoan = copies("SELECT c.* FROM copy c WHERE c.status = 'CHECKED_OUT' AND " + scanned,
                 inventory);
 

@@ -61,7 +61,10 @@ public class MarcImport extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb", nullable = false)
     public List<Rejection> rejections = new ArrayList<>();
 
-    /** Records imported whole with something to look at (an invalid ISBN kept as cancelled, 020 $z). */
+    /**
+     * Records imported whole with something to look at (an invalid ISBN kept as cancelled, 020 $z; a matched title
+     * shared with other sites, which the importer may not change, left as it was).
+     */
     @Column(nullable = false)
     public int warned;
 

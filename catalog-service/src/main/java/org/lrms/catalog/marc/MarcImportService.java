@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lrms.catalog.site.Sites;
+import org.lrms.catalog.title.TitleEditor;
 import org.lrms.kit.problem.Problem;
 import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
@@ -22,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,8 +67,12 @@ public class MarcImportService {
     private final Set<UUID> carriedOn = ConcurrentHashMap.newKeySet();
     private ExecutorService executor;
 
-    /** An upload spooled to disk and its job, created RUNNING. */
-    private record Started(MarcImport job, Path spool, MarcFiles.Format format, MatchMode mode, String site) {
+    /**
+     * An upload spooled to disk and its job, created RUNNING; with who started it, as their token said then: the
+     * file may be read after the request has ended (respond-async), and the job itself keeps only the user name.
+     */
+    private record Started(MarcImport job, Path spool, MarcFiles.Format format, MatchMode mode, String site,
+                           TitleEditor editor) {
     }
 
     /** Imports the whole file, then answers its summary. */
@@ -111,7 +118,7 @@ public class MarcImportService {
             job.startedBy = scope.userName();
             job.startedAt = Instant.now();
             writer.start(job);
-            return new Started(job, spool, format, mode, site);
+            return new Started(job, spool, format, mode, site, TitleEditor.of(scope));
         } catch (RuntimeException e) {
             deleteSpool(spool);
             throw e;
@@ -121,7 +128,7 @@ public class MarcImportService {
     private MarcImport complete(Started started) {
         UUID id = started.job().id;
         try {
-            read(id, started.spool(), started.format(), started.mode(), started.site());
+            read(id, started.spool(), started.format(), started.mode(), started.site(), started.editor());
             MarcImport done = writer.finish(id);
             LOG.infof("MARC import %s finished in %d ms: %d read, %d created, %d matched, %d rejected", done.id,
                     Duration.between(done.startedAt, done.finishedAt).toMillis(), done.recordsRead,
@@ -191,34 +198,47 @@ public class MarcImportService {
         }
     }
 
-    private void read(UUID jobId, Path file, MarcFiles.Format format, MatchMode mode, String site) {
+    private void read(UUID jobId, Path file, MarcFiles.Format format, MatchMode mode, String site,
+                      TitleEditor editor) {
         try (MarcChunks chunks = new MarcChunks(file, format, CHUNK, "marc-read-" + jobId)) {
             for (var chunk = chunks.next(); chunk.isPresent(); chunk = chunks.next()) {
-                flush(jobId, chunk.get().records(), mode, site, chunk.get().read(), chunk.get().rejections());
+                flush(jobId, chunk.get().records(), mode, site, editor, chunk.get().read(),
+                        chunk.get().rejections());
             }
         }
     }
 
-    private void flush(UUID jobId, List<MarcTitle> chunk, MatchMode mode, String site, int read,
+    private void flush(UUID jobId, List<MarcTitle> chunk, MatchMode mode, String site, TitleEditor editor, int read,
                        List<MarcImport.Rejection> rejections) {
         int created = 0;
         int matched = 0;
         int copies = 0;
         List<MarcImport.Rejection> all = new ArrayList<>(rejections);
+        // record number → why the title it matched was left as it was (shared with other sites)
+        Map<Integer, String> notChanged = new HashMap<>();
         try {
-            for (MarcImportWriter.Written w : writer.write(chunk, mode, site)) {
+            List<MarcImportWriter.Written> written = writer.write(chunk, mode, site, editor);
+            for (int i = 0; i < written.size(); i++) {
+                MarcImportWriter.Written w = written.get(i);
                 created += w.created() ? 1 : 0;
                 matched += w.created() ? 0 : 1;
                 copies += w.copies();
+                if (w.warning() != null) {
+                    notChanged.put(chunk.get(i).recordNumber(), w.warning());
+                }
             }
         } catch (RuntimeException chunkFailed) {
             // one record spoilt the chunk: store them one by one, so only the bad ones are rejected
+            notChanged.clear();
             for (MarcTitle record : chunk) {
                 try {
-                    MarcImportWriter.Written w = writer.write(List.of(record), mode, site).get(0);
+                    MarcImportWriter.Written w = writer.write(List.of(record), mode, site, editor).get(0);
                     created += w.created() ? 1 : 0;
                     matched += w.created() ? 0 : 1;
                     copies += w.copies();
+                    if (w.warning() != null) {
+                        notChanged.put(record.recordNumber(), w.warning());
+                    }
                 } catch (RuntimeException e) {
                     all.add(new MarcImport.Rejection(record.recordNumber(), record.controlNumber(), reason(e)));
                 }
@@ -226,13 +246,18 @@ public class MarcImportService {
         }
         all.sort((a, b) -> Integer.compare(a.recordNumber(), b.recordNumber()));
         int skipped = site != null ? 0 : chunk.stream().mapToInt(r -> r.holdings().size()).sum();
-        // a record imported with an 020 $a that is no valid ISBN: imported, the value kept as cancelled (020 $z)
+        // a record imported with an 020 $a that is no valid ISBN: imported, the value kept as cancelled (020 $z);
+        // a record that matched a title shared with other sites: the title left as it was (nor is its ISBN kept).
+        // One warning per record, as warned counts records.
         java.util.Set<Integer> rejected = new java.util.HashSet<>();
         all.forEach(r -> rejected.add(r.recordNumber()));
         List<MarcImport.Rejection> warnings = chunk.stream()
-                .filter(r -> !r.invalidIsbns().isEmpty() && !rejected.contains(r.recordNumber()))
-                .map(r -> new MarcImport.Rejection(r.recordNumber(), r.controlNumber(), "invalid ISBN in 020 $a ("
-                        + String.join(", ", r.invalidIsbns()) + ") kept as a cancelled/invalid ISBN (020 $z)"))
+                .filter(r -> !rejected.contains(r.recordNumber()))
+                .filter(r -> notChanged.containsKey(r.recordNumber()) || !r.invalidIsbns().isEmpty())
+                .map(r -> new MarcImport.Rejection(r.recordNumber(), r.controlNumber(),
+                        notChanged.containsKey(r.recordNumber()) ? notChanged.get(r.recordNumber())
+                                : "invalid ISBN in 020 $a (" + String.join(", ", r.invalidIsbns())
+                                + ") kept as a cancelled/invalid ISBN (020 $z)"))
                 .toList();
         writer.progress(jobId, read, created, matched, copies, skipped, all, warnings);
     }

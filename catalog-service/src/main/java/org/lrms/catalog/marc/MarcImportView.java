@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * An import's summary: created, matched (and updated), rejected with record number and reason, and the records
- * imported with a warning (an invalid ISBN kept as cancelled): {@code warned}, {@code warnings} with their reason.
+ * imported with a warning (an invalid ISBN kept as cancelled; a matched title shared with other sites, left as it was):
+ * {@code warned}, {@code warnings} with their reason.
  */
 public record MarcImportView(UUID id, String status, String format, String matchMode, String siteCode,
                              int recordsRead, int created, int matched, int rejected, int copiesAdded,

@@ -9,6 +9,7 @@ import org.lrms.catalog.copy.Copy;
 import org.lrms.catalog.copy.CopyRequest;
 import org.lrms.catalog.copy.CopyService;
 import org.lrms.catalog.title.Title;
+import org.lrms.catalog.title.TitleEditor;
 import org.lrms.catalog.title.TitleService;
 
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class MarcImportWriter {
 
-    public record Written(boolean created, int copies) {
+    /** A record written: a title created or matched, the copies added, and what to look at ({@code null}: nothing). */
+    public record Written(boolean created, int copies, String warning) {
     }
 
     private static final Pattern BARCODE = Pattern.compile(CopyRequest.BARCODE);
@@ -47,16 +49,22 @@ public class MarcImportWriter {
      * One transaction per chunk. The chunk's matching candidates and existing holdings barcodes are read with one
      * query each; the session is flushed once, at commit, so that inserts and updates go to PostgreSQL in JDBC
      * batches instead of one statement and one round trip at a time.
+     *
+     * <p>{@code editor} is whoever started the import: as on {@code PUT /api/v1/titles/{id}}, a record matching a title
+     * held at sites that are not the editor's leaves the title as it is (the record still counts as matched, and its
+     * holdings become copies at the editor's site), with a warning. The sites holding the chunk's candidates are read
+     * with one query; the chunk's own titles are held at the import's site at most.
      */
     @Transactional
-    public List<Written> write(List<MarcTitle> records, MatchMode mode, String siteCode) {
+    public List<Written> write(List<MarcTitle> records, MatchMode mode, String siteCode, TitleEditor editor) {
         em.setFlushMode(FlushModeType.COMMIT);
         TitleMatcher.Chunk chunk = matcher.load(records, mode);
+        Map<UUID, Set<String>> held = editor.districtWide() ? Map.of() : titles.holdingSites(chunk.titleIds());
         Map<String, UUID> barcodes = siteCode == null ? new HashMap<>() : existingBarcodes(records);
         Merges merges = new Merges();
         List<Written> written = new ArrayList<>();
         for (MarcTitle record : records) {
-            written.add(writeOne(record, chunk, siteCode, barcodes, merges));
+            written.add(writeOne(record, chunk, siteCode, barcodes, merges, editor, held));
         }
         if (!merges.titles.isEmpty()) {
             // the merged titles' copies are published again, with one query for the chunk; copies the chunk added
@@ -94,7 +102,7 @@ public class MarcImportWriter {
     }
 
     private Written writeOne(MarcTitle record, TitleMatcher.Chunk chunk, String siteCode, Map<String, UUID> barcodes,
-                             Merges merges) {
+                             Merges merges, TitleEditor editor, Map<UUID, Set<String>> held) {
         for (MarcTitle.Holding holding : record.holdings()) {
             if (!BARCODE.matcher(holding.barcode()).matches()) {
                 throw new MarcRejected("holdings barcode '" + holding.barcode() + "' is not a valid barcode");
@@ -102,7 +110,14 @@ public class MarcImportWriter {
         }
         Optional<Title> match = chunk.match(record);
         Title title;
-        if (match.isPresent()) {
+        String warning = null;
+        List<String> others = match.isEmpty() ? List.of()
+                : editor.othersOf(held.getOrDefault(match.get().id, Set.of()));
+        if (!others.isEmpty()) {
+            title = match.get();
+            warning = "matched title " + title.id + ", shared with other sites (" + others.size()
+                    + " besides yours): not changed; district library staff can update it";
+        } else if (match.isPresent()) {
             Title existing = match.get();
             String source = MarcMapper.hasLocalFields(existing.marcSource) ? MarcFiles.toXml(
                     MarcMapper.mergeLocalFields(record.source(), MarcFiles.fromXml(existing.marcSource)))
@@ -133,7 +148,7 @@ public class MarcImportWriter {
             merges.added(title.id, copy.id);
             added++;
         }
-        return new Written(match.isEmpty(), added);
+        return new Written(match.isEmpty(), added, warning);
     }
 
     /** Barcode → title of the copies that hold one of the chunk's holdings barcodes already. */

@@ -133,6 +133,11 @@ public class TitleMatcher {
             loaded.forEach(this::created);
         }
 
+        /** The ids of the chunk's titles so far (right after loading: the candidates it found). */
+        public Set<UUID> titleIds() {
+            return Set.copyOf(titles.keySet());
+        }
+
         /** A title the chunk created: the chunk's next records may match it. */
         public void created(Title title) {
             if (titles.putIfAbsent(title.id, title) == null) {

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Titles are shared district-wide: district staff change and delete any; site staff those held at their sites only
- * (or by no site), see {@link TitleService}.
+ * Titles are shared district-wide: district staff change and delete any; site staff change those held at their sites
+ * only (or by no site), see {@link TitleService}, and delete none.
  */
 @Path("/api/v1/titles")
 public class TitleResource {
@@ -68,9 +68,10 @@ public class TitleResource {
         return Response.ok(TitleView.of(title)).header(HttpHeaders.ETAG, IfMatch.etag(title.version)).build();
     }
 
+    /** District staff only: a title deleted is gone for every school, even one about to add a copy of it. */
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({"site-staff", "district-admin"})
+    @RolesAllowed("district-admin")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         titles.delete(id, IfMatch.parse(ifMatch));
         return Response.noContent().build();

@@ -15,10 +15,14 @@ import org.lrms.kit.security.SiteScope;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -82,11 +86,13 @@ public class TitleService {
         return title;
     }
 
-    /** A title with copies (even withdrawn ones, which the weeding log refers to) stays. */
+    /**
+     * A title with copies (even withdrawn ones, which the weeding log refers to) stays. Only district staff delete
+     * titles ({@code TitleResource}), so the site rule of {@link #requireMayChange} does not apply here.
+     */
     @Transactional
     public void delete(UUID id, IfMatch ifMatch) {
         Title title = get(id);
-        requireMayChange(title);
         requireMatch(title, ifMatch);
         long copies = ((Number) Title.getEntityManager()
                 .createNativeQuery("SELECT count(*) FROM copy WHERE title_id = ?1")
@@ -111,25 +117,37 @@ public class TitleService {
 
     /**
      * Titles are shared district-wide: district staff change any; site staff only a title whose copies (those not
-     * withdrawn: the sites holding it) are all at sites of their token, or that has none. A title other schools
-     * hold is theirs too (403 {@code title-shared}); site staff still add copies of it at their own sites.
+     * withdrawn: the sites holding it) are all at sites of their token, or that has none ({@link TitleEditor}). A
+     * title other schools hold is theirs too (403 {@code title-shared}); site staff still add copies of it at their
+     * own sites.
      */
     private void requireMayChange(Title title) {
-        if (scope.isDistrictWide()) {
+        TitleEditor editor = TitleEditor.of(scope);
+        if (editor.districtWide()) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<String> elsewhere = Title.getEntityManager().createNativeQuery(
-                        "SELECT DISTINCT site_code FROM copy WHERE title_id = ?1 AND status <> 'WITHDRAWN'"
-                                + " ORDER BY 1")
-                .setParameter(1, title.id).getResultList();
-        List<String> others = elsewhere.stream().filter(site -> !scope.canManage(site)).toList();
+        List<String> others = editor.othersOf(holdingSites(List.of(title.id)).getOrDefault(title.id, Set.of()));
         if (!others.isEmpty()) {
             throw new ProblemException(403, "Forbidden", "title-shared", "title " + title.id
                     + " is shared with other sites (" + others.size() + " besides yours): district library staff"
                     + " can change it; you may still add copies at your site")
                     .with("otherSites", others.size());
         }
+    }
+
+    /** The sites holding each of these titles (with a copy that is not withdrawn); a title held nowhere is absent. */
+    public Map<UUID, Set<String>> holdingSites(Collection<UUID> titleIds) {
+        Map<UUID, Set<String>> held = new HashMap<>();
+        if (titleIds.isEmpty()) {
+            return held;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Title.getEntityManager().createNativeQuery(
+                        "SELECT DISTINCT title_id, site_code FROM copy WHERE title_id = ANY(CAST(?1 AS uuid[]))"
+                                + " AND status <> 'WITHDRAWN'")
+                .setParameter(1, titleIds.toArray(UUID[]::new)).getResultList();
+        rows.forEach(r -> held.computeIfAbsent((UUID) r[0], k -> new TreeSet<>()).add((String) r[1]));
+        return held;
     }
 
     /**

@@ -400,6 +400,47 @@ class InventoryTest {
     }
 
     @Test
+    void aScannedLoanOfAnotherSiteOrOutOfScopeIsListedOnceAsOnLoanNotAlsoMisplaced() throws Exception {
+        String onShelf = copy("599.1 AAA", "Nonfiction");
+        String onLoanHere = copy("599.2 BBB", "Nonfiction");
+        String onLoanOutOfScope = copy("FIC CCC", "Fiction");
+        String fictionOnShelf = copy("FIC DDD", "Fiction");
+        String elsewhere = CatalogFixtures.copy(titleId, "LHS");
+        String onLoanElsewhere = CatalogFixtures.copy(titleId, "LHS");
+        checkOut(onLoanHere);
+        checkOut(onLoanOutOfScope);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE copy SET status = 'CHECKED_OUT' WHERE barcode = ?")) {
+            update.setString(1, onLoanElsewhere);
+            assertEquals(1, update.executeUpdate());
+        }
+
+        String id = start(Map.of("siteCode", site, "shelfLocation", "Nonfiction"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("barcodes", List.of(onShelf, onLoanHere, onLoanOutOfScope, fictionOnShelf, elsewhere,
+                        onLoanElsewhere)))
+                .post("/api/v1/inventories/" + id + "/scans").then().statusCode(200);
+        given().auth().oauth2(staff).when().post("/api/v1/inventories/" + id + "/finish")
+                .then().statusCode(200).body("scanned", equalTo(6)).body("missing", equalTo(0))
+                .body("misplaced", equalTo(2)).body("scannedOnLoan", equalTo(3));
+
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report?kind=misplaced")
+                .then().statusCode(200).body("copies.barcode", containsInAnyOrder(fictionOnShelf, elsewhere));
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report?kind=scanned-on-loan")
+                .then().statusCode(200)
+                .body("copies.barcode", containsInAnyOrder(onLoanHere, onLoanOutOfScope, onLoanElsewhere));
+        // the lines add up to the counts: every scanned copy once
+        given().auth().oauth2(staff).get("/api/v1/inventories/" + id + "/report")
+                .then().statusCode(200).body("total", equalTo(5))
+                .body("copies.barcode", containsInAnyOrder(onLoanHere, onLoanOutOfScope, onLoanElsewhere,
+                        fictionOnShelf, elsewhere))
+                .body("perShelfLocation.find { it.shelfLocation == 'Fiction' }.misplaced", equalTo(1))
+                .body("perShelfLocation.find { it.shelfLocation == 'Fiction' }.scannedOnLoan", equalTo(1));
+        assertEquals("CHECKED_OUT", status(onLoanOutOfScope), "staff check it in; the inventory does not");
+    }
+
+    @Test
     void barcodesTheCatalogDoesNotKnowAreKeptAndReported() {
         String onShelf = copy("599.1 WIL", "Nonfiction");
         String addedMeanwhile = CatalogFixtures.uniqueBarcode();

@@ -22,6 +22,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,6 +87,31 @@ class MarcImportAsyncTest {
         // the job is its starter's (and the district's), not another school's
         given().auth().oauth2(TestTokens.siteStaff("MMS")).when().get(location).then().statusCode(404);
         given().auth().oauth2(TestTokens.districtAdmin()).when().get(location).then().statusCode(200);
+    }
+
+    @Test
+    void aJobReadAfterItsRequestEndedAppliesTheSharedTitleRuleOfWhoStartedIt() {
+        CatalogFixtures.site("MMS");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO)
+                .body(MarcFiles.write(List.of(MarcSamples.withHolding(
+                        MarcSamples.book("sh" + tag, null, "Held " + tag, "Writer, Old", "2001"),
+                        CatalogFixtures.uniqueBarcode())), MarcFiles.Format.ISO2709))
+                .when().post("/api/v1/imports/marc?siteCode=LHS").then().statusCode(200).body("created", equalTo(1));
+
+        String location = given().auth().oauth2(TestTokens.siteStaff("MMS")).contentType(ISO)
+                .header("Prefer", "respond-async")
+                .body(MarcFiles.write(List.of(MarcSamples.book("sh" + tag, null, "Held " + tag, "Writer, New",
+                        "2001")), MarcFiles.Format.ISO2709))
+                .when().post("/api/v1/imports/marc").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofMinutes(1)).until(() -> !"RUNNING".equals(given()
+                .auth().oauth2(TestTokens.siteStaff("MMS")).get(location).then().extract().path("status")));
+        given().auth().oauth2(TestTokens.siteStaff("MMS")).get(location)
+                .then().statusCode(200).body("status", equalTo("FINISHED")).body("matched", equalTo(1))
+                .body("warned", equalTo(1)).body("warnings[0].controlNumber", equalTo("sh" + tag));
+        given().when().get("/api/v1/search?q=held " + tag).then().statusCode(200)
+                .body("results[0].authors", hasItem("Writer, Old"))
+                .body("results[0].authors", not(hasItem("Writer, New")));
     }
 
     @Test

@@ -245,6 +245,54 @@ class MarcImportTest {
     }
 
     @Test
+    void aSiteTechniciansRecordLeavesATitleOtherSchoolsHoldAsItWasAndStillAddsTheirCopies() {
+        String tag = unique();
+        String atMms = CatalogFixtures.uniqueBarcode();
+        String atLhs = CatalogFixtures.uniqueBarcode();
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ISO)
+                .body(MarcFiles.write(List.of(MarcSamples.withHolding(
+                        MarcSamples.book("s" + tag, null, "Shared " + tag, "Writer, Old", "2001"), atMms)),
+                        MarcFiles.Format.ISO2709))
+                .when().post("/api/v1/imports/marc?siteCode=MMS")
+                .then().statusCode(200).body("created", equalTo(1)).body("copiesAdded", equalTo(1));
+        String id = given().when().get("/api/v1/search?q=shared " + tag).then().statusCode(200)
+                .extract().path("results[0].id");
+        int version = given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles/" + id)
+                .then().statusCode(200).extract().path("version");
+
+        // the same record with another author, from a technician of LHS, with a new title after it
+        byte[] changed = MarcFiles.write(List.of(
+                MarcSamples.withHolding(MarcSamples.book("s" + tag, null, "Shared " + tag, "Writer, New", "2001"),
+                        atLhs),
+                MarcSamples.book("n" + tag, null, "Not shared " + tag, "Writer, Nat", "2002")),
+                MarcFiles.Format.ISO2709);
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ISO).body(changed)
+                .when().post("/api/v1/imports/marc")
+                .then().statusCode(200).body("matched", equalTo(1)).body("created", equalTo(1))
+                .body("copiesAdded", equalTo(1)).body("rejected", equalTo(0))
+                .body("warned", equalTo(1)).body("warnings", hasSize(1))
+                .body("warnings[0].recordNumber", equalTo(1))
+                .body("warnings[0].controlNumber", equalTo("s" + tag))
+                .body("warnings[0].reason", containsString("matched title " + id))
+                .body("warnings[0].reason", containsString("shared with other sites"))
+                .body("warnings[0].reason", containsString("not changed"))
+                .body("warnings[0].reason", containsString("district library staff can update it"));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles/" + id)
+                .then().statusCode(200).body("authors", hasItem("Writer, Old"))
+                .body("authors", not(hasItem("Writer, New"))).body("version", equalTo(version));
+        // the holding still became a copy of that title at LHS
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).get("/api/v1/copies/" + atLhs)
+                .then().statusCode(200).body("siteCode", equalTo("LHS")).body("titleId", equalTo(id));
+
+        // staff of every site holding it update it, as a PUT would
+        given().auth().oauth2(TestTokens.siteStaff("LHS", "MMS")).contentType(ISO).body(changed)
+                .when().post("/api/v1/imports/marc?siteCode=LHS")
+                .then().statusCode(200).body("matched", equalTo(2)).body("warned", equalTo(0));
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles/" + id)
+                .then().statusCode(200).body("authors", hasItem("Writer, New"));
+    }
+
+    @Test
     void anIsbn10RecordMatchesTheIsbn13TitleAndLocalDataSurvives() {
         String id = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Holes", "isbns", List.of("9780440414803"), "readingLevel", "4.6",

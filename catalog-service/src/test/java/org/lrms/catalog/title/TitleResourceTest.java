@@ -280,9 +280,9 @@ class TitleResourceTest {
                 .body("code", equalTo("title-has-copies"));
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + kept).then().statusCode(200);
 
-        // staff of the site holding it pass the site rule and meet the same 409
+        // site staff delete no title, not even one held at their site alone
         given().auth().oauth2(TestTokens.siteStaff("LHS")).when().delete("/api/v1/titles/" + kept)
-                .then().statusCode(409).body("code", equalTo("title-has-copies"));
+                .then().statusCode(403).contentType("application/problem+json");
 
         String gone = CatalogFixtures.title("Duplicate record");
         given().auth().oauth2(TestTokens.districtAdmin()).when().delete("/api/v1/titles/" + gone)
@@ -353,16 +353,14 @@ class TitleResourceTest {
         String shared = CatalogFixtures.title("Shared " + UUID.randomUUID());
         CatalogFixtures.copy(shared, lhs);
         CatalogFixtures.copy(shared, mms);
-        for (String method : List.of("PUT", "DELETE")) {
-            var request = given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
-                    .body(Map.of("title", "Taken over"));
-            (method.equals("PUT") ? request.put("/api/v1/titles/" + shared)
-                    : request.delete("/api/v1/titles/" + shared))
-                    .then().statusCode(403).contentType("application/problem+json")
-                    .body("code", equalTo("title-shared")).body("detail", containsString("shared with other sites"))
-                    .body("detail", containsString("district library staff"))
-                    .body("context.otherSites", equalTo(1));
-        }
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).contentType(ContentType.JSON)
+                .body(Map.of("title", "Taken over")).put("/api/v1/titles/" + shared)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("code", equalTo("title-shared")).body("detail", containsString("shared with other sites"))
+                .body("detail", containsString("district library staff"))
+                .body("context.otherSites", equalTo(1));
+        given().auth().oauth2(TestTokens.siteStaff("LHS")).delete("/api/v1/titles/" + shared)
+                .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles/" + shared)
                 .then().statusCode(200).body("title", startsWith("Shared "));
         // adding a copy at their own site stays allowed
@@ -386,11 +384,16 @@ class TitleResourceTest {
                 .body(Map.of("title", "Own, taken")).put("/api/v1/titles/" + own).then().statusCode(403)
                 .body("code", equalTo("title-shared"));
 
-        // no copies: any staff may change and delete it
+        // no copies: any staff may change it; only district staff delete it
         String none = CatalogFixtures.title("Nobody's " + UUID.randomUUID());
         given().auth().oauth2(TestTokens.siteStaff("MMS")).contentType(ContentType.JSON)
                 .body(Map.of("title", "Nobody's, edited")).put("/api/v1/titles/" + none).then().statusCode(200);
-        given().auth().oauth2(TestTokens.siteStaff("MMS")).delete("/api/v1/titles/" + none).then().statusCode(204);
+        given().auth().oauth2(TestTokens.siteStaff("MMS")).delete("/api/v1/titles/" + none).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.integration()).delete("/api/v1/titles/" + none).then().statusCode(403);
+        given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles/" + none)
+                .then().statusCode(200).body("title", equalTo("Nobody's, edited"));
+        given().auth().oauth2(TestTokens.districtAdmin()).delete("/api/v1/titles/" + none).then().statusCode(204);
         given().auth().oauth2(TestTokens.teacher("LHS")).delete("/api/v1/titles/" + own).then().statusCode(403);
     }
 
