@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.query.NativeQuery;
 import org.lrms.events.Topics;
+import org.lrms.events.circulation.FeeDetached;
 import org.lrms.events.circulation.LoanAnonymized;
 import org.lrms.kit.outbox.Outbox;
 
@@ -115,20 +116,31 @@ public class LoanPrivacy {
      * The finance retention: a settled fee (paid, waived, cancelled, refunded) whose last payment or waiver is older
      * than the policy's {@code keep_settled_fees_days} is detached from its patron, a chunk per transaction. Amount,
      * balance, kind, site, loan, copy, dates and its transactions stay, so the ledger's totals and receipts still add
-     * up; the fee no longer appears among the patron's. A fee whose loan is still open (a lost item paid for, which a
-     * return would refund to the borrower) waits for the loan to close. Answers how many.
+     * up; the fee no longer appears among the patron's, and each is announced ({@code FeeDetached}) so reporting
+     * forgets its patron key. A fee whose loan is still open (a lost item paid for, which a return would refund to the
+     * borrower) waits for the loan to close. Answers how many.
      */
     public int detachSettledFees(Instant now) {
-        return inChunks(() -> em.createNativeQuery("""
-                        WITH settled AS (SELECT f.id FROM fee f WHERE f.patron_id IS NOT NULL AND f.status <> 'OPEN'
-                              AND COALESCE((SELECT max(t.at) FROM fee_transaction t WHERE t.fee_id = f.id),
-                                           f.created_at) <= CAST(?1 AS timestamptz)
-                                - (SELECT make_interval(days => keep_settled_fees_days) FROM privacy_policy)
-                              AND NOT EXISTS (SELECT 1 FROM loan l WHERE l.id = f.loan_id AND l.returned_at IS NULL)
-                            ORDER BY f.created_at LIMIT ?2 FOR UPDATE OF f SKIP LOCKED),
-                          forgotten AS (UPDATE notice n SET fee_id = NULL FROM settled WHERE n.fee_id = settled.id)
-                        UPDATE fee SET patron_id = NULL FROM settled WHERE fee.id = settled.id""")
-                .setParameter(1, now).setParameter(2, CHUNK).executeUpdate());
+        return inChunks(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                            WITH settled AS (SELECT f.id FROM fee f WHERE f.patron_id IS NOT NULL AND f.status <> 'OPEN'
+                                  AND COALESCE((SELECT max(t.at) FROM fee_transaction t WHERE t.fee_id = f.id),
+                                               f.created_at) <= CAST(?1 AS timestamptz)
+                                    - (SELECT make_interval(days => keep_settled_fees_days) FROM privacy_policy)
+                                  AND NOT EXISTS (SELECT 1 FROM loan l WHERE l.id = f.loan_id AND l.returned_at IS NULL)
+                                ORDER BY f.created_at LIMIT ?2 FOR UPDATE OF f SKIP LOCKED),
+                              forgotten AS (UPDATE notice n SET fee_id = NULL FROM settled WHERE n.fee_id = settled.id)
+                            UPDATE fee SET patron_id = NULL FROM settled WHERE fee.id = settled.id
+                            RETURNING fee.id, fee.site_code""")
+                    .setParameter(1, now).setParameter(2, CHUNK).getResultList();
+            // announced in the same transaction, so that reporting drops the fee's pseudonymous patron key too
+            for (Object[] row : rows) {
+                outbox.publish(Topics.CIRCULATION_FEES, (String) row[1], row[0].toString(),
+                        new FeeDetached((UUID) row[0], (String) row[1]));
+            }
+            return rows.size();
+        });
     }
 
     private int inChunks(java.util.function.IntSupplier chunk) {

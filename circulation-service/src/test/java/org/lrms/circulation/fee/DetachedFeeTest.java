@@ -10,6 +10,7 @@ import org.lrms.circulation.loan.LoanPrivacy;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
+import org.lrms.events.circulation.FeeDetached;
 import org.lrms.events.circulation.FeeRefunded;
 import org.lrms.events.textbook.TextbookChargeCancelled;
 import org.lrms.testkit.TestTokens;
@@ -30,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * A settled fee past the finance retention has no patron (LoanPrivacy): the district's ledger still reads it, its
- * receipt says why it can no longer be printed, and a textbook charge cancelled afterwards is still refunded.
+ * A settled fee past the finance retention has no patron (LoanPrivacy), and says so ({@code FeeDetached}): the
+ * district's ledger still reads it, its receipt says why it can no longer be printed, and a textbook charge cancelled
+ * afterwards is still refunded.
  */
 @QuarkusTest
 class DetachedFeeTest {
@@ -57,6 +59,13 @@ class DetachedFeeTest {
 
         privacy.detachSettledFees(Instant.now().plus(Duration.ofDays(366)));
         assertNull(Fixtures.row("SELECT patron_id FROM fee WHERE id = ?", feeId).get("patron_id"));
+        // announced, so that reporting forgets whose fee it was too
+        List<EventEnvelope> detached = Fixtures.awaitEvents(Topics.CIRCULATION_FEES, feeId.toString(),
+                seen -> seen.stream().anyMatch(e -> e.type().equals("FeeDetached")));
+        FeeDetached event = EventJson.payload(detached.stream().filter(e -> e.type().equals("FeeDetached"))
+                .findFirst().orElseThrow(), FeeDetached.class);
+        assertEquals(feeId, event.feeId());
+        assertEquals(site, event.siteCode());
 
         String today = LocalDate.now(LA).toString();
         JsonPath ledger = given().auth().oauth2(TestTokens.integration())

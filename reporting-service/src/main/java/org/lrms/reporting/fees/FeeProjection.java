@@ -7,6 +7,7 @@ import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.FeeAssessed;
 import org.lrms.events.circulation.FeePaid;
+import org.lrms.events.circulation.FeeDetached;
 import org.lrms.events.circulation.FeeRefunded;
 import org.lrms.events.circulation.FeeSnapshot;
 import org.lrms.events.circulation.FeeWaived;
@@ -66,6 +67,12 @@ public class FeeProjection implements Projection {
                 FeeSnapshot fee = fee(event, refunded.fee());
                 upsert(event, fee);
                 move(event, fee, "REFUNDED", Projection.require(refunded.refunded(), event, "refunded"));
+            }
+            case "FeeDetached" -> {
+                // circulation's finance retention dropped the patron link: the fee keeps its amounts, not whose it was
+                FeeDetached detached = EventJson.payload(event, FeeDetached.class);
+                Projection.require(detached.feeId(), event, "feeId");
+                sql.add("UPDATE fee SET patron_key = NULL WHERE fee_id = ?1", detached.feeId());
             }
             default -> {
                 return false;

@@ -1,9 +1,12 @@
 package org.lrms.reporting.fees;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.FeeAssessed;
+import org.lrms.events.circulation.FeeDetached;
 import org.lrms.events.circulation.FeePaid;
 import org.lrms.events.circulation.FeeRefunded;
 import org.lrms.events.circulation.FeeSnapshot;
@@ -11,6 +14,9 @@ import org.lrms.events.circulation.FeeWaived;
 import org.lrms.testkit.TestTokens;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,6 +30,9 @@ import static org.lrms.reporting.TestEvents.site;
 
 @QuarkusTest
 class FeeReportTest {
+
+    @Inject
+    AgroalDataSource db;
 
     @Test
     void assessedPaidWaivedRefundedInThePeriodAndOutstandingNow() {
@@ -71,6 +80,34 @@ class FeeReportTest {
                 .body("totals.assessed", equalTo(26.5f))
                 .body("totals.paid", equalTo(0.0f))
                 .body("totals.refunded", equalTo(0.0f));
+    }
+
+    @Test
+    void aFeeDetachedByTheFinanceRetentionForgetsItsPatronKeyAndKeepsItsAmounts() throws Exception {
+        String site = newSite();
+        site(site);
+        UUID id = UUID.randomUUID();
+        Instant sep = Instant.parse("2026-09-15T17:00:00Z");
+        sendAt(Topics.CIRCULATION_FEES, site, id, new FeeAssessed(fee(id, site, "DAMAGED", "4.00", "4.00", "OPEN")),
+                sep);
+        sendAt(Topics.CIRCULATION_FEES, site, id, new FeePaid(fee(id, site, "DAMAGED", "4.00", "0.00", "PAID"),
+                new BigDecimal("4.00"), "CASH"), sep.plusSeconds(60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "pk-fee".equals(patronKey(id)));
+
+        sendAt(Topics.CIRCULATION_FEES, site, id, new FeeDetached(id, site), sep.plus(Duration.ofDays(366)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> patronKey(id) == null);
+        report("/api/v1/reports/fees?site=" + site + "&from=2026-07-01&to=2027-06-30")
+                .body("totals.assessed", equalTo(4.0f)).body("totals.paid", equalTo(4.0f));
+    }
+
+    private String patronKey(UUID feeId) throws Exception {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT patron_key FROM fee WHERE fee_id = ?")) {
+            s.setObject(1, feeId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : "none yet";
+            }
+        }
     }
 
     static FeeSnapshot fee(UUID id, String site, String kind, String amount, String balance, String status) {
