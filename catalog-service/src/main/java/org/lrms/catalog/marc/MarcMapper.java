@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -91,10 +92,7 @@ public final class MarcMapper {
             }
         }
         Set<String> isbns = new LinkedHashSet<>();
-        // an 020 $a that is no valid ISBN (a wrong check digit, a typo) is kept as a cancelled/invalid ISBN, where
-        // MARC puts those (020 $z), with the record's own $z values: it was dropped, and lost on export
-        Set<String> invalid = new LinkedHashSet<>();
-        Set<String> cancelled = new LinkedHashSet<>();
+        Set<String> invalid = new LinkedHashSet<>();   // warned about in the import's summary
         for (DataField f020 : dataFields(record, "020")) {
             for (Subfield s : f020.getSubfields()) {
                 if (s.getCode() == 'a') {
@@ -104,12 +102,10 @@ public final class MarcMapper {
                     } else if (isbnPart(s.getData()) != null) {
                         invalid.add(isbnPart(s.getData()));
                     }
-                } else if (s.getCode() == 'z' && isbnPart(s.getData()) != null) {
-                    cancelled.add(isbnPart(s.getData()));
                 }
             }
         }
-        cancelled.addAll(invalid);
+        Set<String> cancelled = cancelledIsbns(record);
         DataField publication = dataField(record, "264") != null ? dataField(record, "264") : dataField(record, "260");
         Integer year = publication == null ? null : year(subfield(publication, 'c'));
         if (year == null) {
@@ -202,7 +198,10 @@ public final class MarcMapper {
             record.addVariableField(field("010", ' ', ' ', 'a', t.lccn));
         }
         t.isbns.forEach(isbn -> record.addVariableField(field("020", ' ', ' ', 'a', isbn)));
-        t.cancelledIsbns.forEach(isbn -> record.addVariableField(field("020", ' ', ' ', 'z', isbn)));
+        // a title imported before V22 kept no cancelled ISBNs of its own: its kept source still has them
+        Collection<String> cancelled = !t.cancelledIsbns.isEmpty() || source == null ? t.cancelledIsbns
+                : cancelledIsbns(source);
+        cancelled.forEach(isbn -> record.addVariableField(field("020", ' ', ' ', 'z', isbn)));
         if (t.issn != null) {
             record.addVariableField(field("022", ' ', ' ', 'a', t.issn));
         }
@@ -449,6 +448,26 @@ public final class MarcMapper {
     private static String subfieldOf(Record record, String tag, char code) {
         DataField f = dataField(record, tag);
         return f == null ? null : subfield(f, code);
+    }
+
+    /**
+     * The record's cancelled/invalid ISBNs, where MARC puts them (020 $z), and each 020 $a that is no valid ISBN (a
+     * wrong check digit, a typo): kept rather than dropped, so that they are exported again.
+     */
+    static Set<String> cancelledIsbns(Record record) {
+        Set<String> invalid = new LinkedHashSet<>();
+        Set<String> cancelled = new LinkedHashSet<>();
+        for (DataField f020 : dataFields(record, "020")) {
+            for (Subfield s : f020.getSubfields()) {
+                if (s.getCode() == 'a' && Isbn.fromMarc(s.getData()).isEmpty() && isbnPart(s.getData()) != null) {
+                    invalid.add(isbnPart(s.getData()));
+                } else if (s.getCode() == 'z' && isbnPart(s.getData()) != null) {
+                    cancelled.add(isbnPart(s.getData()));
+                }
+            }
+        }
+        cancelled.addAll(invalid);
+        return cancelled;
     }
 
     /**

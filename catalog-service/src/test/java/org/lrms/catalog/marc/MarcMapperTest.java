@@ -72,6 +72,27 @@ class MarcMapperTest {
     }
 
     @Test
+    void aTitleImportedBeforeCancelledIsbnsWereKeptExportsThoseOfItsSource() {
+        Record record = MarcSamples.book("z21", "0440414807", "Imported long ago", "Writer, A", "2001");
+        record.addVariableField(MarcSamples.field("020", ' ', ' ', 'a', "9780440414803"));
+        record.addVariableField(MarcSamples.field("020", ' ', ' ', 'z', "0-440-41480-X"));
+        Title title = new Title();
+        title.id = UUID.randomUUID();
+        title.title = "Imported long ago";
+        title.materialType = "BOOK";
+        title.isbns = List.of("9780440414803");
+        title.cancelledIsbns = List.of();     // as V22 left the titles imported before it
+        title.marcSource = MarcFiles.toXml(record);
+        List<String> z = new ArrayList<>();
+        for (DataField f : MarcMapper.toRecord(title).getDataFields()) {
+            if (f.getTag().equals("020")) {
+                f.getSubfields('z').forEach(s -> z.add(s.getData()));
+            }
+        }
+        assertEquals(List.of("0-440-41480-X", "0440414807"), z);
+    }
+
+    @Test
     void aRecordWithoutABibliographicTypeOfRecordIsRejected() {
         Record record = MarcSamples.book("lead", null, "Leaderless", "Writer, A", "2001");
         record.getLeader().setTypeOfRecord(' ');
