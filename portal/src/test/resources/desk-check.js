@@ -27,6 +27,7 @@ assert.deepEqual(desk.deskRefusal({ code: "limit-reached", detail: "the patron h
 assert.deepEqual(desk.deskRefusal({ code: "unknown-item", detail: "no copy has barcode X" }, 422),
   { code: "unknown-item", text: "no copy has barcode X", overridable: false });
 assert.deepEqual(desk.deskRefusal(null, 500), { code: null, text: "Circulation answered 500.", overridable: false });
+assert.equal(desk.deskRefusal(null, 401).text, "your sign-in has expired: sign in again (nothing was recorded)");
 
 assert.equal(desk.renewalLine({ itemBarcode: "C1", renewed: true, dueDate: "2027-01-02T20:00:00Z" }, LA),
   "C1: renewed, due Sat, Jan 2, 2027");

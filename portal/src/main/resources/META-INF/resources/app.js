@@ -79,14 +79,17 @@ async function completeSignIn() {
   });
 }
 
-// A valid access token, refreshed when it is about to expire; null when signed out.
+// A valid access token, refreshed when it is about to expire; null when signed out. When the sign-in service cannot
+// be reached (the network is down: fetch itself fails), the tokens are kept and the old one is sent: the desk stays
+// open and keeps its transactions for upload, and the next refresh once the network is back renews them.
 async function accessToken() {
   if (!tokens) return null;
   if (Date.now() < tokens.expires_at - 30_000) return tokens.access_token;
   try {
     await requestTokens({ grant_type: "refresh_token", refresh_token: tokens.refresh_token });
     return tokens.access_token;
-  } catch {
+  } catch (failure) {
+    if (failure instanceof TypeError) return tokens.access_token;
     sessionStorage.removeItem(SESSION);
     tokens = null;
     render();

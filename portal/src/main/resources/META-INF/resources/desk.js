@@ -46,6 +46,9 @@ function checkoutLine(loan, timeZone = DESK_TIME_ZONE) {
 
 // A refusal as circulation worded it; overridable ones (limit reached, fees owed...) say so.
 function deskRefusal(problem, status) {
+  if (status === 401) {
+    return { code: null, text: "your sign-in has expired: sign in again (nothing was recorded)", overridable: false };
+  }
   const text = (problem && (problem.detail || problem.title)) || `Circulation answered ${status}.`;
   const overridable = Boolean(problem && problem.context && problem.context.overridable);
   return { code: (problem && problem.code) || null, text, overridable };
