@@ -9,16 +9,15 @@ import org.lrms.circulation.CirculationConfig;
 import org.lrms.circulation.patron.Patron;
 import org.lrms.circulation.site.Site;
 import org.lrms.circulation.site.SiteService;
+import org.lrms.kit.jdbc.Columns;
 import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -174,7 +173,7 @@ public class FeeAccounts {
         scope.requireManage(patron.homeSite);
         List<Entry> entries = new ArrayList<>(ledger(patron.id, "receipt_no = :receipt",
                 Map.of("receipt", number), 0, 10_000).entries);
-        java.util.Collections.reverse(entries); // in the order they were booked
+        Collections.reverse(entries); // in the order they were booked
         Entry first = entries.get(0);
         Entry last = entries.get(entries.size() - 1);
         BigDecimal amount = entries.stream().map(Entry::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
@@ -248,8 +247,8 @@ public class FeeAccounts {
         List<Movement> movements = new ArrayList<>();
         for (Object row : movementsQuery.getResultList()) {
             Object[] r = (Object[]) row;
-            movements.add(new Movement(instant(r[0]), (String) r[1], money(r[2]), (String) r[3], (String) r[4],
-                    (String) r[5], uuid(r[6]), (String) r[7], r[8] == null ? null : uuid(r[8])));
+            movements.add(new Movement(Columns.instant(r[0]), (String) r[1], money(r[2]), (String) r[3],
+                    (String) r[4], (String) r[5], uuid(r[6]), (String) r[7], r[8] == null ? null : uuid(r[8])));
         }
         return new Reconciliation(from, to, config.timeZone().getId(), site, totals(null, allCounts, allSums),
                 sites, page, size, allCounts[0] + allCounts[1], movements);
@@ -270,9 +269,9 @@ public class FeeAccounts {
         long total = 0;
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
-            entries.add(new Entry(instant(r[0]), (String) r[1], money(r[2]), money(r[3]), money(r[4]), uuid(r[5]),
-                    (String) r[6], (String) r[7], money(r[8]), (String) r[9], (String) r[10], (String) r[11],
-                    (String) r[12]));
+            entries.add(new Entry(Columns.instant(r[0]), (String) r[1], money(r[2]), money(r[3]), money(r[4]),
+                    uuid(r[5]), (String) r[6], (String) r[7], money(r[8]), (String) r[9], (String) r[10],
+                    (String) r[11], (String) r[12]));
             total = ((Number) r[13]).longValue();
         }
         return new Page(entries, total);
@@ -298,18 +297,5 @@ public class FeeAccounts {
 
     private static UUID uuid(Object value) {
         return value instanceof UUID u ? u : UUID.fromString(value.toString());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof ZonedDateTime z) {
-            return z.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

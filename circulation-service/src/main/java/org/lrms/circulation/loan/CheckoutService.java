@@ -141,7 +141,7 @@ public class CheckoutService {
             throw CheckoutRefused.unusable("unknown-patron", "no patron has barcode " + request.patronBarcode());
         }
         if (!borrower.isActive()) {
-            throw CheckoutRefused.patronInactive(borrower.status(), confidential(borrower));
+            throw CheckoutRefused.patronInactive(borrower.status(), confidential(borrower.homeSite()));
         }
         UUID patronId = borrower.patronId();
         CopyRow copy = lockedCopy(request.itemBarcode());
@@ -169,28 +169,28 @@ public class CheckoutService {
         // the patron's record (block note, balance, counts) only for staff of their home site and district staff;
         // read in a refusal only, from the borrower's row: nothing more on the desk's path
         refuseUnlessOverridden(overridden, override, () -> borrower.blocked()
-                ? CheckoutRefused.patronBlocked(borrower.blockNote(), confidential(borrower), true)
+                ? CheckoutRefused.patronBlocked(borrower.blockNote(), confidential(borrower.homeSite()), true)
                 : null);
         BigDecimal owed = borrower.feeBalance();
         refuseUnlessOverridden(overridden, override, () -> owed.compareTo(config.blocks().feeLimit()) > 0
-                ? CheckoutRefused.feesOwed(owed, config.blocks().feeLimit(), confidential(borrower), true)
+                ? CheckoutRefused.feesOwed(owed, config.blocks().feeLimit(), confidential(borrower.homeSite()), true)
                 : null);
         long open = borrower.openLoans();
         long overdue = borrower.overdueLoans();
         long blocking = borrower.blockingLoans();
         refuseUnlessOverridden(overridden, override, () -> blocking > 0
-                ? CheckoutRefused.overridable("overdue-block", confidential(borrower)
+                ? CheckoutRefused.overridable("overdue-block", confidential(borrower.homeSite())
                 ? "the patron has overdue items at a notice stage that blocks borrowing until they are returned"
                 : "the patron has " + blocking + " overdue item(s) at "
                 + "a notice stage that blocks borrowing until they are returned")
                 : null);
         refuseUnlessOverridden(overridden, override, () -> overdue >= config.blocks().maxOverdueItems()
-                ? CheckoutRefused.overridable("too-many-overdue", confidential(borrower)
+                ? CheckoutRefused.overridable("too-many-overdue", confidential(borrower.homeSite())
                 ? "the patron has too many overdue items; they must return some first"
                 : "the patron has " + overdue + " overdue items")
                 : null);
         refuseUnlessOverridden(overridden, override, () -> open >= rule.maxItems()
-                ? CheckoutRefused.overridable("limit-reached", confidential(borrower)
+                ? CheckoutRefused.overridable("limit-reached", confidential(borrower.homeSite())
                 ? "the patron has reached the limit of " + rule.maxItems() + " items out"
                 : "the patron has " + open + " items out, the limit is " + rule.maxItems())
                 : null);
@@ -414,12 +414,12 @@ public class CheckoutService {
         String overridden = null;
         CheckoutRefused refusal = null;
         if (patron != null && !patron.isActive()) {
-            refusal = CheckoutRefused.patronInactive(patron.status, !scope.canManage(patron.homeSite));
+            refusal = CheckoutRefused.patronInactive(patron.status, confidential(patron.homeSite));
         } else if (patron != null && patron.blocked) {
-            refusal = CheckoutRefused.patronBlocked(patron.blockNote, !scope.canManage(patron.homeSite), false);
+            refusal = CheckoutRefused.patronBlocked(patron.blockNote, confidential(patron.homeSite), false);
         } else if (patron != null && patron.feeBalance.compareTo(config.blocks().feeLimit()) > 0) {
             refusal = CheckoutRefused.feesOwed(patron.feeBalance, config.blocks().feeLimit(),
-                    !scope.canManage(patron.homeSite), false);
+                    confidential(patron.homeSite), false);
         } else if (loan.overdueBlock) {
             refusal = CheckoutRefused.refused("overdue-block",
                     "the loan reached an overdue notice stage that blocks; it must be returned");
@@ -516,8 +516,8 @@ public class CheckoutService {
     }
 
     /** The caller holds neither the patron's home site nor the district: the patron's record is not theirs to see. */
-    private boolean confidential(Borrower borrower) {
-        return !scope.canManage(borrower.homeSite());
+    private boolean confidential(String patronHomeSite) {
+        return !scope.canManage(patronHomeSite);
     }
 
     private CopyRow lockedCopy(String barcode) {

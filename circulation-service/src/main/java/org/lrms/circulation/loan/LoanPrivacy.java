@@ -15,6 +15,7 @@ import org.lrms.kit.outbox.Outbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
 /**
  * The privacy rule (closed holds and settled fees: {@link #anonymizeClosedHolds}, {@link #detachSettledFees}): a
@@ -143,7 +144,8 @@ public class LoanPrivacy {
         });
     }
 
-    private int inChunks(java.util.function.IntSupplier chunk) {
+    /** Runs {@code chunk} (answering how many rows it changed) a transaction at a time until one is not full. */
+    private int inChunks(IntSupplier chunk) {
         int total = 0;
         while (true) {
             int done = QuarkusTransaction.requiringNew().call(chunk::getAsInt);
@@ -160,14 +162,7 @@ public class LoanPrivacy {
      * takes any closed loan of a settled patron that an earlier path left linked. Answers how many it anonymized.
      */
     public int anonymizeKeptLoans(Instant now) {
-        int total = 0;
-        while (true) {
-            int done = QuarkusTransaction.requiringNew().call(() -> anonymizeChunk(now));
-            total += done;
-            if (done < CHUNK) {
-                return total;
-            }
-        }
+        return inChunks(() -> anonymizeChunk(now));
     }
 
     private int anonymizeChunk(Instant now) {

@@ -3,6 +3,7 @@ package org.lrms.kit.jdbc;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 
 /** Reading values out of native query rows, whichever Java type the driver and Hibernate chose for them. */
 public final class Columns {
@@ -20,6 +21,9 @@ public final class Columns {
         }
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
+        }
+        if (value instanceof ZonedDateTime z) {
+            return z.toInstant();
         }
         if (value instanceof Timestamp t) {
             return t.toInstant();
