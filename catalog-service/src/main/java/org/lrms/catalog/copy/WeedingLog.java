@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.lrms.catalog.district.DistrictLists;
 import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
 
@@ -43,6 +44,9 @@ public class WeedingLog {
     }
 
     @Inject
+    DistrictLists lists;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -78,8 +82,8 @@ public class WeedingLog {
                     + " GROUP BY GROUPING SETS ((w.reason), (w.disposal_method), (w.site_code), ())"
                     + " ORDER BY 4, 5, 6");
             params.forEach(query::setParameter);
-            Map<String, String> reasons = labels("WITHDRAWAL_REASON");
-            Map<String, String> disposals = labels("DISPOSAL_METHOD");
+            Map<String, String> reasons = labels(DistrictLists.Kind.WITHDRAWAL_REASON);
+            Map<String, String> disposals = labels(DistrictLists.Kind.DISPOSAL_METHOD);
             for (Object[] row : (List<Object[]>) query.getResultList()) {
                 boolean reasonSet = ((Number) row[0]).intValue() == 0;
                 boolean disposalSet = ((Number) row[1]).intValue() == 0;
@@ -135,12 +139,9 @@ public class WeedingLog {
         return Optional.of(sql.toString());
     }
 
-    private Map<String, String> labels(String kind) {
+    private Map<String, String> labels(DistrictLists.Kind kind) {
         Map<String, String> labels = new LinkedHashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT code, label FROM district_term"
-                + " WHERE kind = ?1").setParameter(1, kind).getResultList()) {
-            labels.put((String) row[0], (String) row[1]);
-        }
+        lists.list(kind).forEach(term -> labels.put(term.code(), term.label()));
         return labels;
     }
 }

@@ -91,21 +91,10 @@ public final class MarcMapper {
                 contributors.add(new Contributor(name, role == null ? null : limit(role, 60)));
             }
         }
-        Set<String> isbns = new LinkedHashSet<>();
-        Set<String> invalid = new LinkedHashSet<>();   // warned about in the import's summary
-        for (DataField f020 : dataFields(record, "020")) {
-            for (Subfield s : f020.getSubfields()) {
-                if (s.getCode() == 'a') {
-                    Optional<String> isbn = Isbn.fromMarc(s.getData());
-                    if (isbn.isPresent()) {
-                        isbns.add(isbn.get());
-                    } else if (isbnPart(s.getData()) != null) {
-                        invalid.add(isbnPart(s.getData()));
-                    }
-                }
-            }
-        }
-        Set<String> cancelled = cancelledIsbns(record);
+        Isbns020 from020 = isbns020(record);
+        Set<String> isbns = from020.valid();
+        Set<String> invalid = from020.invalid();   // warned about in the import's summary
+        Set<String> cancelled = from020.cancelled();
         DataField publication = dataField(record, "264") != null ? dataField(record, "264") : dataField(record, "260");
         Integer year = publication == null ? null : year(subfield(publication, 'c'));
         if (year == null) {
@@ -200,7 +189,7 @@ public final class MarcMapper {
         t.isbns.forEach(isbn -> record.addVariableField(field("020", ' ', ' ', 'a', isbn)));
         // a title imported before V22 kept no cancelled ISBNs of its own: its kept source still has them
         Collection<String> cancelled = !t.cancelledIsbns.isEmpty() || source == null ? t.cancelledIsbns
-                : cancelledIsbns(source);
+                : isbns020(source).cancelled();
         cancelled.forEach(isbn -> record.addVariableField(field("020", ' ', ' ', 'z', isbn)));
         if (t.issn != null) {
             record.addVariableField(field("022", ' ', ' ', 'a', t.issn));
@@ -451,23 +440,34 @@ public final class MarcMapper {
     }
 
     /**
-     * The record's cancelled/invalid ISBNs, where MARC puts them (020 $z), and each 020 $a that is no valid ISBN (a
-     * wrong check digit, a typo): kept rather than dropped, so that they are exported again.
+     * The ISBNs of the record's 020s, read once: {@code valid} (020 $a), {@code invalid} (each 020 $a that is no valid
+     * ISBN: a wrong check digit, a typo) and {@code cancelled}, where MARC puts cancelled/invalid ISBNs (020 $z), the
+     * invalid $a values after them: kept rather than dropped, so that they are exported again.
      */
-    static Set<String> cancelledIsbns(Record record) {
+    record Isbns020(Set<String> valid, Set<String> invalid, Set<String> cancelled) {
+    }
+
+    static Isbns020 isbns020(Record record) {
+        Set<String> valid = new LinkedHashSet<>();
         Set<String> invalid = new LinkedHashSet<>();
         Set<String> cancelled = new LinkedHashSet<>();
         for (DataField f020 : dataFields(record, "020")) {
             for (Subfield s : f020.getSubfields()) {
-                if (s.getCode() == 'a' && Isbn.fromMarc(s.getData()).isEmpty() && isbnPart(s.getData()) != null) {
-                    invalid.add(isbnPart(s.getData()));
-                } else if (s.getCode() == 'z' && isbnPart(s.getData()) != null) {
-                    cancelled.add(isbnPart(s.getData()));
+                String part = s.getCode() == 'a' || s.getCode() == 'z' ? isbnPart(s.getData()) : null;
+                if (s.getCode() == 'a') {
+                    Optional<String> isbn = Isbn.fromMarc(s.getData());
+                    if (isbn.isPresent()) {
+                        valid.add(isbn.get());
+                    } else if (part != null) {
+                        invalid.add(part);
+                    }
+                } else if (s.getCode() == 'z' && part != null) {
+                    cancelled.add(part);
                 }
             }
         }
         cancelled.addAll(invalid);
-        return cancelled;
+        return new Isbns020(valid, invalid, cancelled);
     }
 
     /**
