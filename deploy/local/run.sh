@@ -9,7 +9,7 @@
 #   LRMS_STATE_DIR               where data, logs and pid files live (default .lrms/ in the project)
 #   LRMS_PG_PORT 5432  LRMS_KAFKA_PORT 9092  LRMS_KAFKA_CONTROLLER_PORT 9093  LRMS_KEYCLOAK_PORT 8180
 #   LRMS_KEYCLOAK_MANAGEMENT_PORT 9000  PORTAL_PORT 8080  CATALOG_PORT 8081  CIRCULATION_PORT 8082
-#   TEXTBOOK_PORT 8083  ACQUISITIONS_PORT 8084  REPORTING_PORT 8085
+#   TEXTBOOK_PORT 8083  ACQUISITIONS_PORT 8084  REPORTING_PORT 8085  LRMS_MAIL_SMTP_PORT 1025  LRMS_MAIL_PORT 8025
 #   LRMS_JAVA_OPTS               JVM options of the services and the portal
 #   LRMS_PG_SHARED_BUFFERS       PostgreSQL's shared_buffers; default a quarter of the machine's memory, as
 #                                PostgreSQL's manual advises (its own default, 128MB, keeps little of a district's
@@ -18,6 +18,7 @@
 #   LRMS_START_TIMEOUT 300       seconds to wait for everything to be ready
 #   LRMS_KEYCLOAK_JAVA_HOME      a JDK 21+ for Keycloak (found under /usr/lib/jvm otherwise)
 #   LRMS_KEYCLOAK_ZIP            the keycloak-quarkus-dist zip (resolved from Maven otherwise)
+#   LRMS_GREENMAIL_JAR           the greenmail-standalone jar of the mail catcher (resolved from Maven otherwise)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$LRMS_ROOT"
@@ -215,6 +216,49 @@ start_keycloak() {
       --http-management-port="$KEYCLOAK_MANAGEMENT_PORT"
 }
 
+# ---------------------------------------------------------------------------------------------- mail catcher
+# Circulation e-mails its notices (overdue, hold available, fines) through SMTP. Locally they go to GreenMail, a
+# well-kept test mail server: it takes every message on MAIL_SMTP_PORT, keeps it in memory per recipient, and shows it
+# through its API on MAIL_PORT (GET /api/user/<address>/messages/INBOX). Nothing leaves the machine. Its INFO lines
+# name each recipient it meets (an e-mail address is personal data), so it logs warnings only.
+greenmail_jar() {
+  if [[ -n "${LRMS_GREENMAIL_JAR:-}" ]]; then echo "$LRMS_GREENMAIL_JAR"; return; fi
+  local repo="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
+  local jar="$repo/com/icegreen/greenmail-standalone/$GREENMAIL_VERSION/greenmail-standalone-$GREENMAIL_VERSION.jar"
+  if [[ ! -f "$jar" ]]; then
+    echo "  fetching GreenMail $GREENMAIL_VERSION from Maven Central" >&2
+    ./mvnw -B -q dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
+      -DoutputDirectory="$STATE/mail" >&2
+    jar="$STATE/mail/greenmail-standalone-$GREENMAIL_VERSION.jar"
+  fi
+  echo "$jar"
+}
+
+start_mail() {
+  if is_running mail; then
+    echo "  mail already running (pid $(pid_of mail))"
+    return 0
+  fi
+  local dir="$STATE/mail" jar
+  mkdir -p "$dir"
+  jar="$(greenmail_jar)"
+  cat >"$dir/log4j2.properties" <<PROPS
+rootLogger.level=WARN
+rootLogger.appenderRef.stdout.ref=stdout
+appender.stdout.type=Console
+appender.stdout.name=stdout
+appender.stdout.layout.type=PatternLayout
+appender.stdout.layout.pattern=%d %p %c - %m%n
+PROPS
+  if port_open "$MAIL_SMTP_PORT"; then
+    die "port $MAIL_SMTP_PORT (for the mail catcher's SMTP) is taken by another process: stop it or set LRMS_MAIL_SMTP_PORT"
+  fi
+  launch mail "$MAIL_PORT" java -Xms16m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dlrms.component=mail \
+    "-Dlog4j2.configurationFile=$dir/log4j2.properties" -Dgreenmail.auth.disabled \
+    -Dgreenmail.smtp.hostname=127.0.0.1 "-Dgreenmail.smtp.port=$MAIL_SMTP_PORT" \
+    -Dgreenmail.api.hostname=127.0.0.1 "-Dgreenmail.api.port=$MAIL_PORT" -jar "$jar"
+}
+
 # ------------------------------------------------------------------------------------- services and portal
 # Secrets the services take from the environment only: generated once per state folder, LOCAL DEMO ONLY.
 SECRETS="$STATE/local-secrets.env"
@@ -234,6 +278,7 @@ start_service() {
     "${upper}_DB_REACTIVE_URL=postgresql://127.0.0.1:$PG_PORT/$svc" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     OIDC_AUTH_SERVER_URL="$REALM_URL" \
+    CIRCULATION_SMTP_HOST=127.0.0.1 CIRCULATION_SMTP_PORT="$MAIL_SMTP_PORT" \
     LRMS_HTTP_HOST="${LRMS_HTTP_HOST:-127.0.0.1}" \
     LRMS_JSON_LOGS="${LRMS_JSON_LOGS:-false}" \
     java $JAVA_OPTS "-Dlrms.component=$svc" \
@@ -261,6 +306,7 @@ say "Starting the local stack (state: $STATE)"
 start_postgres
 start_kafka
 start_keycloak
+start_mail
 until port_open "$KAFKA_PORT"; do
   is_running kafka || { tail -n 40 "$LOGS/kafka.log" >&2; die "Kafka stopped while starting (log: $LOGS/kafka.log)"; }
   ((SECONDS < DEADLINE)) || die "Kafka not listening on $KAFKA_PORT within ${START_TIMEOUT}s"
@@ -277,6 +323,7 @@ for svc in "${SERVICES[@]}"; do
   echo "  $svc ready"
 done
 await_http portal "http://localhost:$PORTAL_PORT/q/health/ready"
+await_http mail "http://localhost:$MAIL_PORT/api/service/readiness"
 echo "  portal ready (after ${SECONDS}s)"
 
 # ------------------------------------------------------------------------------------------ demo district
@@ -309,6 +356,7 @@ LRMS is running (state, logs and pid files in $STATE; stop it with ./deploy/loca
   reporting     http://localhost:${SERVICE_PORT[reporting]}/q/swagger-ui
   keycloak      $KEYCLOAK_URL/admin  (master realm admin: admin / admin, local only)
   kafka         127.0.0.1:$KAFKA_PORT      postgres  127.0.0.1:$PG_PORT (lrms / lrms, local only)
+  mail catcher  SMTP 127.0.0.1:$MAIL_SMTP_PORT; what circulation e-mails (notices): http://localhost:$MAIL_PORT/api/user/<address>/messages/INBOX
 
   Demo logins (realm district, password $LOCAL_PASSWORD, local only):
     district.admin  district-admin (every site)

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 final class LocalStack {
 
     static final List<String> SERVICES = List.of("catalog", "circulation", "textbook", "acquisitions", "reporting");
-    private static final List<String> COMPONENTS = List.of("kafka", "keycloak", "catalog", "circulation", "textbook",
-            "acquisitions", "reporting", "portal");
+    private static final List<String> COMPONENTS = List.of("kafka", "keycloak", "mail", "catalog", "circulation",
+            "textbook", "acquisitions", "reporting", "portal");
 
     private final Path project = Paths.get(System.getProperty("lrms.project.dir", "..")).toAbsolutePath().normalize();
     private final Path state = Paths.get(System.getProperty("lrms.e2e.state.dir", "target/e2e-stack")).toAbsolutePath();
@@ -34,7 +34,8 @@ final class LocalStack {
     LocalStack() {
         List<String> names = List.of("LRMS_PG_PORT", "LRMS_KAFKA_PORT", "LRMS_KAFKA_CONTROLLER_PORT",
                 "LRMS_KEYCLOAK_PORT", "LRMS_KEYCLOAK_MANAGEMENT_PORT", "PORTAL_PORT", "CATALOG_PORT",
-                "CIRCULATION_PORT", "TEXTBOOK_PORT", "ACQUISITIONS_PORT", "REPORTING_PORT");
+                "CIRCULATION_PORT", "TEXTBOOK_PORT", "ACQUISITIONS_PORT", "REPORTING_PORT", "LRMS_MAIL_SMTP_PORT",
+                "LRMS_MAIL_PORT");
         List<Integer> free = freePorts(names.size());
         for (int i = 0; i < names.size(); i++) {
             ports.put(names.get(i), free.get(i));
@@ -47,6 +48,10 @@ final class LocalStack {
         String zip = System.getProperty("lrms.keycloak.zip");
         if (zip != null && Files.isRegularFile(Paths.get(zip))) {
             env.put("LRMS_KEYCLOAK_ZIP", zip);
+        }
+        String greenMail = System.getProperty("lrms.greenmail.jar");
+        if (greenMail != null && Files.isRegularFile(Paths.get(greenMail))) {
+            env.put("LRMS_GREENMAIL_JAR", greenMail);
         }
     }
 
@@ -85,16 +90,21 @@ final class LocalStack {
         return "http://localhost:" + port(service.toUpperCase() + "_PORT");
     }
 
+    /** The mail catcher's API (what circulation e-mailed, per recipient). */
+    String mail() {
+        return "http://localhost:" + port("LRMS_MAIL_PORT");
+    }
+
     String realm() {
         return "http://localhost:" + port("LRMS_KEYCLOAK_PORT") + "/realms/district";
     }
 
-    /** The pid run.sh recorded for a component, if its file is there. */
     /** The stack's state folder: its data, pid files and logs. */
     Path state() {
         return state;
     }
 
+    /** The pid run.sh recorded for a component, if its file is there. */
     Optional<Long> pid(String component) {
         Path file = state.resolve("pids").resolve(component + ".pid");
         try {

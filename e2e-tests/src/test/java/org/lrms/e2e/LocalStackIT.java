@@ -250,6 +250,44 @@ class LocalStackIT {
                 .until(() -> titlesCounted(fresh) == before + 3);
     }
 
+
+    @Test
+    @Order(9)
+    void aHoldAvailableNoticeReachesThePatronsMailboxInTheirLanguage() {
+        String admin = token("district.admin");
+        String borrower = "E2E-P-" + UUID.randomUUID().toString().substring(0, 8);
+        String item = "E2E-C-" + UUID.randomUUID().toString().substring(0, 8);
+        preparedDesk(admin, borrower, item);
+        String waiting = "E2E-P-" + UUID.randomUUID().toString().substring(0, 8);
+        String address = waiting.toLowerCase() + "@students.example";
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("barcode", waiting, "firstName", "Luis", "lastName", "Ortega", "patronType", "STUDENT",
+                        "homeSite", "LHS", "grade", "10", "email", address, "language", "es"))
+                .post(stack.url("circulation") + "/api/v1/patrons").then().statusCode(201);
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("siteCode", "LHS", "patronBarcode", borrower, "itemBarcode", item))
+                .post(stack.url("circulation") + "/api/v1/checkouts").then().statusCode(201);
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("patronBarcode", waiting, "itemBarcode", item, "pickupSite", "LHS"))
+                .post(stack.url("circulation") + "/api/v1/holds").then().statusCode(201);
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("siteCode", "LHS", "itemBarcode", item))
+                .post(stack.url("circulation") + "/api/v1/checkins").then().statusCode(200);
+        copyState(admin, item, "ON_HOLD_SHELF");
+
+        // the desk's e-mail run: through SMTP to the stack's mail catcher, nothing leaves the machine
+        given().auth().oauth2(admin).post(stack.url("circulation") + "/api/v1/notices/emails?site=LHS")
+                .then().statusCode(200).body("sent", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        JsonPath inbox = given().get(stack.mail() + "/api/user/" + address + "/messages/INBOX")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("Tu reserva está disponible"), inbox.getList("subject"), inbox.prettify());
+        String message = inbox.getString("[0].mimeMessage");
+        assertTrue(message.contains("To: " + address), message);
+        assertTrue(message.contains("Luis"), message);
+        String catcherLog = readLog("mail");
+        assertFalse(catcherLog.contains(address), "the mail catcher logged a patron's address:\n" + catcherLog);
+    }
+
     // -----------------------------------------------------------------------------------------------------------
 
     private static String token(String user) {
@@ -257,6 +295,14 @@ class LocalStackIT {
                         "password", PASSWORD))
                 .post(stack.realm() + "/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String readLog(String component) {
+        try {
+            return java.nio.file.Files.readString(stack.log(component), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static JsonPath claims(String jwt) {
