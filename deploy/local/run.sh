@@ -24,7 +24,6 @@ source "$(dirname "$0")/lib.sh"
 cd "$LRMS_ROOT"
 
 START_TIMEOUT="${LRMS_START_TIMEOUT:-300}"
-DEADLINE=$((SECONDS + START_TIMEOUT))
 # C1 only (-XX:TieredStopAtLevel=1): on 2 cores shared by six JVMs, C2's compilations cost more than they give back
 # within the first minutes (desk storm, same quiet machine, after a 20 s warm-up: 210 requests/s with C1 only, 142
 # with full tiered compilation; circulation's peak resident size 291 MB against 349 MB; bench/README.md). A
@@ -303,6 +302,8 @@ start_portal() {
 # The services start while Keycloak boots (it takes the longest): a service that finds no realm at start connects to it
 # in the background and is ready only once it has the realm's keys (lrms-kit's SignOnConnection).
 say "Starting the local stack (state: $STATE)"
+# The start's own time: a first build on a busy machine may take longer than the whole start.
+DEADLINE=$((SECONDS + START_TIMEOUT))
 start_postgres
 start_kafka
 start_keycloak

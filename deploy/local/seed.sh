@@ -109,20 +109,24 @@ step_copies() {
 
 step_patrons() {
   [[ -f "$SEED/sites.done" ]] || { echo "    patrons need the sites: not seeded yet"; return 1; }
-  local s i site grade barcode answer n=0
+  local s i site grade barcode answer first last email language n=0
   local grades=(9 7 3)
   for s in "${!SCHOOLS[@]}"; do
     site="${SCHOOLS[$s]}"
     for ((i = 0; i < 4; i++)); do
       barcode="2$((s + 1))$(printf %05d $((i + 1)))"
-      answer="$(post "$CIRCULATION/patrons" "{\"barcode\":\"$barcode\",\"firstName\":\"${FIRST[$((s * 4 + i))]}\",\"lastName\":\"${LAST[$((s * 4 + i))]}\",\"patronType\":\"STUDENT\",\"homeSite\":\"$site\",\"grade\":\"${grades[$s]}\"}")"
+      first="${FIRST[$((s * 4 + i))]}" last="${LAST[$((s * 4 + i))]}"
+      # an address at the district's (made-up) domain: notices go to the stack's mail catcher; every other one in Spanish
+      email="$(tr '[:upper:]' '[:lower:]' <<<"$first.$last")@students.example"
+      language="$( ((i % 2)) && echo es || echo en)"
+      answer="$(post "$CIRCULATION/patrons" "{\"barcode\":\"$barcode\",\"firstName\":\"$first\",\"lastName\":\"$last\",\"patronType\":\"STUDENT\",\"homeSite\":\"$site\",\"grade\":\"${grades[$s]}\",\"email\":\"$email\",\"language\":\"$language\"}")"
       ok_or_exists "${answer%% *}" || { echo "    patron $barcode at $site: HTTP $answer"; return 1; }
       n=$((n + 1))
     done
   done
   answer="$(post "$CIRCULATION/patrons" '{"barcode":"2900001","firstName":"Lee","lastName":"Park","patronType":"TEACHER","homeSite":"LHS"}')"
   ok_or_exists "${answer%% *}" || { echo "    teacher patron at LHS: HTTP $answer"; return 1; }
-  echo "  patrons: $n students at LHS, RMS, GES and a teacher at LHS"
+  echo "  patrons: $n students at LHS, RMS, GES (with e-mail addresses, half of them reading Spanish) and a teacher at LHS"
 }
 
 # The demo supervisor: tech.lhs may override a check-out refusal and waive fees at Lincoln High (district data in
