@@ -43,6 +43,10 @@ const LA = "America/Los_Angeles";
   assert.match(confirmText, /Copies on the shelf that were not scanned will be marked missing/);
   assert.match(confirmText, /up to 918 copies of the 930 to account for/);
   assert.match(iw.cancelConfirmation(open), /Nothing becomes missing/);
+  assert.equal(iw.inventoryTitle({ siteCode: "LHS", status: "FINISHED", scope: "whole site LHS" }, LA),
+    "Whole site LHS (finished)");
+  assert.equal(iw.unsentLine(finished, 2),
+    "2 scans kept in this browser never reached this inventory, and it is finished now: the catalog will not take them.");
 
   // kept scans per queue; a user's count over every inventory
   const store = new Map();
@@ -115,7 +119,7 @@ const LA = "America/Los_Angeles";
   assert.equal(queue.status().waiting, 0);
 
   // a batch that fails (the catalog is down) is kept and sent again by itself, with what was scanned meanwhile
-  answers = [{ status: 502, body: null }];
+  answers = [{ status: 502, body: null }, { status: 504, body: null }];
   queue.add("C1");
   queue.add("C2");
   await tick(2000);
@@ -126,11 +130,17 @@ const LA = "America/Los_Angeles";
   assert.equal(failing.retrying, true);
   assert.equal(iw.scanQueueLine(failing),
     "52 scans sent, 2 waiting, 1 repeat not sent again. Not sent yet: the catalog cannot be reached. They are kept and sent again shortly.");
+  await tick(4999);
+  assert.equal(posted.length, 3, "sent again after 5 s, not before");
+  await tick(1);
+  await settle();
+  assert.deepEqual(posted[3], ["C1", "C2"], "sent again by itself");
+  assert.deepEqual(kept, ["C1", "C2"]);
   queue.add("C3");
   assert.deepEqual(kept, ["C1", "C2", "C3"]);
   await tick(2000);
   await settle();
-  assert.deepEqual(posted[3], ["C1", "C2", "C3"], "sent again, nothing lost, in scan order");
+  assert.deepEqual(posted[4], ["C1", "C2", "C3"], "sent again, nothing lost, in scan order");
   assert.deepEqual(kept, []);
   assert.equal(queue.status().sent, 55);
 

@@ -617,21 +617,24 @@ function inventorySay(text, tone) {
   message.className = `message ${tone || ""}`;
 }
 
-async function showInventories(event) {
+// The site's inventories; `quiet` after a start, finish or cancel, whose own message stays.
+async function showInventories(event, quiet) {
   if (event) event.preventDefault();
   const site = inventorySiteCode();
   if (!site) return;
-  inventorySay("Loading…");
+  if (!quiet) inventorySay("Loading…");
   const answer = await deskCall(`/api/catalog/v1/inventories?siteCode=${encodeURIComponent(site)}`);
   if (answer.status !== 200) {
     $("inventory-table").hidden = true;
-    inventorySay(`No inventories shown: ${catalogRefusal(answer.body, answer.status)}`, "bad");
+    if (!quiet) inventorySay(`No inventories shown: ${catalogRefusal(answer.body, answer.status)}`, "bad");
     return;
   }
   const views = listOf(answer.body, "inventories")
     .sort((a, b) => String(b.startedAt || "").localeCompare(String(a.startedAt || "")));
-  inventorySay(views.length ? `${views.length} inventor${views.length === 1 ? "y" : "ies"} at ${site}.`
-    : `No inventory at ${site} yet.`);
+  if (!quiet) {
+    inventorySay(views.length ? `${views.length} inventor${views.length === 1 ? "y" : "ies"} at ${site}.`
+      : `No inventory at ${site} yet.`);
+  }
   $("inventory-rows").replaceChildren(...views.map((view) => {
     const row = document.createElement("tr");
     const open = document.createElement("td");
@@ -667,7 +670,8 @@ async function startInventory(event) {
   }
   $("inventory-start-form").reset();
   $("inventory-start-panel").open = false;
-  await showInventories();
+  inventorySay("Started: scan the copies on the shelves.", "ok");
+  await showInventories(null, true);
   openInventory(answer.body);
 }
 
@@ -675,7 +679,7 @@ function openInventory(view) {
   if (inventory.queue) inventory.queue.stop();
   inventory.current = view;
   const queue = scansQueueOf(view.id);
-  inventory.queue = scanQueue({
+  const scans = scanQueue({
     kept: keptScans(localStorage, queue),
     send: (barcodes) => deskCall(`/api/catalog/v1/inventories/${encodeURIComponent(view.id)}/scans`, post({ barcodes })),
     keep: (barcodes) => keepScans(localStorage, queue, barcodes),
@@ -683,10 +687,12 @@ function openInventory(view) {
     cancel: (handle) => clearTimeout(handle),
     onChange: renderScanStatus,
     onBatch: (receipt) => {
+      if (inventory.queue !== scans) return; // a batch of an inventory left meanwhile: sent, nothing to show
       $("inventory-receipt").textContent = scanReceiptLine(receipt);
       refreshInventory();
     },
   });
+  inventory.queue = scans;
   $("inventory-scan-log").replaceChildren();
   $("inventory-receipt").textContent = "";
   $("inventory-report-rows").replaceChildren();
@@ -727,7 +733,7 @@ function renderScanStatus() {
   if (!view || !inventory.queue) return;
   const status = inventory.queue.status();
   const line = $("inventory-scan-status");
-  line.textContent = view.status === "OPEN" || status.waiting ? scanQueueLine(status) : "";
+  line.textContent = view.status === "OPEN" ? scanQueueLine(status) : status.waiting ? unsentLine(view, status.waiting) : "";
   line.className = `desk-message ${status.problem && status.waiting ? "bad" : status.waiting ? "warn" : "ok"}`;
   $("inventory-send").hidden = !(view.status === "OPEN" && status.waiting);
   $("inventory-forget").hidden = !(view.status !== "OPEN" && status.waiting);
@@ -776,8 +782,7 @@ async function finishInventory() {
   inventorySay(`Finished: ${answer.body.missing} missing, ${answer.body.found} found, ${answer.body.misplaced} misplaced.`, "ok");
   inventory.current = answer.body;
   renderCurrentInventory();
-  showReport(null, 0);
-  showInventories();
+  await Promise.all([showReport(null, 0), showInventories(null, true)]);
 }
 
 async function cancelInventory() {
@@ -792,7 +797,7 @@ async function cancelInventory() {
   inventorySay("Cancelled: nothing became missing.", "ok");
   inventory.current = answer.body;
   renderCurrentInventory();
-  showInventories();
+  await showInventories(null, true);
 }
 
 function forgetScans() {

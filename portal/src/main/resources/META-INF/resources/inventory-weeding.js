@@ -64,9 +64,10 @@ function inventoryDate(instant, timeZone = INVENTORY_TIME_ZONE) {
 // An inventory in one line: its scope, its state and when.
 function inventoryTitle(view, timeZone = INVENTORY_TIME_ZONE) {
   const scope = view.scope || `whole site ${view.siteCode}`;
-  const state = view.status === "OPEN" ? `open since ${inventoryDate(view.startedAt, timeZone)}`
-    : view.status === "FINISHED" ? `finished ${inventoryDate(view.finishedAt, timeZone)}`
-      : view.status === "CANCELLED" ? `cancelled ${inventoryDate(view.cancelledAt, timeZone)}`
+  const when = (word, instant) => [word, inventoryDate(instant, timeZone)].filter(Boolean).join(" ");
+  const state = view.status === "OPEN" ? when("open since", view.startedAt)
+    : view.status === "FINISHED" ? when("finished", view.finishedAt)
+      : view.status === "CANCELLED" ? when("cancelled", view.cancelledAt)
         : String(view.status || "").toLowerCase();
   const skip = view.skipSeenSince ? `, skipping copies seen since ${inventoryDate(view.skipSeenSince, timeZone)}` : "";
   return `${scope[0].toUpperCase()}${scope.slice(1)}${skip} (${state})`;
@@ -241,6 +242,12 @@ function scanQueueLine(status, refusalText) {
   return line;
 }
 
+// Scans kept for an inventory that is no longer open: the catalog will not take them.
+function unsentLine(view, waiting) {
+  return `${plural(waiting, "scan", "scans")} kept in this browser never reached this inventory, and it is `
+    + `${String(view.status || "").toLowerCase()} now: the catalog will not take them.`;
+}
+
 function scanLine(result) {
   return result.repeat ? `${result.barcode}: scanned before (counted once)` : `${result.barcode}`;
 }
@@ -345,7 +352,7 @@ function catalogRefusal(problem, status) {
 if (typeof module !== "undefined") {
   module.exports = {
     listOf, startOfDay, inventoryStartRequest, inventoryTitle, inventoryCounts, finishConfirmation,
-    cancelConfirmation, keptScans, keepScans, keptScanCount, retryable, scanQueue, scanQueueLine, scanLine,
+    cancelConfirmation, unsentLine, keptScans, keepScans, keptScanCount, retryable, scanQueue, scanQueueLine, scanLine,
     scanReceiptLine, reportKinds, reportPath, statusWord, reportRow, reportSummary, reportHasNext, termOptions,
     withdrawRequest, withdrawalLine, catalogRefusal, SCAN_BATCH_SIZE, SCAN_DELAY_MS,
   };
