@@ -1,6 +1,6 @@
 // The portal's page: sign-in through the district's Keycloak (authorization code + PKCE, RFC 7636), who is signed
-// in, the services' state and links, the public catalog search, and for staff the circulation desk and the hold pull
-// list. No framework and no
+// in, the services' state and links, the public catalog search, and for staff the circulation desk, the hold pull
+// list, inventories and weeding. No framework and no
 // CDN: the portal must work on machines without internet access. Tokens stay in this tab's sessionStorage.
 
 const $ = (id) => document.getElementById(id);
@@ -44,6 +44,9 @@ function signOut() {
   const waiting = tokens ? keptCount(localStorage, queueOf("")) : 0;
   if (waiting && !confirm(`${waiting} desk transaction${waiting === 1 ? " is" : "s are"} kept in this browser and not `
     + "uploaded yet. They stay kept for you; sign out anyway?")) return;
+  const scans = tokens ? keptScanCount(localStorage, scansQueueOf("")) : 0;
+  if (scans && !confirm(`${scans} inventory scan${scans === 1 ? " is" : "s are"} kept in this browser and not sent yet. `
+    + "They stay kept for you and are sent when you open the inventory again; sign out anyway?")) return;
   const idToken = tokens?.id_token;
   sessionStorage.removeItem(SESSION);
   tokens = null;
@@ -137,6 +140,7 @@ function render() {
   $("who").textContent = "";
   renderPullList();
   renderDesk();
+  renderInventory();
   if (!signedIn) return;
   const c = claims(tokens.access_token);
   $("who").textContent = c.preferred_username || c.sub;
@@ -577,6 +581,350 @@ async function uploadOffline() {
   renderOffline();
 }
 
+// ----------------------------------------------------------------------------------------- inventory, weeding
+// Inventories with a barcode scanner: scans go to the catalog in batches (inventory-weeding.js: 50 at once or 2 s after
+// the last scan); what the catalog has not taken yet is kept in this browser per user and inventory, and sent again.
+const inventory = { current: null, queue: null, report: { page: 0 }, loadedFor: null };
+
+function inventorySiteCode() {
+  return $("inventory-site").value.trim().toUpperCase();
+}
+
+function scansQueueOf(inventoryId) {
+  const c = tokens ? claims(tokens.access_token) : {};
+  return `${c.preferred_username || c.sub || "signed-out"}/${inventoryId}`;
+}
+
+function renderInventory() {
+  const c = tokens ? claims(tokens.access_token) : {};
+  const staff = (c.groups || []).some((role) => STAFF.includes(role));
+  $("inventory").hidden = !staff;
+  $("weeding").hidden = !staff;
+  if (!staff) return;
+  const sites = c.sites || [];
+  if (!$("inventory-site").value && sites.length) $("inventory-site").value = sites[0];
+  const who = c.preferred_username || c.sub;
+  if (inventory.loadedFor !== who) {
+    inventory.loadedFor = who;
+    if (inventorySiteCode()) showInventories();
+    loadWeedingLists();
+  }
+}
+
+function inventorySay(text, tone) {
+  const message = $("inventory-message");
+  message.textContent = text;
+  message.className = `message ${tone || ""}`;
+}
+
+// The site's inventories; `quiet` after a start, finish or cancel, whose own message stays.
+async function showInventories(event, quiet) {
+  if (event) event.preventDefault();
+  const site = inventorySiteCode();
+  if (!site) return;
+  if (!quiet) inventorySay("Loading…");
+  const answer = await deskCall(`/api/catalog/v1/inventories?siteCode=${encodeURIComponent(site)}`);
+  if (answer.status !== 200) {
+    $("inventory-table").hidden = true;
+    if (!quiet) inventorySay(`No inventories shown: ${catalogRefusal(answer.body, answer.status)}`, "bad");
+    return;
+  }
+  const views = listOf(answer.body, "inventories")
+    .sort((a, b) => String(b.startedAt || "").localeCompare(String(a.startedAt || "")));
+  if (!quiet) {
+    inventorySay(views.length ? `${views.length} inventor${views.length === 1 ? "y" : "ies"} at ${site}.`
+      : `No inventory at ${site} yet.`);
+  }
+  $("inventory-rows").replaceChildren(...views.map((view) => {
+    const row = document.createElement("tr");
+    const open = document.createElement("td");
+    const button = Object.assign(document.createElement("button"),
+      { type: "button", className: "quiet", textContent: view.status === "OPEN" ? "Scan" : "Open" });
+    button.addEventListener("click", () => openInventory(view));
+    open.append(button);
+    const done = view.status === "FINISHED";
+    row.append(cell(inventoryTitle(view)), cell(String(view.scanned ?? 0)), cell(done ? String(view.missing) : "-"),
+      cell(done ? String(view.found) : "-"), cell(done ? String(view.misplaced) : "-"), open);
+    return row;
+  }));
+  $("inventory-table").hidden = !views.length;
+}
+
+async function startInventory(event) {
+  event.preventDefault();
+  const request = inventoryStartRequest({
+    siteCode: inventorySiteCode(), callNumberFrom: $("inventory-call-from").value,
+    callNumberTo: $("inventory-call-to").value, circulationType: $("inventory-circulation-type").value,
+    shelfLocation: $("inventory-shelf-location").value, skipSeenSince: $("inventory-skip-since").value,
+  });
+  if (!request.siteCode) {
+    inventorySay("Say which site first.", "bad");
+    $("inventory-site").focus();
+    return;
+  }
+  inventorySay("Starting…");
+  const answer = await deskCall("/api/catalog/v1/inventories", post(request));
+  if (answer.status !== 201 && answer.status !== 200) {
+    inventorySay(`Not started: ${catalogRefusal(answer.body, answer.status)}`, "bad");
+    return;
+  }
+  $("inventory-start-form").reset();
+  $("inventory-start-panel").open = false;
+  inventorySay("Started: scan the copies on the shelves.", "ok");
+  await showInventories(null, true);
+  openInventory(answer.body);
+}
+
+function openInventory(view) {
+  if (inventory.queue) inventory.queue.stop();
+  inventory.current = view;
+  const queue = scansQueueOf(view.id);
+  const scans = scanQueue({
+    kept: keptScans(localStorage, queue),
+    send: (barcodes) => deskCall(`/api/catalog/v1/inventories/${encodeURIComponent(view.id)}/scans`, post({ barcodes })),
+    keep: (barcodes) => keepScans(localStorage, queue, barcodes),
+    schedule: (fn, ms) => setTimeout(fn, ms),
+    cancel: (handle) => clearTimeout(handle),
+    onChange: renderScanStatus,
+    onBatch: (receipt) => {
+      if (inventory.queue !== scans) return; // a batch of an inventory left meanwhile: sent, nothing to show
+      $("inventory-receipt").textContent = scanReceiptLine(receipt);
+      refreshInventory();
+    },
+  });
+  inventory.queue = scans;
+  $("inventory-scan-log").replaceChildren();
+  $("inventory-receipt").textContent = "";
+  $("inventory-report-rows").replaceChildren();
+  $("inventory-report-table").hidden = true;
+  $("inventory-report-summary").textContent = "";
+  renderCurrentInventory();
+  if (view.status === "OPEN") {
+    if (inventory.queue.status().waiting) inventory.queue.flush();
+    $("inventory-barcode").focus();
+  } else if (view.status === "FINISHED") {
+    showReport(null, 0);
+  }
+}
+
+function renderCurrentInventory() {
+  const view = inventory.current;
+  $("inventory-current").hidden = !view;
+  $("inventory-report").hidden = !view || view.status !== "FINISHED";
+  if (!view) return;
+  const open = view.status === "OPEN";
+  $("inventory-title").textContent = inventoryTitle(view);
+  $("inventory-counts").replaceChildren(...inventoryCounts(view).flatMap((count) => [
+    Object.assign(document.createElement("dt"), { textContent: count.label }),
+    Object.assign(document.createElement("dd"), { textContent: count.value.toLocaleString("en-US") }),
+  ]));
+  $("inventory-scan-form").hidden = !open;
+  $("inventory-finish").hidden = !open;
+  $("inventory-cancel").hidden = !open;
+  const kind = $("inventory-report-kind").value || "missing";
+  $("inventory-report-kind").replaceChildren(...reportKinds(view).map((k) =>
+    Object.assign(document.createElement("option"), { value: k.kind, textContent: k.label })));
+  $("inventory-report-kind").value = kind;
+  renderScanStatus();
+}
+
+function renderScanStatus() {
+  const view = inventory.current;
+  if (!view || !inventory.queue) return;
+  const status = inventory.queue.status();
+  const line = $("inventory-scan-status");
+  line.textContent = view.status === "OPEN" ? scanQueueLine(status) : status.waiting ? unsentLine(view, status.waiting) : "";
+  line.className = `desk-message ${status.problem && status.waiting ? "bad" : status.waiting ? "warn" : "ok"}`;
+  $("inventory-send").hidden = !(view.status === "OPEN" && status.waiting);
+  $("inventory-forget").hidden = !(view.status !== "OPEN" && status.waiting);
+}
+
+async function refreshInventory() {
+  const view = inventory.current;
+  if (!view) return;
+  const answer = await deskCall(`/api/catalog/v1/inventories/${encodeURIComponent(view.id)}`);
+  if (answer.status === 200 && inventory.current && inventory.current.id === view.id) {
+    inventory.current = answer.body;
+    renderCurrentInventory();
+  }
+}
+
+function scanForInventory(event) {
+  event.preventDefault();
+  const field = $("inventory-barcode");
+  const result = inventory.queue && inventory.current?.status === "OPEN" ? inventory.queue.add(field.value) : null;
+  field.value = "";
+  field.focus();
+  if (!result) return;
+  const item = Object.assign(document.createElement("li"), { textContent: scanLine(result) });
+  if (result.repeat) item.className = "warn";
+  $("inventory-scan-log").prepend(item);
+  while ($("inventory-scan-log").children.length > 20) $("inventory-scan-log").lastChild.remove();
+}
+
+async function finishInventory() {
+  const view = inventory.current;
+  if (!view || !inventory.queue) return;
+  if (inventory.queue.status().waiting) await inventory.queue.flush();
+  const waiting = inventory.queue.status().waiting;
+  if (waiting) {
+    inventorySay(`${waiting} scan${waiting === 1 ? " is" : "s are"} not sent yet: the inventory is finished only once the `
+      + "catalog has every scan. Send them, then finish.", "bad");
+    return;
+  }
+  if (!confirm(finishConfirmation(inventory.current))) return;
+  inventorySay("Finishing… (a large inventory takes a moment)");
+  const answer = await deskCall(`/api/catalog/v1/inventories/${encodeURIComponent(view.id)}/finish`, { method: "POST" });
+  if (answer.status !== 200) {
+    inventorySay(`Not finished: ${catalogRefusal(answer.body, answer.status)}`, "bad");
+    return;
+  }
+  inventorySay(`Finished: ${answer.body.missing} missing, ${answer.body.found} found, ${answer.body.misplaced} misplaced.`, "ok");
+  inventory.current = answer.body;
+  renderCurrentInventory();
+  await Promise.all([showReport(null, 0), showInventories(null, true)]);
+}
+
+async function cancelInventory() {
+  const view = inventory.current;
+  if (!view || !confirm(cancelConfirmation(view))) return;
+  const answer = await deskCall(`/api/catalog/v1/inventories/${encodeURIComponent(view.id)}/cancel`, { method: "POST" });
+  if (answer.status !== 200) {
+    inventorySay(`Not cancelled: ${catalogRefusal(answer.body, answer.status)}`, "bad");
+    return;
+  }
+  inventory.queue.clear(); // the catalog dropped its scans: none is to be sent any more
+  inventorySay("Cancelled: nothing became missing.", "ok");
+  inventory.current = answer.body;
+  renderCurrentInventory();
+  await showInventories(null, true);
+}
+
+function forgetScans() {
+  const waiting = inventory.queue ? inventory.queue.status().waiting : 0;
+  if (!waiting || !confirm(`Forget the ${waiting} scan${waiting === 1 ? "" : "s"} this inventory never received?`)) return;
+  inventory.queue.clear();
+}
+
+function closeInventory() {
+  if (inventory.queue) inventory.queue.stop();
+  inventory.current = null;
+  inventory.queue = null;
+  renderCurrentInventory();
+}
+
+async function showReport(event, page) {
+  if (event) event.preventDefault();
+  const view = inventory.current;
+  if (!view || view.status !== "FINISHED") return;
+  const kind = $("inventory-report-kind").value || "missing";
+  const size = Number($("inventory-report-size").value) || 100;
+  const label = REPORT_LABELS[kind];
+  $("inventory-report-heading").textContent = `${label}: ${inventoryTitle(view)}`;
+  $("inventory-report-summary").textContent = "Loading…";
+  const answer = await deskCall(reportPath(view.id, kind, page, size));
+  if (answer.status !== 200) {
+    $("inventory-report-summary").textContent = `No report: ${catalogRefusal(answer.body, answer.status)}`;
+    $("inventory-report-table").hidden = true;
+    return;
+  }
+  const report = answer.body;
+  inventory.report = { page: report.page ?? page, hasNext: reportHasNext({ page, size, ...report }) };
+  $("inventory-report-summary").textContent = reportSummary({ page, size, ...report }, label);
+  const lines = listOf(report, "copies");
+  $("inventory-report-rows").replaceChildren(...lines.map((line) => {
+    const row = document.createElement("tr");
+    row.append(...reportRow(line).map((text) => cell(text)));
+    return row;
+  }));
+  $("inventory-report-table").hidden = !lines.length;
+  $("inventory-report-prev").disabled = inventory.report.page === 0;
+  $("inventory-report-next").disabled = !inventory.report.hasNext;
+}
+
+const REPORT_LABELS = { missing: "Missing", found: "Found", misplaced: "Misplaced", "not-checked": "Not checked",
+  "scanned-on-loan": "Scanned on loan", unknown: "Unknown barcodes" };
+
+// The browser's print of the report's page alone (app.css hides the rest while body has `print-report`).
+function printReport() {
+  document.body.classList.add("print-report");
+  window.addEventListener("afterprint", () => document.body.classList.remove("print-report"), { once: true });
+  window.print();
+}
+
+// Weeding: each scan is one withdrawal (POST /copies/{barcode}/withdraw), its reason and disposal method from the
+// district's lists; the catalog's answer is shown as it is, a refusal (on loan, unknown copy...) in its words.
+const weeding = { reasons: [], disposals: [] };
+
+async function loadWeedingLists() {
+  const [reasons, disposals] = await Promise.all([
+    deskCall("/api/catalog/v1/district-lists/withdrawal-reasons"),
+    deskCall("/api/catalog/v1/district-lists/disposal-methods"),
+  ]);
+  if (reasons.status !== 200 || disposals.status !== 200) {
+    const failed = reasons.status !== 200 ? reasons : disposals;
+    weedingSay(`The district's lists could not be read: ${catalogRefusal(failed.body, failed.status)}`, "bad");
+    return false;
+  }
+  weeding.reasons = termOptions(reasons.body);
+  weeding.disposals = termOptions(disposals.body);
+  fillSelect($("weeding-reason"), weeding.reasons);
+  fillSelect($("weeding-disposal"), weeding.disposals);
+  weedingSay("", "ok");
+  return true;
+}
+
+function fillSelect(select, terms) {
+  const chosen = select.value;
+  select.replaceChildren(Object.assign(document.createElement("option"), { value: "", textContent: "Choose…" }),
+    ...terms.map((t) => Object.assign(document.createElement("option"), { value: t.code, textContent: t.label })));
+  if (terms.some((t) => t.code === chosen)) select.value = chosen;
+}
+
+function weedingSay(text, tone) {
+  const message = $("weeding-message");
+  message.textContent = text;
+  message.className = `desk-message ${tone || ""}`;
+}
+
+function weedingRow(barcode, what, tone) {
+  const row = document.createElement("tr");
+  row.className = tone || "";
+  row.append(cell(new Date().toLocaleTimeString()), cell(barcode), cell(what));
+  $("weeding-rows").prepend(row);
+  $("weeding-log").hidden = false;
+}
+
+async function withdrawCopy(event) {
+  event.preventDefault();
+  const field = $("weeding-barcode");
+  const barcode = field.value.trim();
+  field.value = "";
+  field.focus();
+  if (!barcode) return;
+  if (!weeding.reasons.length && !(await loadWeedingLists())) return;
+  const reason = $("weeding-reason").value;
+  const disposal = $("weeding-disposal").value;
+  if (!reason || !disposal) {
+    weedingSay(`${barcode} not withdrawn: choose the reason and the disposal first.`, "bad");
+    return;
+  }
+  weedingSay(`Withdrawing ${barcode}…`);
+  const answer = await deskCall(`/api/catalog/v1/copies/${encodeURIComponent(barcode)}/withdraw`,
+    post(withdrawRequest(reason, disposal, $("weeding-note").value)));
+  if (answer.status === 200) {
+    const line = withdrawalLine(answer.body, weeding.reasons, weeding.disposals);
+    weedingSay(`${barcode}: ${line}`, "ok");
+    weedingRow(barcode, line, "ok");
+  } else {
+    const text = answer.status === 504
+      ? "the catalog did not answer in time. Scan it again: a copy already withdrawn says so."
+      : catalogRefusal(answer.body, answer.status);
+    weedingSay(`${barcode} not withdrawn: ${text}`, "bad");
+    weedingRow(barcode, `Not withdrawn: ${text}`, "bad");
+  }
+}
+
 // -------------------------------------------------------------------------------------------------------- start
 async function start() {
   const config = await (await fetch("/portal/config")).json();
@@ -598,6 +946,21 @@ async function start() {
   $("patron-done").addEventListener("click", donePatron);
   $("offline-upload").addEventListener("click", uploadOffline);
   $("desk-site").addEventListener("change", renderOffline);
+  $("inventory-list-form").addEventListener("submit", showInventories);
+  $("inventory-start-form").addEventListener("submit", startInventory);
+  $("inventory-scan-form").addEventListener("submit", scanForInventory);
+  $("inventory-send").addEventListener("click", () => inventory.queue && inventory.queue.flush());
+  $("inventory-forget").addEventListener("click", forgetScans);
+  $("inventory-finish").addEventListener("click", finishInventory);
+  $("inventory-cancel").addEventListener("click", cancelInventory);
+  $("inventory-close").addEventListener("click", closeInventory);
+  $("inventory-report-form").addEventListener("submit", (event) => showReport(event, 0));
+  $("inventory-report-kind").addEventListener("change", () => showReport(null, 0));
+  $("inventory-report-prev").addEventListener("click", () => showReport(null, Math.max(0, inventory.report.page - 1)));
+  $("inventory-report-next").addEventListener("click", () => showReport(null, inventory.report.page + 1));
+  $("inventory-report-print").addEventListener("click", printReport);
+  $("weeding-choice").addEventListener("submit", (event) => { event.preventDefault(); $("weeding-barcode").focus(); });
+  $("weeding-form").addEventListener("submit", withdrawCopy);
   try {
     await completeSignIn();
   } catch (failure) {

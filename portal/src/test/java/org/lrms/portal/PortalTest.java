@@ -167,6 +167,32 @@ class PortalTest {
     }
 
     @Test
+    void staffHaveAnInventoryCardThatScansInBatchesAndAWeedingCardThatWithdraws() {
+        String page = given().when().get("/").then().statusCode(200)
+                .body(containsString("<section class=\"card\" id=\"inventory\" hidden>"), containsString("Inventory"),
+                        containsString("id=\"inventory-site\""), containsString("id=\"inventory-start-form\""),
+                        containsString("id=\"inventory-call-from\""), containsString("id=\"inventory-skip-since\""),
+                        containsString("id=\"inventory-barcode\""), containsString("id=\"inventory-scan-status\""),
+                        containsString("id=\"inventory-finish\""), containsString("id=\"inventory-cancel\""),
+                        containsString("id=\"inventory-report-kind\""), containsString("id=\"inventory-report-print\""),
+                        containsString("<section class=\"card\" id=\"weeding\" hidden>"), containsString("Weeding"),
+                        containsString("id=\"weeding-reason\""), containsString("id=\"weeding-disposal\""),
+                        containsString("id=\"weeding-barcode\""))
+                .extract().asString();
+        assertTrue(page.contains("<script src=\"/inventory-weeding.js\"></script>"), "the cards' logic is loaded");
+        given().when().get("/inventory-weeding.js").then().statusCode(200)
+                .body(containsString("function scanQueue"), containsString("function finishConfirmation"),
+                        containsString("not scanned will be marked missing"), not(containsString("https://")));
+        given().when().get("/app.js").then().statusCode(200)
+                .body(containsString("/api/catalog/v1/inventories?siteCode="), containsString("/scans`"),
+                        containsString("/finish`"), containsString("/cancel`"),
+                        containsString("/api/catalog/v1/district-lists/withdrawal-reasons"),
+                        containsString("/api/catalog/v1/district-lists/disposal-methods"),
+                        containsString("/withdraw`"), containsString("window.print()"));
+        given().when().get("/app.css").then().statusCode(200).body(containsString("body.print-report"));
+    }
+
+    @Test
     void aPrintableAnswerIsAskedForWithItsAcceptHeaderAndPassesByteForByte() {
         byte[] pdf = given().header("Authorization", TOKEN).accept("application/pdf")
                 .when().get("/api/catalog/v1/holds/pull-list?siteCode=LHS")
