@@ -88,6 +88,18 @@ final class DeskBrowser implements AutoCloseable {
         return driver.findElement(By.id(id)).getText();
     }
 
+    /** Answers a {@code confirm()} the page shows with OK. */
+    void acceptConfirm() {
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+    }
+
+    /** Picks an option of a select by its value, once the page has filled it. */
+    void choose(String selectId, String value) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#" + selectId + " option[value='" + value + "']")));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(selectId))).selectByValue(value);
+    }
+
     boolean visible(String id) {
         return driver.findElement(By.id(id)).isDisplayed();
     }

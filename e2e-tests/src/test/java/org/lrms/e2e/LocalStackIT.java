@@ -288,6 +288,47 @@ class LocalStackIT {
         assertFalse(catcherLog.contains(address), "the mail catcher logged a patron's address:\n" + catcherLog);
     }
 
+
+    @Test
+    @Order(10)
+    void aTechnicianCountsAShelfAndWeedsACopyAtThePortal() {
+        assumeTrue(browser != null, "SKIPPED: the portal was not driven in a browser");
+        String admin = token("district.admin");
+        String shelf = "E2E shelf " + UUID.randomUUID().toString().substring(0, 8);
+        String onShelf = "E2E-S-" + UUID.randomUUID().toString().substring(0, 8);
+        String gone = "E2E-G-" + UUID.randomUUID().toString().substring(0, 8);
+        String titleId = given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("title", "Hatchet", "authors", List.of("Gary Paulsen")))
+                .post(stack.url("catalog") + "/api/v1/titles").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(List.of(Map.of("siteCode", "LHS", "barcode", onShelf, "shelfLocation", shelf),
+                        Map.of("siteCode", "LHS", "barcode", gone, "shelfLocation", shelf)))
+                .post(stack.url("catalog") + "/api/v1/titles/" + titleId + "/copies").then().statusCode(201);
+
+        assertTrue(browser.visible("inventory"), "the inventory card shows for site staff");
+        browser.click(By.cssSelector("#inventory-start-panel summary"));
+        browser.type(By.id("inventory-site"), "LHS");
+        browser.type(By.id("inventory-shelf-location"), shelf);
+        browser.click(By.id("inventory-start"));
+        browser.awaitText("inventory-title", shelf);
+        browser.scan("inventory-barcode", onShelf);
+        browser.scan("inventory-barcode", "NO-SUCH-" + onShelf);
+        browser.awaitText("inventory-scan-status", "2 scans sent, 0 waiting");
+        browser.click(By.id("inventory-finish"));
+        browser.acceptConfirm();
+        browser.awaitText("inventory-message", "Finished: 1 missing, 0 found, 0 misplaced.");
+        browser.awaitText("inventory-report-rows", gone);
+        browser.screenshot(stack.state().resolve("logs/inventory-finished.png"));
+        catalogStatus(admin, gone, "MISSING");
+        catalogStatus(admin, onShelf, "AVAILABLE");
+
+        browser.choose("weeding-reason", "WEEDED");
+        browser.choose("weeding-disposal", "RECYCLED");
+        browser.scan("weeding-barcode", gone);
+        browser.awaitText("weeding-message", "Withdrawn: Hatchet");
+        catalogStatus(admin, gone, "WITHDRAWN");
+    }
+
     // -----------------------------------------------------------------------------------------------------------
 
     private static String token(String user) {
@@ -340,6 +381,11 @@ class LocalStackIT {
     private static void copyState(String token, String item, String state) {
         given().auth().oauth2(token).get(stack.url("circulation") + "/api/v1/copies/" + item)
                 .then().statusCode(200).body("circulationState", equalTo(state));
+    }
+
+    private static void catalogStatus(String token, String barcode, String status) {
+        given().auth().oauth2(token).get(stack.url("catalog") + "/api/v1/copies/" + barcode)
+                .then().statusCode(200).body("status", equalTo(status));
     }
 
     private static long titlesCounted(String token) {
