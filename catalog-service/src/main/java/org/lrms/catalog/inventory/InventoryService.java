@@ -1,5 +1,6 @@
 package org.lrms.catalog.inventory;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import org.lrms.catalog.copy.Copy;
 import org.lrms.catalog.copy.CopyService;
 import org.lrms.catalog.copy.CopyStatus;
 import org.lrms.catalog.copy.ShelfKey;
+import org.lrms.catalog.http.Paging;
 import org.lrms.catalog.site.Sites;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.InventoryFinished;
@@ -118,9 +120,15 @@ public class InventoryService {
         return inventory;
     }
 
-    public List<Inventory> ofSite(String siteCode) {
+    public SitePage ofSite(String siteCode, Paging paging) {
         scope.requireManage(siteCode);
-        return Inventory.list("siteCode = ?1 order by startedAt desc", siteCode.toUpperCase(Locale.ROOT));
+        var query = Inventory.find("siteCode = ?1", Sort.descending("startedAt").and("id", Sort.Direction.Descending),
+                siteCode.toUpperCase(Locale.ROOT));
+        return new SitePage(query.page(paging.page(), paging.size()).list(), query.count());
+    }
+
+    /** A page of a site's inventories and how many it has in all. */
+    public record SitePage(List<Inventory> inventories, long total) {
     }
 
     /** Barcodes scanned so far (an open inventory), or when it ended. */

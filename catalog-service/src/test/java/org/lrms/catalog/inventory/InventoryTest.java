@@ -322,6 +322,34 @@ class InventoryTest {
     }
 
     @Test
+    void aSitesInventoriesComeNewestFirstAPageAtATimeWithTheirTotal() {
+        List<String> started = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            started.add(start(Map.of("siteCode", site)));
+        }
+        List<String> newestFirst = new ArrayList<>(started);
+        Collections.reverse(newestFirst);
+        List<String> pages = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            pages.addAll(given().auth().oauth2(staff).get("/api/v1/inventories?siteCode=" + site + "&size=2&page=" + page)
+                    .then().statusCode(200).header("X-Total-Count", "5").body("size()", equalTo(page < 2 ? 2 : 1))
+                    .extract().<List<String>>path("id"));
+        }
+        assertEquals(newestFirst, pages);
+        given().auth().oauth2(staff).get("/api/v1/inventories?siteCode=" + site + "&size=2&page=3")
+                .then().statusCode(200).header("X-Total-Count", "5").body("size()", equalTo(0));
+        // 100 by default: all five
+        given().auth().oauth2(staff).get("/api/v1/inventories?siteCode=" + site)
+                .then().statusCode(200).body("id", equalTo(newestFirst));
+        for (String bad : List.of("page=-1", "page=100001", "size=0", "size=1001", "page=abc", "size=ten")) {
+            String field = bad.substring(0, bad.indexOf('='));
+            given().auth().oauth2(staff).get("/api/v1/inventories?siteCode=" + site + "&" + bad)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(field));
+        }
+    }
+
+    @Test
     void onlyStaffOfTheSiteRunIt() {
         given().contentType(ContentType.JSON).body(Map.of("siteCode", site))
                 .post("/api/v1/inventories").then().statusCode(401);
