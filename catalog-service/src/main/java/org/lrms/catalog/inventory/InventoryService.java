@@ -236,7 +236,8 @@ public class InventoryService {
         outbox.publish(Topics.CATALOG_INVENTORIES, inventory.siteCode, inventory.id.toString(),
                 new InventoryFinished(inventory.id, inventory.siteCode, inventory.scopeDescription(),
                         inventory.startedAt, inventory.finishedAt, inventory.copiesInScope, inventory.scanned,
-                        inventory.missing, inventory.found, inventory.misplaced));
+                        inventory.missing, inventory.found, inventory.misplaced, inventory.copiesSkipped,
+                        inventory.notChecked, inventory.scannedOnLoan, inventory.unknownBarcodes));
         return inventory;
     }
 

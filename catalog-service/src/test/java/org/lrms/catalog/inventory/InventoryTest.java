@@ -104,6 +104,8 @@ class InventoryTest {
         InventoryFinished finished = EventJson.payload(event, InventoryFinished.class);
         assertEquals(1, finished.missing());
         assertEquals(site, finished.siteCode());
+        assertEquals(1L, finished.unknownBarcodes());
+        assertEquals(0L, finished.copiesSkipped());
 
         given().auth().oauth2(staff).when().post("/api/v1/inventories/" + id + "/finish")
                 .then().statusCode(409).body("code", equalTo("inventory-finished"));
@@ -134,6 +136,10 @@ class InventoryTest {
         given().auth().oauth2(staff).when().post("/api/v1/inventories/" + partial + "/finish")
                 .then().statusCode(200).body("missing", equalTo(1)).body("misplaced", equalTo(1))
                 .body("copiesInScope", equalTo(2)).body("copiesSkipped", equalTo(1)).body("copiesExpected", equalTo(1));
+        InventoryFinished finished = EventJson.payload(
+                CatalogFixtures.awaitEvent(Topics.CATALOG_INVENTORIES, partial, e -> true), InventoryFinished.class);
+        assertEquals(1L, finished.copiesSkipped());
+        assertEquals(2, finished.copiesInScope());
         assertEquals("MISSING", status(unseen));
         assertEquals("AVAILABLE", status(seen));
         assertEquals("AVAILABLE", status(outOfRange));
@@ -401,6 +407,14 @@ class InventoryTest {
         given().auth().oauth2(staff).when().post("/api/v1/inventories/" + id + "/finish")
                 .then().statusCode(200).body("missing", equalTo(2)).body("notChecked", equalTo(3))
                 .body("scannedOnLoan", equalTo(1)).body("misplaced", equalTo(0));
+        // the event carries the counts the view has
+        InventoryFinished finished = EventJson.payload(
+                CatalogFixtures.awaitEvent(Topics.CATALOG_INVENTORIES, id, e -> true), InventoryFinished.class);
+        assertEquals(2, finished.missing());
+        assertEquals(3L, finished.notChecked());
+        assertEquals(1L, finished.scannedOnLoan());
+        assertEquals(0L, finished.unknownBarcodes());
+        assertEquals(0L, finished.copiesSkipped());
 
         assertEquals("MISSING", status(onShelf));
         assertEquals("MISSING", status(damaged), "a damaged copy is still shelved");
