@@ -6,7 +6,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import org.lrms.kit.problem.ProblemException;
+import org.lrms.catalog.http.Paging;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,13 +29,9 @@ public class WeedingLogResource {
                                      @QueryParam("disposalMethod") String disposalMethod,
                                      @QueryParam("page") @DefaultValue("0") int page,
                                      @QueryParam("size") @DefaultValue("200") int size) {
-        if (page < 0 || page > MAX_PAGE) {
-            throw ProblemException.badRequest("page", "0 to " + MAX_PAGE);
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw ProblemException.badRequest("size", "1 to " + MAX_SIZE);
-        }
-        return log.entries(new WeedingLog.Filter(siteCode, from, to, reason, disposalMethod), page, size).stream()
+        Paging paging = Paging.of(page, size, MAX_PAGE, MAX_SIZE);
+        return log.entries(new WeedingLog.Filter(siteCode, from, to, reason, disposalMethod), paging.page(),
+                        paging.size()).stream()
                 .map(WeedingLogView::of).toList();
     }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.lrms.catalog.http.Paging;
 import org.lrms.kit.problem.ProblemException;
 
 import java.net.URI;
@@ -24,6 +25,10 @@ public class InventoryResource {
 
     static final int MAX_REPORT_SIZE = 5000;
     static final int MAX_REPORT_PAGE = 100_000;
+    static final int MAX_LIST_SIZE = 1000;
+    static final int MAX_LIST_PAGE = 100_000;
+    /** The header answering how many inventories the site has in all, whatever the page. */
+    static final String TOTAL_COUNT = "X-Total-Count";
 
     @Inject
     InventoryService inventories;
@@ -35,13 +40,19 @@ public class InventoryResource {
                 .entity(InventoryViews.InventoryView.of(inventory, 0)).build();
     }
 
+    /** The site's inventories, newest first, a page at a time; how many there are in {@code X-Total-Count}. */
     @GET
-    public List<InventoryViews.InventoryView> ofSite(@QueryParam("siteCode") String siteCode) {
+    public Response ofSite(@QueryParam("siteCode") String siteCode,
+                           @QueryParam("page") @DefaultValue("0") int page,
+                           @QueryParam("size") @DefaultValue("100") int size) {
         if (siteCode == null || siteCode.isBlank()) {
             throw ProblemException.badRequest("siteCode", "required");
         }
-        return inventories.ofSite(siteCode).stream()
+        Paging paging = Paging.of(page, size, MAX_LIST_PAGE, MAX_LIST_SIZE);
+        InventoryService.SitePage found = inventories.ofSite(siteCode, paging);
+        List<InventoryViews.InventoryView> views = found.inventories().stream()
                 .map(i -> InventoryViews.InventoryView.of(i, inventories.scannedSoFar(i))).toList();
+        return Response.ok(views).header(TOTAL_COUNT, found.total()).build();
     }
 
     @GET
@@ -81,12 +92,7 @@ public class InventoryResource {
     public InventoryViews.Report report(@PathParam("id") UUID id, @QueryParam("kind") String kind,
                                         @QueryParam("page") @DefaultValue("0") int page,
                                         @QueryParam("size") @DefaultValue("1000") int size) {
-        if (page < 0 || page > MAX_REPORT_PAGE) {
-            throw ProblemException.badRequest("page", "0 to " + MAX_REPORT_PAGE);
-        }
-        if (size < 1 || size > MAX_REPORT_SIZE) {
-            throw ProblemException.badRequest("size", "1 to " + MAX_REPORT_SIZE);
-        }
-        return inventories.report(id, kind, page, size);
+        Paging paging = Paging.of(page, size, MAX_REPORT_PAGE, MAX_REPORT_SIZE);
+        return inventories.report(id, kind, paging.page(), paging.size());
     }
 }

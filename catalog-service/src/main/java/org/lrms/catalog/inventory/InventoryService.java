@@ -1,5 +1,6 @@
 package org.lrms.catalog.inventory;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import org.lrms.catalog.copy.Copy;
 import org.lrms.catalog.copy.CopyService;
 import org.lrms.catalog.copy.CopyStatus;
 import org.lrms.catalog.copy.ShelfKey;
+import org.lrms.catalog.http.Paging;
 import org.lrms.catalog.site.Sites;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.InventoryFinished;
@@ -18,6 +20,7 @@ import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -118,9 +121,15 @@ public class InventoryService {
         return inventory;
     }
 
-    public List<Inventory> ofSite(String siteCode) {
+    public SitePage ofSite(String siteCode, Paging paging) {
         scope.requireManage(siteCode);
-        return Inventory.list("siteCode = ?1 order by startedAt desc", siteCode.toUpperCase(Locale.ROOT));
+        var query = Inventory.find("siteCode = ?1", Sort.descending("startedAt").and("id", Sort.Direction.Descending),
+                siteCode.toUpperCase(Locale.ROOT));
+        return new SitePage(query.page(paging.page(), paging.size()).list(), query.count());
+    }
+
+    /** A page of a site's inventories and how many it has in all. */
+    public record SitePage(List<Inventory> inventories, long total) {
     }
 
     /** Barcodes scanned so far (an open inventory), or when it ended. */
@@ -196,12 +205,14 @@ public class InventoryService {
             copies.applyInventoryStatus(copy, CopyStatus.AVAILABLE, "found in inventory " + inventory.id);
         }
         // each line with the status the inventory left the copy in
-        missing.forEach(copy -> record(inventory, MISSING, copy));
-        found.forEach(copy -> record(inventory, FOUND, copy));
-        notChecked.forEach(copy -> record(inventory, NOT_CHECKED, copy));
-        otherSite.forEach(copy -> record(inventory, MISPLACED, copy));
-        outOfScope.forEach(copy -> record(inventory, MISPLACED, copy));
-        onLoan.forEach(copy -> record(inventory, SCANNED_ON_LOAN, copy));
+        Lines lines = new Lines();
+        lines.add(MISSING, missing);
+        lines.add(FOUND, found);
+        lines.add(NOT_CHECKED, notChecked);
+        lines.add(MISPLACED, otherSite);
+        lines.add(MISPLACED, outOfScope);
+        lines.add(SCANNED_ON_LOAN, onLoan);
+        record(inventory, lines);
         long unknown = count("SELECT count(*) FROM inventory_scan s WHERE s.inventory_id = :inventory"
                 + " AND NOT EXISTS (SELECT 1 FROM copy c WHERE c.barcode = s.barcode)", inventory);
         em.createNativeQuery("INSERT INTO inventory_result (inventory_id, kind, barcode)"
@@ -228,7 +239,8 @@ public class InventoryService {
         outbox.publish(Topics.CATALOG_INVENTORIES, inventory.siteCode, inventory.id.toString(),
                 new InventoryFinished(inventory.id, inventory.siteCode, inventory.scopeDescription(),
                         inventory.startedAt, inventory.finishedAt, inventory.copiesInScope, inventory.scanned,
-                        inventory.missing, inventory.found, inventory.misplaced));
+                        inventory.missing, inventory.found, inventory.misplaced, inventory.copiesSkipped,
+                        inventory.notChecked, inventory.scannedOnLoan, inventory.unknownBarcodes));
         return inventory;
     }
 
@@ -288,14 +300,42 @@ public class InventoryService {
                         ((Number) r[5]).longValue())).toList());
     }
 
-    private void record(Inventory inventory, String kind, Copy copy) {
+    /** The report's lines, in the order they are written: a copy listed twice under one kind is written once. */
+    private static final class Lines {
+        final List<String> kinds = new ArrayList<>();
+        final List<String> copyIds = new ArrayList<>();
+        final List<String> shelfKeys = new ArrayList<>();
+        final List<String> statuses = new ArrayList<>();
+
+        void add(String kind, List<Copy> copies) {
+            for (Copy copy : copies) {
+                kinds.add(kind);
+                copyIds.add(copy.id.toString());
+                shelfKeys.add(ShelfKey.of(copy.callNumber));
+                statuses.add(copy.status.name());
+            }
+        }
+    }
+
+    /**
+     * Writes the report's lines in one statement: the copy's data and its title's name read by the database, the
+     * shelf key and the status the inventory left the copy in as computed here (not flushed yet, perhaps).
+     */
+    private void record(Inventory inventory, Lines lines) {
+        if (lines.kinds.isEmpty()) {
+            return;
+        }
         em.createNativeQuery("INSERT INTO inventory_result (inventory_id, kind, barcode, copy_id, title,"
                         + " call_number, shelf_location, site_code, shelf_key, copy_status)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING")
-                .setParameter(1, inventory.id).setParameter(2, kind).setParameter(3, copy.barcode)
-                .setParameter(4, copy.id).setParameter(5, copy.title.title).setParameter(6, copy.callNumber)
-                .setParameter(7, copy.shelfLocation).setParameter(8, copy.siteCode)
-                .setParameter(9, ShelfKey.of(copy.callNumber)).setParameter(10, copy.status.name()).executeUpdate();
+                        + " SELECT ?1, r.kind, c.barcode, c.id, t.title, c.call_number, c.shelf_location, c.site_code,"
+                        + " r.shelf_key, r.status FROM unnest(CAST(?2 AS text[]), CAST(?3 AS uuid[]),"
+                        + " CAST(?4 AS text[]), CAST(?5 AS text[])) WITH ORDINALITY AS r(kind, copy_id, shelf_key,"
+                        + " status, line) JOIN copy c ON c.id = r.copy_id JOIN title t ON t.id = c.title_id"
+                        + " ORDER BY r.line ON CONFLICT DO NOTHING")
+                .setParameter(1, inventory.id).setParameter(2, lines.kinds.toArray(String[]::new))
+                .setParameter(3, lines.copyIds.toArray(String[]::new))
+                .setParameter(4, lines.shelfKeys.toArray(String[]::new))
+                .setParameter(5, lines.statuses.toArray(String[]::new)).executeUpdate();
     }
 
     /** Copies seen (scanned or checked in) since the inventory's {@code skipSeenSince}, as SQL over {@code copy c}. */

@@ -27,8 +27,9 @@ import java.util.UUID;
  * then count the candidates ({@code facetsCounted}). The words choose titles as whole words first (common words such
  * as "the" or "de" rank but do not choose); when they find less than a page (a word typed in part, or misspelt, finds
  * nothing exactly, and a word found exactly outranks its look-alikes anyway), each word is also looked for as a prefix
- * and as the catalog's words most like it (trigram similarity on the word list {@code search_word}), so it costs a
- * few index probes, not a trigram comparison with every title. Accents do not count: the stored text and the query
+ * and as the catalog's words most like it (one edit away, two for long words, or alike by trigram similarity, on the
+ * word list {@code search_word}: {@link #LOOK_ALIKES}), so it costs a few index probes, not a comparison with every
+ * title. Accents do not count: the stored text and the query
  * are both folded by the database's {@code search_fold} (V20), so that they always agree.
  */
 @ApplicationScoped
@@ -40,6 +41,35 @@ public class CatalogSearch {
 
     /** How alike (trigram similarity) a catalog word must be to stand for a word typed: "wizrd" and "wizard" 0.44. */
     static final double LOOK_ALIKE = 0.4;
+    /** Edits (OSA: a swap of two neighbouring letters is one) a catalog word may be from a word typed to stand for it. */
+    static final int EDITS = 1;
+    /** ... and from a word typed of this many letters or more. */
+    static final int TWO_EDITS_FROM = 8;
+    /** Catalog words looked at for a word typed, at most, from the trigram index and from its first letters each. */
+    static final int NEAREST = 20;
+    /**
+     * The catalog's words (at most three, nearest first) standing for a typed word {@code w.word} of four letters or
+     * more: those within {@link #EDITS} of it (two from {@link #TWO_EDITS_FROM} letters), then its trigram look-alikes.
+     * The words compared are only the {@link #NEAREST} nearest by trigrams among those pg_trgm's {@code %} finds
+     * (similarity 0.3: the index probe as before; without that bound the nearest-neighbour scan reads far more of the
+     * index) and those of its first two letters and about its length that fuzzystrmatch's Levenshtein distance, in C,
+     * keeps (V23's index on the word's first two letters and length; a short word's typo keeps too few trigrams:
+     * "wizrad" shares 3 of 11 with "wizard"); V23's {@code search_edits} counts the edits of those few. A short word
+     * mistyped in its first two letters ("hrary") is therefore not corrected.
+     */
+    static final String LOOK_ALIKES = "SELECT c.word FROM (SELECT a.word, a.distance, e.most,"
+            + " search_edits(a.word, w.word, e.most) AS edits FROM"
+            + " (SELECT CASE WHEN length(w.word) >= " + TWO_EDITS_FROM + " THEN 2 * " + EDITS + " ELSE " + EDITS
+            + " END AS most) e CROSS JOIN LATERAL ("
+            + "(SELECT sw.word, sw.word <-> w.word AS distance FROM search_word sw"
+            + " WHERE length(w.word) >= " + SearchTerms.MIN_PREFIX + " AND sw.word % w.word"
+            + " ORDER BY distance LIMIT " + NEAREST + ")"
+            + " UNION (SELECT sw.word, sw.word <-> w.word FROM search_word sw"
+            + " WHERE length(w.word) >= " + SearchTerms.MIN_PREFIX + " AND left(sw.word, 2) = left(w.word, 2)"
+            + " AND length(sw.word) BETWEEN length(w.word) - e.most AND length(w.word) + e.most"
+            + " AND levenshtein_less_equal(sw.word, w.word, 2 * e.most) <= 2 * e.most LIMIT " + NEAREST + ")) a) c"
+            + " WHERE c.edits <= c.most OR c.distance <= " + (1 - LOOK_ALIKE)
+            + " ORDER BY c.edits, c.distance LIMIT 3";
     /** A title's own words, written exactly as V20's index {@code title_folded_words_idx} is, so that it is used. */
     static final String TITLE_WORDS =
             "to_tsvector('simple', search_fold(coalesce(t.title, '') || ' ' || coalesce(t.subtitle, '')))";
@@ -110,7 +140,7 @@ public class CatalogSearch {
             // then, when those are fewer than the candidates, anywhere in the record (authors, series, subjects), so
             // a common word's candidates are the titles that hold it in their title before those holding it only
             // among their subjects; then, when all of them find less than a page, each word of four letters or more
-            // also as a prefix and as the catalog's three words most like it (search_word). The query is folded
+            // also as a prefix and as the catalog's three words most like it (LOOK_ALIKES). The query is folded
             // (search_fold, V20: unaccent with its dictionary) as the stored vectors, index and word list are: "garcia"
             // finds "García" and "educación" finds "Educacion"
             candidateIds = "in_title AS MATERIALIZED (SELECT t.id FROM title t WHERE (" + TITLE_WORDS
@@ -126,10 +156,7 @@ public class CatalogSearch {
                     + " FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS u(word, ord)) w"
                     + " CROSS JOIN LATERAL (SELECT CASE WHEN length(w.word) >= " + SearchTerms.MIN_PREFIX
                     + " THEN w.word || ':*' ELSE w.word END AS word UNION ALL"
-                    + " SELECT n.word FROM (SELECT sw.word, sw.word <-> w.word AS distance FROM search_word sw"
-                    + " WHERE length(w.word) >= " + SearchTerms.MIN_PREFIX + " AND sw.word % w.word"
-                    + " ORDER BY distance LIMIT 3) n WHERE n.distance <= " + (1 - LOOK_ALIKE)
-                    + ") s GROUP BY w.ord) x),"
+                    + " SELECT n.word FROM (" + LOOK_ALIKES + ") n) s GROUP BY w.ord) x),"
                     + " typo AS MATERIALIZED (SELECT t.id FROM title t"
                     + " WHERE t.search_vector @@ to_tsquery('simple', (SELECT q FROM fixed))" + filter
                     + " AND (SELECT count(*) FROM found) < :pageSize LIMIT :cap),";

@@ -6,6 +6,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.lrms.catalog.http.Paging;
 import org.lrms.catalog.title.MaterialType;
 import org.lrms.kit.problem.ProblemException;
 
@@ -17,6 +18,7 @@ import org.lrms.kit.problem.ProblemException;
 public class SearchResource {
 
     static final int MAX_SIZE = 100;
+    static final int LAST_PAGE = 500;
 
     @Inject
     CatalogSearch search;
@@ -33,17 +35,12 @@ public class SearchResource {
         if (q != null && q.length() > 300) {
             throw ProblemException.badRequest("q", "at most 300 characters");
         }
-        if (page < 0 || page > 500) {
-            throw ProblemException.badRequest("page", "0 to 500");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw ProblemException.badRequest("size", "1 to " + MAX_SIZE);
-        }
+        Paging paging = Paging.of(page, size, LAST_PAGE, MAX_SIZE);
         String type = materialType == null ? null : MaterialType.parse(materialType)
                 .orElseThrow(() -> ProblemException.badRequest("materialType", "must be one of "
                         + MaterialType.allowed())).name();
         return search.search(q, new CatalogSearch.Filters(blank(siteCode), type, available, blank(readingLevel),
-                blank(language)), page, size);
+                blank(language)), paging.page(), paging.size());
     }
 
     private static String blank(String value) {

@@ -104,6 +104,8 @@ class InventoryTest {
         InventoryFinished finished = EventJson.payload(event, InventoryFinished.class);
         assertEquals(1, finished.missing());
         assertEquals(site, finished.siteCode());
+        assertEquals(1L, finished.unknownBarcodes());
+        assertEquals(0L, finished.copiesSkipped());
 
         given().auth().oauth2(staff).when().post("/api/v1/inventories/" + id + "/finish")
                 .then().statusCode(409).body("code", equalTo("inventory-finished"));
@@ -134,6 +136,10 @@ class InventoryTest {
         given().auth().oauth2(staff).when().post("/api/v1/inventories/" + partial + "/finish")
                 .then().statusCode(200).body("missing", equalTo(1)).body("misplaced", equalTo(1))
                 .body("copiesInScope", equalTo(2)).body("copiesSkipped", equalTo(1)).body("copiesExpected", equalTo(1));
+        InventoryFinished finished = EventJson.payload(
+                CatalogFixtures.awaitEvent(Topics.CATALOG_INVENTORIES, partial, e -> true), InventoryFinished.class);
+        assertEquals(1L, finished.copiesSkipped());
+        assertEquals(2, finished.copiesInScope());
         assertEquals("MISSING", status(unseen));
         assertEquals("AVAILABLE", status(seen));
         assertEquals("AVAILABLE", status(outOfRange));
@@ -322,6 +328,34 @@ class InventoryTest {
     }
 
     @Test
+    void aSitesInventoriesComeNewestFirstAPageAtATimeWithTheirTotal() {
+        List<String> started = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            started.add(start(Map.of("siteCode", site)));
+        }
+        List<String> newestFirst = new ArrayList<>(started);
+        Collections.reverse(newestFirst);
+        List<String> pages = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            pages.addAll(given().auth().oauth2(staff).get("/api/v1/inventories?siteCode=" + site + "&size=2&page=" + page)
+                    .then().statusCode(200).header("X-Total-Count", "5").body("size()", equalTo(page < 2 ? 2 : 1))
+                    .extract().<List<String>>path("id"));
+        }
+        assertEquals(newestFirst, pages);
+        given().auth().oauth2(staff).get("/api/v1/inventories?siteCode=" + site + "&size=2&page=3")
+                .then().statusCode(200).header("X-Total-Count", "5").body("size()", equalTo(0));
+        // 100 by default: all five
+        given().auth().oauth2(staff).get("/api/v1/inventories?siteCode=" + site)
+                .then().statusCode(200).body("id", equalTo(newestFirst));
+        for (String bad : List.of("page=-1", "page=100001", "size=0", "size=1001", "page=abc", "size=ten")) {
+            String field = bad.substring(0, bad.indexOf('='));
+            given().auth().oauth2(staff).get("/api/v1/inventories?siteCode=" + site + "&" + bad)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(field));
+        }
+    }
+
+    @Test
     void onlyStaffOfTheSiteRunIt() {
         given().contentType(ContentType.JSON).body(Map.of("siteCode", site))
                 .post("/api/v1/inventories").then().statusCode(401);
@@ -373,6 +407,14 @@ class InventoryTest {
         given().auth().oauth2(staff).when().post("/api/v1/inventories/" + id + "/finish")
                 .then().statusCode(200).body("missing", equalTo(2)).body("notChecked", equalTo(3))
                 .body("scannedOnLoan", equalTo(1)).body("misplaced", equalTo(0));
+        // the event carries the counts the view has
+        InventoryFinished finished = EventJson.payload(
+                CatalogFixtures.awaitEvent(Topics.CATALOG_INVENTORIES, id, e -> true), InventoryFinished.class);
+        assertEquals(2, finished.missing());
+        assertEquals(3L, finished.notChecked());
+        assertEquals(1L, finished.scannedOnLoan());
+        assertEquals(0L, finished.unknownBarcodes());
+        assertEquals(0L, finished.copiesSkipped());
 
         assertEquals("MISSING", status(onShelf));
         assertEquals("MISSING", status(damaged), "a damaged copy is still shelved");

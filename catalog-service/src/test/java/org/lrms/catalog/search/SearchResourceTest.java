@@ -118,6 +118,44 @@ class SearchResourceTest {
     }
 
     @Test
+    void aWordOneEditAwayStandsForTheCatalogWordAsDidYouMeanDoes() {
+        String history = title("A History of Magic " + tag);
+        String wizard = title("The Wizard of Earthsea " + tag);
+        String potter = title("Harry Potter and the Philosopher's Stone " + tag);
+        String encyclopedia = title("Children's Encyclopedia " + tag);
+        // two letters swapped: trigram similarity alone (0.33, 0.27) is under the look-alike bar
+        given().when().get("/api/v1/search?q=histroy " + tag).then().statusCode(200)
+                .body("results.id", equalTo(List.of(history)));
+        given().when().get("/api/v1/search?q=wizrad " + tag).then().statusCode(200)
+                .body("results.id", equalTo(List.of(wizard)));
+        // a letter dropped in one word, two swapped in the other
+        given().when().get("/api/v1/search?q=hary potetr " + tag).then().statusCode(200)
+                .body("results.id", equalTo(List.of(potter)));
+        // a letter changed, added, dropped
+        for (String q : List.of("wizerd", "wizzard", "histry")) {
+            given().when().get("/api/v1/search?q=" + q + " " + tag).then().statusCode(200)
+                    .body("results.id", hasItem(q.startsWith("wiz") ? wizard : history));
+        }
+        // a word of eight letters or more may be two edits away
+        given().when().get("/api/v1/search?q=encyclpoedai " + tag).then().statusCode(200)
+                .body("results.id", equalTo(List.of(encyclopedia)));
+        // a shorter one may not, and an unrelated word finds nothing
+        for (String q : List.of("hsitroy", "wzirad", "gardening")) {
+            given().when().get("/api/v1/search?q=" + q + " " + tag).then().statusCode(200)
+                    .body("results", empty()).body("total", equalTo(0));
+        }
+        // the word found exactly still wins over its look-alikes: no correction is looked for
+        given().when().get("/api/v1/search?q=wizard " + tag).then().statusCode(200)
+                .body("results.id", equalTo(List.of(wizard)));
+    }
+
+    private String title(String name) {
+        return given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("title", name, "materialType", "BOOK"))
+                .post("/api/v1/titles").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
     void filtersAndFacets() {
         given().when().get("/api/v1/search?q=tollbooth " + tag)
                 .then().statusCode(200).body("total", equalTo(2))

@@ -2,6 +2,7 @@ package org.lrms.catalog.title;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
@@ -12,9 +13,15 @@ import org.lrms.events.catalog.TitleSnapshot;
 import org.lrms.events.catalog.TitleUpdated;
 import org.lrms.testkit.TestTokens;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -290,6 +297,48 @@ class TitleResourceTest {
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/titles/" + gone).then().statusCode(404);
         assertEquals("TitleDeleted", CatalogFixtures.awaitEvent(Topics.CATALOG_TITLES, gone,
                 e -> e.type().equals("TitleDeleted")).type());
+    }
+
+    @Test
+    void twoCatalogersCreatingOneBookAtOnceMakeOneTitleAndOne409() throws Exception {
+        // three books, to give a lost race three chances to show
+        for (int round = 0; round < 3; round++) {
+            String body9 = String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000L,
+                    1_000_000_000L));
+            String isbn13 = "978" + body9 + checkDigit("978" + body9);
+            String isbn10 = body9 + isbn10CheckDigit(body9);
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Response> answers = new ArrayList<>();
+            try {
+                List<Future<Response>> posts = new ArrayList<>();
+                // the same book, by its ISBN-13 at one school and its ISBN-10 at another
+                for (String isbn : List.of(isbn13, isbn10)) {
+                    posts.add(pool.submit(() -> {
+                        start.await();
+                        return given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                                .body(Map.of("title", "Raced " + body9, "isbns", List.of(isbn)))
+                                .post("/api/v1/titles");
+                    }));
+                }
+                start.countDown();
+                for (Future<Response> post : posts) {
+                    answers.add(post.get(60, TimeUnit.SECONDS));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            List<String> statuses = answers.stream().map(r -> r.statusCode()
+                    + (r.statusCode() == 201 ? "" : " " + r.path("code"))).toList();
+            assertEquals(1, statuses.stream().filter("201"::equals).count(), "statuses " + statuses);
+            assertEquals(1, statuses.stream().filter("409 duplicate-title"::equals).count(), "statuses " + statuses);
+            String created = answers.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow().path("id");
+            Response refused = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+            assertEquals(created, refused.path("context.existingTitleId"));
+            assertEquals("application/problem+json", refused.contentType().split(";")[0]);
+            given().auth().oauth2(TestTokens.districtAdmin()).get("/api/v1/titles?isbn=" + isbn13)
+                    .then().statusCode(200).body("id", equalTo(List.of(created)));
+        }
     }
 
     @Test
