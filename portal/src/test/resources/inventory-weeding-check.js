@@ -39,6 +39,9 @@ const LA = "America/Los_Angeles";
   assert.deepEqual(iw.inventoryCounts(finished).slice(4), [{ label: "Missing", value: 7 }, { label: "Found", value: 2 },
     { label: "Misplaced", value: 1 }, { label: "Not checked", value: 3 }, { label: "Scanned on loan", value: 1 },
     { label: "Unknown barcodes", value: 2 }]);
+  // a shelf location or circulation type offered in the start form, with its copies
+  assert.equal(iw.scopeChoiceLabel({ name: "Fiction", copies: 1234 }), "1,234 copies");
+  assert.equal(iw.scopeChoiceLabel({ name: "Reference", copies: 1 }), "1 copy");
   const confirmText = iw.finishConfirmation(open);
   assert.match(confirmText, /Copies on the shelf that were not scanned will be marked missing/);
   assert.match(confirmText, /up to 918 copies of the 930 to account for/);

@@ -648,6 +648,18 @@ async function showInventories(event, quiet) {
     return row;
   }));
   $("inventory-table").hidden = !views.length;
+  await offerInventoryScopes(site);
+}
+
+// The site's shelf locations and circulation types, offered as the start form's choices (typing stays allowed).
+async function offerInventoryScopes(site) {
+  const answer = await deskCall(`/api/catalog/v1/inventories/scopes?siteCode=${encodeURIComponent(site)}`);
+  const scopes = answer.status === 200 && answer.body ? answer.body : {};
+  for (const [list, named] of [["inventory-shelf-locations", scopes.shelfLocations],
+    ["inventory-circulation-types", scopes.circulationTypes]]) {
+    $(list).replaceChildren(...(named || []).map((n) => Object.assign(document.createElement("option"),
+      { value: n.name, label: scopeChoiceLabel(n) })));
+  }
 }
 
 async function startInventory(event) {

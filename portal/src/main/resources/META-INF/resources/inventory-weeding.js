@@ -83,6 +83,11 @@ function inventoryCounts(view) {
   return counts.map(([label, value]) => ({ label, value: Number(value || 0) }));
 }
 
+// A shelf location or circulation type offered to start an inventory of: "1,234 copies".
+function scopeChoiceLabel(named) {
+  return plural(Number(named.copies || 0), "copy", "copies");
+}
+
 // Why a finish needs a confirm: unscanned copies that should be on the shelf become missing.
 function finishConfirmation(view) {
   const expected = Number(view.copiesExpected || 0);
@@ -354,6 +359,6 @@ if (typeof module !== "undefined") {
     listOf, startOfDay, inventoryStartRequest, inventoryTitle, inventoryCounts, finishConfirmation,
     cancelConfirmation, unsentLine, keptScans, keepScans, keptScanCount, retryable, scanQueue, scanQueueLine, scanLine,
     scanReceiptLine, reportKinds, reportPath, statusWord, reportRow, reportSummary, reportHasNext, termOptions,
-    withdrawRequest, withdrawalLine, catalogRefusal, SCAN_BATCH_SIZE, SCAN_DELAY_MS,
+    withdrawRequest, withdrawalLine, catalogRefusal, scopeChoiceLabel, SCAN_BATCH_SIZE, SCAN_DELAY_MS,
   };
 }

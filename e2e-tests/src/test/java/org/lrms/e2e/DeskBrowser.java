@@ -88,6 +88,11 @@ final class DeskBrowser implements AutoCloseable {
         return driver.findElement(By.id(id)).getText();
     }
 
+    /** Waits until the page holds an element {@code locator} finds, shown or not. */
+    void awaitPresent(By locator) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
     /** Answers a {@code confirm()} the page shows with OK. */
     void acceptConfirm() {
         wait.until(ExpectedConditions.alertIsPresent()).accept();

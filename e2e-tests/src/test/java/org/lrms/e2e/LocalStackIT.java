@@ -306,8 +306,11 @@ class LocalStackIT {
                 .post(stack.url("catalog") + "/api/v1/titles/" + titleId + "/copies").then().statusCode(201);
 
         assertTrue(browser.visible("inventory"), "the inventory card shows for site staff");
-        browser.click(By.cssSelector("#inventory-start-panel summary"));
         browser.type(By.id("inventory-site"), "LHS");
+        browser.click(By.cssSelector("#inventory-list-form button[type=submit]"));
+        // the school's shelf locations are offered in the start form (from the catalog's copies)
+        browser.awaitPresent(By.cssSelector("#inventory-shelf-locations option[value='" + shelf + "']"));
+        browser.click(By.cssSelector("#inventory-start-panel summary"));
         browser.type(By.id("inventory-shelf-location"), shelf);
         browser.click(By.id("inventory-start"));
         browser.awaitText("inventory-title", shelf);

@@ -172,6 +172,8 @@ class PortalTest {
                 .body(containsString("<section class=\"card\" id=\"inventory\" hidden>"), containsString("Inventory"),
                         containsString("id=\"inventory-site\""), containsString("id=\"inventory-start-form\""),
                         containsString("id=\"inventory-call-from\""), containsString("id=\"inventory-skip-since\""),
+                        containsString("list=\"inventory-shelf-locations\""),
+                        containsString("<datalist id=\"inventory-shelf-locations\">"),
                         containsString("id=\"inventory-barcode\""), containsString("id=\"inventory-scan-status\""),
                         containsString("id=\"inventory-finish\""), containsString("id=\"inventory-cancel\""),
                         containsString("id=\"inventory-report-kind\""), containsString("id=\"inventory-report-print\""),

@@ -55,6 +55,16 @@ public class InventoryResource {
         return Response.ok(views).header(TOTAL_COUNT, found.total()).build();
     }
 
+    /** What an inventory of the site can be limited to: its copies' shelf locations and circulation types. */
+    @GET
+    @Path("/scopes")
+    public InventoryViews.Scopes scopes(@QueryParam("siteCode") String siteCode) {
+        if (siteCode == null || siteCode.isBlank()) {
+            throw ProblemException.badRequest("siteCode", "required");
+        }
+        return inventories.scopes(siteCode);
+    }
+
     @GET
     @Path("/{id}")
     public InventoryViews.InventoryView get(@PathParam("id") UUID id) {

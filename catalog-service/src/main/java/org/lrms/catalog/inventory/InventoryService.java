@@ -128,6 +128,32 @@ public class InventoryService {
         return new SitePage(query.page(paging.page(), paging.size()).list(), query.count());
     }
 
+    /** The shelf locations and circulation types of the site's copies, to start an inventory of part of it. */
+    public InventoryViews.Scopes scopes(String siteCode) {
+        String site = sites.requireActive(siteCode, "siteCode").code;
+        scope.requireManage(site);
+        List<InventoryViews.Named> shelves = new ArrayList<>();
+        long without = 0;
+        for (Object[] row : groupedCopies("shelf_location", site)) {
+            if (row[0] == null) {
+                without = ((Number) row[1]).longValue();
+            } else {
+                shelves.add(new InventoryViews.Named((String) row[0], ((Number) row[1]).longValue()));
+            }
+        }
+        List<InventoryViews.Named> types = groupedCopies("circulation_type", site).stream()
+                .map(row -> new InventoryViews.Named((String) row[0], ((Number) row[1]).longValue())).toList();
+        return new InventoryViews.Scopes(site, shelves, without, types);
+    }
+
+    /** The site's copies (not withdrawn) counted by one of their columns, most first. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> groupedCopies(String column, String site) {
+        return em.createNativeQuery("SELECT c." + column + ", count(*) FROM copy c WHERE c.site_code = :site"
+                        + " AND c.status <> 'WITHDRAWN' GROUP BY c." + column + " ORDER BY count(*) DESC, c." + column)
+                .setParameter("site", site).getResultList();
+    }
+
     /** A page of a site's inventories and how many it has in all. */
     public record SitePage(List<Inventory> inventories, long total) {
     }

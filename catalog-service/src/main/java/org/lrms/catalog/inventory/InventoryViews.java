@@ -47,6 +47,17 @@ public final class InventoryViews {
                              long scannedOnLoan) {
     }
 
+    /**
+     * What a site's inventory can be limited to: the shelf locations and circulation types its copies (not withdrawn)
+     * have, each with how many copies, most first; {@code copiesWithoutShelfLocation} have none.
+     */
+    public record Scopes(String siteCode, List<Named> shelfLocations, long copiesWithoutShelfLocation,
+                         List<Named> circulationTypes) {
+    }
+
+    public record Named(String name, long copies) {
+    }
+
     /** A page of a report; {@code total} lines of this kind in all. */
     public record Report(UUID inventoryId, String status, String kind, long total, int page, int size,
                          List<ResultLine> copies, List<ShelfCount> perShelfLocation) {

@@ -268,6 +268,38 @@ class InventoryTest {
     }
 
     @Test
+    void theSitesShelfLocationsAndCirculationTypesAreOfferedWithTheirCopiesButNotWithdrawnOnesNorOtherSites() {
+        copy("FIC ALC", "Fiction");
+        copy("FIC BAR", "Fiction");
+        copy("R 031 WOR", "Reference", "REFERENCE");
+        String weeded = copy("599.3 CAT", "Nonfiction");
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("reason", "WEEDED", "disposalMethod", "RECYCLED"))
+                .post("/api/v1/copies/" + weeded + "/withdraw").then().statusCode(200);
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "barcode", CatalogFixtures.uniqueBarcode()))
+                .post("/api/v1/titles/" + titleId + "/copies").then().statusCode(201);
+        CatalogFixtures.copy(titleId, "LHS");
+
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/scopes?siteCode=" + site.toLowerCase())
+                .then().statusCode(200).body("siteCode", equalTo(site))
+                .body("shelfLocations.name", equalTo(List.of("Fiction", "Reference")))
+                .body("shelfLocations.copies", equalTo(List.of(2, 1)))
+                .body("copiesWithoutShelfLocation", equalTo(1))
+                .body("circulationTypes.name", equalTo(List.of("REGULAR", "REFERENCE")))
+                .body("circulationTypes.copies", equalTo(List.of(3, 1)));
+
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/scopes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("siteCode"));
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/scopes?siteCode=LHS")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(staff).when().get("/api/v1/inventories/scopes?siteCode=NOPE")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("siteCode"));
+    }
+
+    @Test
     void fiveThousandScansInOnePostAreCountedOneByOne() throws Exception {
         String other = CatalogFixtures.site(CatalogFixtures.uniqueSiteCode());
         // 4,500 copies here and 500 at another school, written as a loader would (one statement each)
