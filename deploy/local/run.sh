@@ -176,17 +176,23 @@ PROPS
 }
 
 # -------------------------------------------------------------------------------------------------- Keycloak
+# The file of a Maven artifact ($1 group, $2 artifact, $3 version, $4 type): from the local Maven repository, else
+# fetched from Maven Central into the state folder ($5, a folder under it).
+maven_artifact() {
+  local group="$1" artifact="$2" version="$3" type="$4" into="$STATE/$5"
+  local repo="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
+  local file="$repo/${group//.//}/$artifact/$version/$artifact-$version.$type"
+  if [[ ! -f "$file" ]]; then
+    echo "  fetching $artifact $version from Maven Central" >&2
+    ./mvnw -B -q dependency:copy -Dartifact="$group:$artifact:$version:$type" -DoutputDirectory="$into" >&2
+    file="$into/$artifact-$version.$type"
+  fi
+  echo "$file"
+}
+
 keycloak_zip() {
   if [[ -n "${LRMS_KEYCLOAK_ZIP:-}" ]]; then echo "$LRMS_KEYCLOAK_ZIP"; return; fi
-  local repo="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
-  local zip="$repo/org/keycloak/keycloak-quarkus-dist/$KEYCLOAK_VERSION/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
-  if [[ ! -f "$zip" ]]; then
-    echo "  fetching Keycloak $KEYCLOAK_VERSION from Maven Central" >&2
-    ./mvnw -B -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
-      -DoutputDirectory="$STATE/keycloak" >&2
-    zip="$STATE/keycloak/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
-  fi
-  echo "$zip"
+  maven_artifact org.keycloak keycloak-quarkus-dist "$KEYCLOAK_VERSION" zip keycloak
 }
 
 start_keycloak() {
@@ -222,15 +228,7 @@ start_keycloak() {
 # name each recipient it meets (an e-mail address is personal data), so it logs warnings only.
 greenmail_jar() {
   if [[ -n "${LRMS_GREENMAIL_JAR:-}" ]]; then echo "$LRMS_GREENMAIL_JAR"; return; fi
-  local repo="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
-  local jar="$repo/com/icegreen/greenmail-standalone/$GREENMAIL_VERSION/greenmail-standalone-$GREENMAIL_VERSION.jar"
-  if [[ ! -f "$jar" ]]; then
-    echo "  fetching GreenMail $GREENMAIL_VERSION from Maven Central" >&2
-    ./mvnw -B -q dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
-      -DoutputDirectory="$STATE/mail" >&2
-    jar="$STATE/mail/greenmail-standalone-$GREENMAIL_VERSION.jar"
-  fi
-  echo "$jar"
+  maven_artifact com.icegreen greenmail-standalone "$GREENMAIL_VERSION" jar mail
 }
 
 start_mail() {
