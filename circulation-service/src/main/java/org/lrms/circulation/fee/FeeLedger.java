@@ -165,6 +165,7 @@ public class FeeLedger {
                     new FeePaid(snapshot(fee, patron, null), part, method));
         }
         settled(patron, amount.negate());
+        loansSettled(open);
         return new FeeRequests.Receipt(receiptNo, patronId, amount, applied, patron.feeBalance);
     }
 
@@ -202,6 +203,7 @@ public class FeeLedger {
         waivePart(fee, patron, amount, waiver.reason().strip());
         settled(patron, amount.negate());
         lostFeeSettled(fee);
+        loansSettled(List.of(fee));
         return fee;
     }
 
@@ -253,7 +255,8 @@ public class FeeLedger {
         Map<String, BulkTally> bySite = new TreeMap<>();
         Map<UUID, BigDecimal> waivedOf = new LinkedHashMap<>();
         int waived = 0;
-        for (Fee fee : feeQuery.getResultList()) {
+        List<Fee> fees = feeQuery.getResultList();
+        for (Fee fee : fees) {
             Patron patron = patrons.get(fee.patronId);
             if (patron == null) {
                 continue; // a fee assessed to a patron after they were locked: not this waiver's to read
@@ -266,6 +269,7 @@ public class FeeLedger {
             waived++;
         }
         waivedOf.forEach((patronId, amount) -> settled(patrons.get(patronId), amount.negate()));
+        loansSettled(fees);
         List<FeeRequests.BulkWaiverSite> sites = new ArrayList<>();
         bySite.forEach((site, t) -> sites.add(new FeeRequests.BulkWaiverSite(site, t.fees, t.patrons.size(),
                 t.amount)));
@@ -337,6 +341,7 @@ public class FeeLedger {
             settled(patron, open.negate());
         }
         fee.status = finalStatus;
+        loansSettled(List.of(fee));
         if (paid.signum() > 0) {
             String receiptNo = receiptNo();
             record(fee, "REFUND", paid, null, reason, receiptNo);
@@ -355,12 +360,24 @@ public class FeeLedger {
                 new FeeWaived(snapshot(fee, patron, null), amount, reason));
     }
 
-    /** Moves the patron's balance; once nothing is owed, closed loans lose their patron link (privacy). */
+    /** Moves the patron's balance. */
     private void settled(Patron patron, BigDecimal change) {
         patron.feeBalance = patron.feeBalance.add(change);
-        if (patron.feeBalance.signum() == 0) {
-            privacy.anonymizeClosedLoans(patron.id);
+    }
+
+    /**
+     * Of these fees, those no longer open may have been the last open fee of their loan: a closed loan then loses its
+     * patron link (privacy, {@code LoanPrivacy}). What the patron still owes for other loans or charges does not keep
+     * it.
+     */
+    private void loansSettled(List<Fee> fees) {
+        java.util.Set<UUID> loans = new java.util.HashSet<>();
+        for (Fee fee : fees) {
+            if (fee.loanId != null && !Fee.OPEN.equals(fee.status)) {
+                loans.add(fee.loanId);
+            }
         }
+        privacy.anonymizeSettledLoans(loans);
     }
 
     private void record(Fee fee, String kind, BigDecimal amount, String method, String reason, String receiptNo) {
