@@ -125,11 +125,33 @@ public class FeeLedger {
     @Transactional
     public IdempotentRequests.Answer pay(UUID patronId, FeeRequests.Payment payment, String idempotencyKey) {
         Patron patron = lockedPatron(patronId);
+        String desk = deskSite(payment.siteCode());
         // the key is the patron's: reused for another patron, it is another payment
-        return idempotent.once("payment " + patron.id, idempotencyKey, payment, 201, () -> pay(patron, payment));
+        return idempotent.once("payment " + patron.id, idempotencyKey, payment, 201,
+                () -> pay(patron, payment, desk));
     }
 
-    private FeeRequests.Receipt pay(Patron patron, FeeRequests.Payment payment) {
+    /**
+     * The site of the desk taking a payment: one of the site staff's own sites (required: 400 without, 403 for a site
+     * their token does not hold); any site for district-wide staff, or null (each fee's own site is booked).
+     */
+    private String deskSite(String requested) {
+        if (requested == null || requested.isBlank()) {
+            if (scope.isDistrictWide()) {
+                return null;
+            }
+            throw ProblemException.badRequest("siteCode", "is required: the site of the desk taking the payment");
+        }
+        String site = SiteService.normalize(requested);
+        scope.requireManage(site);
+        if (org.lrms.circulation.site.Site.findById(site) == null) {
+            throw new ProblemException(422, "Request cannot be carried out", "unknown-site", "no site " + site,
+                    List.of(new org.lrms.kit.problem.Problem.FieldError("siteCode", "no site " + site)));
+        }
+        return site;
+    }
+
+    private FeeRequests.Receipt pay(Patron patron, FeeRequests.Payment payment, String desk) {
         UUID patronId = patron.id;
         List<Fee> open = payment.feeId() == null
                 ? Fee.list("patronId = ?1 and status = 'OPEN' order by createdAt", patronId)
@@ -159,10 +181,11 @@ public class FeeLedger {
                 lostFeeSettled(fee);
             }
             left = left.subtract(part);
-            record(fee, "PAYMENT", part, method, null, receiptNo);
+            String deskSite = desk != null ? desk : fee.siteCode;
+            record(fee, "PAYMENT", part, method, null, receiptNo, deskSite);
             applied.add(new FeeRequests.Applied(fee.id, part, fee.balance));
             outbox.publish(Topics.CIRCULATION_FEES, fee.siteCode, fee.id.toString(),
-                    new FeePaid(snapshot(fee, patron, null), part, method));
+                    new FeePaid(snapshot(fee, patron, null), part, method, deskSite));
         }
         settled(patron, amount.negate());
         loansSettled(open);
@@ -305,17 +328,17 @@ public class FeeLedger {
     }
 
     /**
-     * A lost item came back (the loan {@code loanId}, declared lost at {@code lostAt}, or null): its lost fee is
-     * forgiven, and what was paid of it is refunded.
+     * A lost item came back (the loan {@code loanId}, declared lost at {@code lostAt}, or null) to the desk of
+     * {@code deskSite}: its lost fee is forgiven, and what was paid of it is refunded there.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refundLostIfReturned(Patron patron, UUID loanId, Instant lostAt) {
+    public void refundLostIfReturned(Patron patron, UUID loanId, Instant lostAt, String deskSite) {
         if (lostAt == null) {
             return; // a LOST fee is booked only by the sweep declaring the loan lost, which sets lostAt with it
         }
         List<Fee> lost = Fee.list("loanId = ?1 and kind = 'LOST' and status <> 'WAIVED'", loanId);
         for (Fee fee : lost) {
-            forgive(fee, patron, "lost item returned", "RETURNED");
+            forgive(fee, patron, "lost item returned", "RETURNED", deskSite);
         }
     }
 
@@ -330,10 +353,11 @@ public class FeeLedger {
         }
         // a settled fee past the finance retention has no patron any more (LoanPrivacy): its refund needs none
         Patron patron = fee.patronId == null ? null : Patron.findById(fee.patronId, LockModeType.PESSIMISTIC_WRITE);
-        forgive(fee, patron, reason, "CANCELLED");
+        // no desk: the textbook service's cancellation is refunded at the fee's site
+        forgive(fee, patron, reason, "CANCELLED", fee.siteCode);
     }
 
-    private void forgive(Fee fee, Patron patron, String reason, String finalStatus) {
+    private void forgive(Fee fee, Patron patron, String reason, String finalStatus, String deskSite) {
         BigDecimal paid = fee.amount.subtract(fee.balance);
         if (fee.balance.signum() > 0) {
             BigDecimal open = fee.balance;
@@ -344,9 +368,9 @@ public class FeeLedger {
         loansSettled(List.of(fee));
         if (paid.signum() > 0) {
             String receiptNo = receiptNo();
-            record(fee, "REFUND", paid, null, reason, receiptNo);
+            record(fee, "REFUND", paid, null, reason, receiptNo, deskSite);
             outbox.publish(Topics.CIRCULATION_FEES, fee.siteCode, fee.id.toString(),
-                    new FeeRefunded(snapshot(fee, patron, null), paid, reason, receiptNo));
+                    new FeeRefunded(snapshot(fee, patron, null), paid, reason, receiptNo, deskSite));
         }
     }
 
@@ -355,7 +379,7 @@ public class FeeLedger {
         if (fee.balance.signum() == 0) {
             fee.status = "WAIVED";
         }
-        record(fee, "WAIVER", amount, null, reason, receiptNo());
+        record(fee, "WAIVER", amount, null, reason, receiptNo(), null); // no money moves: no desk
         outbox.publish(Topics.CIRCULATION_FEES, fee.siteCode, fee.id.toString(),
                 new FeeWaived(snapshot(fee, patron, null), amount, reason));
     }
@@ -380,13 +404,16 @@ public class FeeLedger {
         privacy.anonymizeSettledLoans(loans);
     }
 
-    private void record(Fee fee, String kind, BigDecimal amount, String method, String reason, String receiptNo) {
+    /** A movement of the fee, by the staff member of the request ({@code system} without one), at a desk or none. */
+    private void record(Fee fee, String kind, BigDecimal amount, String method, String reason, String receiptNo,
+                        String deskSite) {
         em.createNativeQuery("INSERT INTO fee_transaction (id, fee_id, kind, amount, method, reason, receipt_no, at, "
-                        + "by_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                        + "by_user, desk_site) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, fee.id).setParameter(3, kind)
                 .setParameter(4, amount).setParameter(5, method).setParameter(6, reason)
                 .setParameter(7, receiptNo).setParameter(8, Instant.now())
                 .setParameter(9, scope.isAnonymous() ? "system" : scope.userName())
+                .setParameter(10, deskSite)
                 .executeUpdate();
     }
 

@@ -287,7 +287,7 @@ public class CheckoutService {
             }
         }
         if (locked != null) {
-            ledger.refundLostIfReturned(locked, loan.id(), loan.lostAt());
+            ledger.refundLostIfReturned(locked, loan.id(), loan.lostAt(), site);
         }
         HoldQueue.Routing routing = holds.route(copy, site);
         desk.circulationState(copy.id(), routing.nextCopyStatus(),
