@@ -24,6 +24,8 @@ public interface CirculationConfig {
 
     Offline offline();
 
+    BulkWaivers bulkWaivers();
+
     /** When the daily loan sweep (overdue, lost) runs ({@code off} to disable). */
     @WithDefault("0 0 5 * * ?")
     String sweepCron();
@@ -56,6 +58,15 @@ public interface CirculationConfig {
          */
         @WithDefault("0 0 7 * * ?")
         String emailCron();
+    }
+
+    interface BulkWaivers {
+        /**
+         * Patrons a year-end bulk waiver waives per transaction: a district's graduating class is tens of thousands
+         * of fees, which one transaction would hold locked (and in memory) all at once.
+         */
+        @WithDefault("500")
+        int patronsPerTransaction();
     }
 
     interface Holds {

@@ -48,11 +48,11 @@ public class FeeAccounts {
                 SELECT f.created_at AS at, 0 AS seq, f.id AS entry_id, 'CHARGE' AS kind, f.amount,
                        f.amount AS change, f.id AS fee_id, f.kind AS fee_kind, f.site_code,
                        CAST(NULL AS text) AS method, f.note AS reason, CAST(NULL AS text) AS receipt_no,
-                       f.created_by AS by_user
+                       f.created_by AS by_user, CAST(NULL AS text) AS desk_site
                 FROM fee f WHERE f.patron_id = :patron
                 UNION ALL
                 SELECT t.at, 1, t.id, t.kind, t.amount, CASE WHEN t.kind = 'REFUND' THEN 0 ELSE -t.amount END,
-                       f.id, f.kind, f.site_code, t.method, t.reason, t.receipt_no, t.by_user
+                       f.id, f.kind, f.site_code, t.method, t.reason, t.receipt_no, t.by_user, t.desk_site
                 FROM fee_transaction t JOIN fee f ON f.id = t.fee_id WHERE f.patron_id = :patron
             ), running AS (
                 SELECT entry.*,
@@ -62,7 +62,7 @@ public class FeeAccounts {
                 FROM entry
             )
             SELECT at, kind, amount, change, balance_after, fee_id, fee_kind, site_code, fee_balance_after, method,
-                   reason, receipt_no, by_user, count(*) OVER () AS total
+                   reason, receipt_no, by_user, count(*) OVER () AS total, desk_site
             FROM running WHERE %s
             ORDER BY at DESC, seq DESC, entry_id DESC LIMIT :limit OFFSET :offset
             """;
@@ -82,7 +82,7 @@ public class FeeAccounts {
      */
     public record Entry(Instant at, String kind, BigDecimal amount, BigDecimal change, BigDecimal balance,
                         UUID feeId, String feeKind, String siteCode, BigDecimal feeBalance, String method,
-                        String reason, String receiptNo, String by) {
+                        String reason, String receiptNo, String by, String deskSite) {
     }
 
     /** A patron's account: what is owed now, and a page of the ledger, newest first. */
@@ -90,9 +90,14 @@ public class FeeAccounts {
                           int size, long total, List<Entry> entries) {
     }
 
-    /** A receipt printed again: one payment (to one or several fees), a waiver or a refund. */
-    public record Receipt(String receiptNo, String kind, UUID patronId, Instant at, String by, String method,
-                          String reason, BigDecimal amount, List<ReceiptLine> lines, BigDecimal balance) {
+    /**
+     * A receipt printed again: one payment (to one or several fees), a waiver or a refund; {@code by} the staff
+     * member, {@code deskSite} the site of the desk that took the payment or handed the refund back (null for a
+     * waiver, and for what was booked before the desk was recorded).
+     */
+    public record Receipt(String receiptNo, String kind, UUID patronId, Instant at, String by, String deskSite,
+                          String method, String reason, BigDecimal amount, List<ReceiptLine> lines,
+                          BigDecimal balance) {
     }
 
     /** A fee on a receipt: what went to it, and what was left of it after. */
@@ -100,14 +105,18 @@ public class FeeAccounts {
                               BigDecimal feeBalance) {
     }
 
-    /** A payment or refund for the district's finance: the patron by id only. */
+    /**
+     * A payment or refund for the district's finance: the patron by id only; {@code deskSite} where the money was
+     * taken or handed back (the fee's site for what was booked before the desk was recorded), {@code siteCode} the
+     * fee's site.
+     */
     public record Movement(Instant at, String kind, BigDecimal amount, String method, String receiptNo,
-                           String siteCode, UUID feeId, String feeKind, UUID patronId) {
+                           String siteCode, UUID feeId, String feeKind, UUID patronId, String deskSite) {
     }
 
     /**
-     * Payments and refunds of a site (or of all the sites, in {@code total}) in a period; {@code net} is paid less
-     * refunded.
+     * Payments and refunds taken at a site's desks (or at all the sites, in {@code total}) in a period; {@code net} is
+     * paid less refunded.
      */
     public record SiteTotals(String siteCode, long payments, BigDecimal paid, long refunds, BigDecimal refunded,
                              BigDecimal net) {
@@ -180,11 +189,13 @@ public class FeeAccounts {
         List<ReceiptLine> lines = entries.stream()
                 .map(e -> new ReceiptLine(e.feeId(), e.feeKind(), e.siteCode(), e.amount(), e.feeBalance()))
                 .toList();
-        Receipt receipt = new Receipt(number, first.kind(), patron.id, first.at(), first.by(), first.method(),
-                first.reason(), amount, lines, last.balance());
-        Site site = Site.findById(first.siteCode());
+        Receipt receipt = new Receipt(number, first.kind(), patron.id, first.at(), first.by(), first.deskSite(),
+                first.method(), first.reason(), amount, lines, last.balance());
+        // the school whose desk took the money heads the printed copy; the fee's when no desk was recorded
+        String heading = first.deskSite() != null ? first.deskSite() : first.siteCode();
+        Site site = Site.findById(heading);
         return new Printable(receipt, patron.firstName + " " + patron.lastName, patron.barcode,
-                site == null ? first.siteCode() : site.name + " (" + site.code + ")");
+                site == null ? heading : site.name + " (" + site.code + ")");
     }
 
     /** A receipt with what only its printed copy shows: the patron's name and barcode, the school's name. */
@@ -193,8 +204,9 @@ public class FeeAccounts {
 
     /**
      * Payments and refunds booked from {@code from} to {@code to} (local days of the district, both included), at
-     * one site (the fee's) or all, with totals per site: for the district's finance to reconcile. Patrons by id
-     * only; no names, reasons or notes.
+     * one site or all, with totals per site: for the district's finance to reconcile. The site is the desk's, where
+     * the money was taken or handed back (the cash drawer to count), not the fee's; what was booked before the desk
+     * was recorded (V28) counts at the fee's site. Patrons by id only; no names, reasons, notes nor staff members.
      */
     @Transactional
     public Reconciliation reconciliation(LocalDate from, LocalDate to, String siteCode, int page, int size) {
@@ -211,12 +223,12 @@ public class FeeAccounts {
             throw ProblemException.notFound("site", site);
         }
         String where = "t.at >= :from AND t.at < :to AND t.kind IN ('PAYMENT', 'REFUND')"
-                + (site == null ? "" : " AND f.site_code = :site");
-        Query totalsQuery = em.createNativeQuery("SELECT f.site_code, t.kind, count(*), sum(t.amount) "
+                + (site == null ? "" : " AND " + DESK + " = :site");
+        Query totalsQuery = em.createNativeQuery("SELECT " + DESK + ", t.kind, count(*), sum(t.amount) "
                 + "FROM fee_transaction t JOIN fee f ON f.id = t.fee_id WHERE " + where
                 + " GROUP BY 1, 2 ORDER BY 1, 2");
         Query movementsQuery = em.createNativeQuery("SELECT t.at, t.kind, t.amount, t.method, t.receipt_no, "
-                + "f.site_code, f.id, f.kind AS fee_kind, f.patron_id FROM fee_transaction t "
+                + "f.site_code, f.id, f.kind AS fee_kind, f.patron_id, " + DESK + " FROM fee_transaction t "
                 + "JOIN fee f ON f.id = t.fee_id WHERE " + where + " ORDER BY t.at, t.id LIMIT :limit OFFSET :offset")
                 .setParameter("limit", size).setParameter("offset", (long) page * size);
         for (Query q : List.of(totalsQuery, movementsQuery)) {
@@ -248,11 +260,15 @@ public class FeeAccounts {
         for (Object row : movementsQuery.getResultList()) {
             Object[] r = (Object[]) row;
             movements.add(new Movement(Columns.instant(r[0]), (String) r[1], money(r[2]), (String) r[3],
-                    (String) r[4], (String) r[5], uuid(r[6]), (String) r[7], r[8] == null ? null : uuid(r[8])));
+                    (String) r[4], (String) r[5], uuid(r[6]), (String) r[7], r[8] == null ? null : uuid(r[8]),
+                    (String) r[9]));
         }
         return new Reconciliation(from, to, config.timeZone().getId(), site, totals(null, allCounts, allSums),
                 sites, page, size, allCounts[0] + allCounts[1], movements);
     }
+
+    /** The site of the desk of a payment or refund; the fee's for those booked before the desk was recorded. */
+    private static final String DESK = "COALESCE(t.desk_site, f.site_code)";
 
     private static SiteTotals totals(String site, long[] counts, BigDecimal[] sums) {
         return new SiteTotals(site, counts[0], sums[0], counts[1], sums[1], sums[0].subtract(sums[1]));
@@ -271,7 +287,7 @@ public class FeeAccounts {
             Object[] r = (Object[]) row;
             entries.add(new Entry(Columns.instant(r[0]), (String) r[1], money(r[2]), money(r[3]), money(r[4]),
                     uuid(r[5]), (String) r[6], (String) r[7], money(r[8]), (String) r[9], (String) r[10],
-                    (String) r[11], (String) r[12]));
+                    (String) r[11], (String) r[12], (String) r[14]));
             total = ((Number) r[13]).longValue();
         }
         return new Page(entries, total);

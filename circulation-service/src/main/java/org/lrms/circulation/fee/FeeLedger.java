@@ -1,6 +1,6 @@
 package org.lrms.circulation.fee;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -62,6 +61,9 @@ public class FeeLedger {
 
     @Inject
     StaffPermissions permissions;
+
+    @Inject
+    org.lrms.circulation.CirculationConfig config;
 
     /** Adds a fee to a patron's account, inside the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -125,11 +127,33 @@ public class FeeLedger {
     @Transactional
     public IdempotentRequests.Answer pay(UUID patronId, FeeRequests.Payment payment, String idempotencyKey) {
         Patron patron = lockedPatron(patronId);
+        String desk = deskSite(payment.siteCode());
         // the key is the patron's: reused for another patron, it is another payment
-        return idempotent.once("payment " + patron.id, idempotencyKey, payment, 201, () -> pay(patron, payment));
+        return idempotent.once("payment " + patron.id, idempotencyKey, payment, 201,
+                () -> pay(patron, payment, desk));
     }
 
-    private FeeRequests.Receipt pay(Patron patron, FeeRequests.Payment payment) {
+    /**
+     * The site of the desk taking a payment: one of the site staff's own sites (required: 400 without, 403 for a site
+     * their token does not hold); any site for district-wide staff, or null (each fee's own site is booked).
+     */
+    private String deskSite(String requested) {
+        if (requested == null || requested.isBlank()) {
+            if (scope.isDistrictWide()) {
+                return null;
+            }
+            throw ProblemException.badRequest("siteCode", "is required: the site of the desk taking the payment");
+        }
+        String site = SiteService.normalize(requested);
+        scope.requireManage(site);
+        if (org.lrms.circulation.site.Site.findById(site) == null) {
+            throw new ProblemException(422, "Request cannot be carried out", "unknown-site", "no site " + site,
+                    List.of(new org.lrms.kit.problem.Problem.FieldError("siteCode", "no site " + site)));
+        }
+        return site;
+    }
+
+    private FeeRequests.Receipt pay(Patron patron, FeeRequests.Payment payment, String desk) {
         UUID patronId = patron.id;
         List<Fee> open = payment.feeId() == null
                 ? Fee.list("patronId = ?1 and status = 'OPEN' order by createdAt", patronId)
@@ -159,12 +183,14 @@ public class FeeLedger {
                 lostFeeSettled(fee);
             }
             left = left.subtract(part);
-            record(fee, "PAYMENT", part, method, null, receiptNo);
+            String deskSite = desk != null ? desk : fee.siteCode;
+            record(fee, "PAYMENT", part, method, null, receiptNo, deskSite, null);
             applied.add(new FeeRequests.Applied(fee.id, part, fee.balance));
             outbox.publish(Topics.CIRCULATION_FEES, fee.siteCode, fee.id.toString(),
-                    new FeePaid(snapshot(fee, patron, null), part, method));
+                    new FeePaid(snapshot(fee, patron, null), part, method, deskSite));
         }
         settled(patron, amount.negate());
+        loansSettled(open);
         return new FeeRequests.Receipt(receiptNo, patronId, amount, applied, patron.feeBalance);
     }
 
@@ -202,6 +228,7 @@ public class FeeLedger {
         waivePart(fee, patron, amount, waiver.reason().strip());
         settled(patron, amount.negate());
         lostFeeSettled(fee);
+        loansSettled(List.of(fee));
         return fee;
     }
 
@@ -226,63 +253,85 @@ public class FeeLedger {
 
     /**
      * Waives every open fee of the patrons the request selects (see {@link FeeRequests.BulkWaiver}), each with its
-     * {@code FeeWaived}; a retry with the same {@code Idempotency-Key} answers the first answer and waives nothing
-     * more, and a retry without one finds the fees waived already (only fees assessed since would be waived). The
-     * patrons are locked first, in id order (as a payment locks its patron before its fees), so a payment at a desk
-     * meanwhile waits, and the waiver reads balances no one is changing.
+     * {@code FeeWaived}, {@code circulation.bulk-waivers.patrons-per-transaction} patrons (500) per transaction: a
+     * district's graduating class is tens of thousands of fees. Each transaction locks its patrons, in id order (as a
+     * payment locks its patron before its fees), so a payment at a desk meanwhile waits, and waives what is open of
+     * theirs then; every waiver is tagged with the run ({@code fee_transaction.bulk_waiver_id}), and the answer is
+     * counted from those tags once the last patron is done. So a retry with the same {@code Idempotency-Key} answers
+     * the first answer and waives nothing more; a retry after a crash part-way (the key's run not answered) goes on
+     * with the same run: what was waived is not open any more, the rest is waived, and the answer counts both; a retry
+     * without a key finds the fees waived already (only fees assessed since would be waived).
      */
-    @Transactional
-    @TransactionConfiguration(timeout = 900)
     public IdempotentRequests.Answer bulkWaive(FeeRequests.BulkWaiver request, String idempotencyKey) {
         scope.requireDistrict();
-        BulkSelection selection = BulkSelection.of(request);
-        return idempotent.once("bulk-waiver", idempotencyKey, request, 200, () -> bulkWaive(selection,
-                request.reason().strip()));
+        BulkSelection selection = QuarkusTransaction.requiringNew().call(() -> BulkSelection.of(request));
+        IdempotentRequests.LongRequest run = idempotent.begin("bulk-waiver", idempotencyKey, request);
+        if (run.answer() != null) {
+            return run.answer();
+        }
+        String reason = request.reason().strip();
+        int size = config.bulkWaivers().patronsPerTransaction();
+        UUID after = new UUID(0, 0); // the lowest uuid in PostgreSQL's order too
+        while (after != null) {
+            UUID from = after;
+            after = QuarkusTransaction.requiringNew().timeout(CHUNK_TIMEOUT_SECONDS)
+                    .call(() -> bulkWaiveChunk(selection, reason, run.runId(), from, size));
+        }
+        FeeRequests.BulkWaiverResult result = QuarkusTransaction.requiringNew().call(() -> bulkWaived(run.runId()));
+        return idempotent.finish(run, 200, result);
     }
 
-    private FeeRequests.BulkWaiverResult bulkWaive(BulkSelection selection, String reason) {
+    /** A transaction of a bulk waiver: 500 patrons, a few fees each. */
+    private static final int CHUNK_TIMEOUT_SECONDS = 300;
+
+    /**
+     * Locks the next {@code size} selected patrons with an open fee after {@code after} (in id order) and waives
+     * their open fees under the run {@code runId}; answers the last patron's id, or null when none is left.
+     */
+    private UUID bulkWaiveChunk(BulkSelection selection, String reason, UUID runId, UUID after, int size) {
         var patronQuery = em.createQuery("select p from Patron p where " + selection.where()
-                + " and exists (select 1 from Fee f where f.patronId = p.id and f.status = 'OPEN') order by p.id",
-                Patron.class).setLockMode(LockModeType.PESSIMISTIC_WRITE);
+                        + " and p.id > :after and exists (select 1 from Fee f where f.patronId = p.id "
+                        + "and f.status = 'OPEN') order by p.id", Patron.class)
+                .setParameter("after", after).setMaxResults(size).setLockMode(LockModeType.PESSIMISTIC_WRITE);
         selection.bind(patronQuery);
         Map<UUID, Patron> patrons = new LinkedHashMap<>();
         patronQuery.getResultList().forEach(p -> patrons.put(p.id, p));
-        var feeQuery = em.createQuery("select f from Fee f, Patron p where p.id = f.patronId and f.status = 'OPEN' "
-                + "and " + selection.where() + " order by f.patronId, f.createdAt, f.id", Fee.class);
-        selection.bind(feeQuery);
-        Map<String, BulkTally> bySite = new TreeMap<>();
+        if (patrons.isEmpty()) {
+            return null;
+        }
+        List<Fee> fees = em.createQuery("select f from Fee f where f.patronId in :patrons and f.status = 'OPEN' "
+                + "order by f.patronId, f.createdAt, f.id", Fee.class)
+                .setParameter("patrons", patrons.keySet()).getResultList();
         Map<UUID, BigDecimal> waivedOf = new LinkedHashMap<>();
-        int waived = 0;
-        for (Fee fee : feeQuery.getResultList()) {
+        for (Fee fee : fees) {
             Patron patron = patrons.get(fee.patronId);
-            if (patron == null) {
-                continue; // a fee assessed to a patron after they were locked: not this waiver's to read
-            }
             BigDecimal amount = fee.balance;
-            waivePart(fee, patron, amount, reason);
+            waivePart(fee, patron, amount, reason, runId);
             lostFeeSettled(fee);
             waivedOf.merge(patron.id, amount, BigDecimal::add);
-            bySite.computeIfAbsent(patron.homeSite, s -> new BulkTally()).add(patron.id, amount);
-            waived++;
         }
         waivedOf.forEach((patronId, amount) -> settled(patrons.get(patronId), amount.negate()));
-        List<FeeRequests.BulkWaiverSite> sites = new ArrayList<>();
-        bySite.forEach((site, t) -> sites.add(new FeeRequests.BulkWaiverSite(site, t.fees, t.patrons.size(),
-                t.amount)));
-        return BulkSelection.result(false, waived, sites);
+        loansSettled(fees);
+        UUID last = null;
+        for (UUID id : patrons.keySet()) {
+            last = id;
+        }
+        return patrons.size() < size ? null : last;
     }
 
-    /** One site's share of a bulk waiver. */
-    private static final class BulkTally {
-        int fees;
-        final java.util.Set<UUID> patrons = new java.util.HashSet<>();
-        BigDecimal amount = BigDecimal.ZERO.setScale(2);
-
-        void add(UUID patronId, BigDecimal waived) {
-            fees++;
-            patrons.add(patronId);
-            amount = amount.add(waived);
-        }
+    /** What the run {@code runId} waived, from its tagged waivers: fees, patrons and amount per home site. */
+    private FeeRequests.BulkWaiverResult bulkWaived(UUID runId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT p.home_site, count(*), count(DISTINCT f.patron_id), "
+                        + "sum(t.amount) FROM fee_transaction t JOIN fee f ON f.id = t.fee_id "
+                        + "JOIN patron p ON p.id = f.patron_id WHERE t.bulk_waiver_id = ?1 "
+                        + "GROUP BY p.home_site ORDER BY p.home_site")
+                .setParameter(1, runId).getResultList();
+        List<FeeRequests.BulkWaiverSite> sites = rows.stream()
+                .map(r -> new FeeRequests.BulkWaiverSite((String) r[0], ((Number) r[1]).intValue(),
+                        ((Number) r[2]).intValue(), ((BigDecimal) r[3]).setScale(2)))
+                .toList();
+        return BulkSelection.result(false, sites.stream().mapToInt(FeeRequests.BulkWaiverSite::fees).sum(), sites);
     }
 
     /**
@@ -301,17 +350,17 @@ public class FeeLedger {
     }
 
     /**
-     * A lost item came back (the loan {@code loanId}, declared lost at {@code lostAt}, or null): its lost fee is
-     * forgiven, and what was paid of it is refunded.
+     * A lost item came back (the loan {@code loanId}, declared lost at {@code lostAt}, or null) to the desk of
+     * {@code deskSite}: its lost fee is forgiven, and what was paid of it is refunded there.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refundLostIfReturned(Patron patron, UUID loanId, Instant lostAt) {
+    public void refundLostIfReturned(Patron patron, UUID loanId, Instant lostAt, String deskSite) {
         if (lostAt == null) {
             return; // a LOST fee is booked only by the sweep declaring the loan lost, which sets lostAt with it
         }
         List<Fee> lost = Fee.list("loanId = ?1 and kind = 'LOST' and status <> 'WAIVED'", loanId);
         for (Fee fee : lost) {
-            forgive(fee, patron, "lost item returned", "RETURNED");
+            forgive(fee, patron, "lost item returned", "RETURNED", deskSite);
         }
     }
 
@@ -326,10 +375,11 @@ public class FeeLedger {
         }
         // a settled fee past the finance retention has no patron any more (LoanPrivacy): its refund needs none
         Patron patron = fee.patronId == null ? null : Patron.findById(fee.patronId, LockModeType.PESSIMISTIC_WRITE);
-        forgive(fee, patron, reason, "CANCELLED");
+        // no desk: the textbook service's cancellation is refunded at the fee's site
+        forgive(fee, patron, reason, "CANCELLED", fee.siteCode);
     }
 
-    private void forgive(Fee fee, Patron patron, String reason, String finalStatus) {
+    private void forgive(Fee fee, Patron patron, String reason, String finalStatus, String deskSite) {
         BigDecimal paid = fee.amount.subtract(fee.balance);
         if (fee.balance.signum() > 0) {
             BigDecimal open = fee.balance;
@@ -337,39 +387,61 @@ public class FeeLedger {
             settled(patron, open.negate());
         }
         fee.status = finalStatus;
+        loansSettled(List.of(fee));
         if (paid.signum() > 0) {
             String receiptNo = receiptNo();
-            record(fee, "REFUND", paid, null, reason, receiptNo);
+            record(fee, "REFUND", paid, null, reason, receiptNo, deskSite, null);
             outbox.publish(Topics.CIRCULATION_FEES, fee.siteCode, fee.id.toString(),
-                    new FeeRefunded(snapshot(fee, patron, null), paid, reason, receiptNo));
+                    new FeeRefunded(snapshot(fee, patron, null), paid, reason, receiptNo, deskSite));
         }
     }
 
     private void waivePart(Fee fee, Patron patron, BigDecimal amount, String reason) {
+        waivePart(fee, patron, amount, reason, null);
+    }
+
+    /** A waiver, of the bulk waiver run {@code bulkWaiverId} or of none. */
+    private void waivePart(Fee fee, Patron patron, BigDecimal amount, String reason, UUID bulkWaiverId) {
         fee.balance = fee.balance.subtract(amount);
         if (fee.balance.signum() == 0) {
             fee.status = "WAIVED";
         }
-        record(fee, "WAIVER", amount, null, reason, receiptNo());
+        record(fee, "WAIVER", amount, null, reason, receiptNo(), null, bulkWaiverId); // no money moves: no desk
         outbox.publish(Topics.CIRCULATION_FEES, fee.siteCode, fee.id.toString(),
                 new FeeWaived(snapshot(fee, patron, null), amount, reason));
     }
 
-    /** Moves the patron's balance; once nothing is owed, closed loans lose their patron link (privacy). */
+    /** Moves the patron's balance. */
     private void settled(Patron patron, BigDecimal change) {
         patron.feeBalance = patron.feeBalance.add(change);
-        if (patron.feeBalance.signum() == 0) {
-            privacy.anonymizeClosedLoans(patron.id);
-        }
     }
 
-    private void record(Fee fee, String kind, BigDecimal amount, String method, String reason, String receiptNo) {
+    /**
+     * Of these fees, those no longer open may have been the last open fee of their loan: a closed loan then loses its
+     * patron link (privacy, {@code LoanPrivacy}). What the patron still owes for other loans or charges does not keep
+     * it.
+     */
+    private void loansSettled(List<Fee> fees) {
+        java.util.Set<UUID> loans = new java.util.HashSet<>();
+        for (Fee fee : fees) {
+            if (fee.loanId != null && !Fee.OPEN.equals(fee.status)) {
+                loans.add(fee.loanId);
+            }
+        }
+        privacy.anonymizeSettledLoans(loans);
+    }
+
+    /** A movement of the fee, by the staff member of the request ({@code system} without one), at a desk or none. */
+    private void record(Fee fee, String kind, BigDecimal amount, String method, String reason, String receiptNo,
+                        String deskSite, UUID bulkWaiverId) {
         em.createNativeQuery("INSERT INTO fee_transaction (id, fee_id, kind, amount, method, reason, receipt_no, at, "
-                        + "by_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                        + "by_user, desk_site, bulk_waiver_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, fee.id).setParameter(3, kind)
                 .setParameter(4, amount).setParameter(5, method).setParameter(6, reason)
                 .setParameter(7, receiptNo).setParameter(8, Instant.now())
                 .setParameter(9, scope.isAnonymous() ? "system" : scope.userName())
+                .setParameter(10, deskSite)
+                .setParameter(11, bulkWaiverId)
                 .executeUpdate();
     }
 

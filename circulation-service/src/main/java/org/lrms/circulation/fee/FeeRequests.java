@@ -26,12 +26,20 @@ public final class FeeRequests {
                          @Size(max = 500) String note) {
     }
 
-    /** A payment: to the named fee, or to the oldest open fees first. */
+    /**
+     * A payment: to the named fee, or to the oldest open fees first; {@code siteCode} is the site of the desk taking
+     * it (required from site staff, one of their sites; a district admin may name any site, or none: each fee's own).
+     */
     public record Payment(@NotNull @DecimalMin(value = "0.01", message = "must be at least 0.01")
                           @Digits(integer = 6, fraction = 2) BigDecimal amount,
                           @NotBlank @Pattern(regexp = "(?i)CASH|CHECK|CARD|ONLINE",
                                   message = "must be CASH, CHECK, CARD or ONLINE") String method,
-                          UUID feeId) {
+                          UUID feeId,
+                          @Size(max = 20) String siteCode) {
+
+        public Payment(BigDecimal amount, String method, UUID feeId) {
+            this(amount, method, feeId, null);
+        }
     }
 
     /** A waiver of part (amount) or all (no amount) of a fee, with the reason. */

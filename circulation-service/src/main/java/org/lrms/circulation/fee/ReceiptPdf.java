@@ -64,7 +64,8 @@ final class ReceiptPdf {
         document.add(table);
         document.add(new Paragraph("Total: " + r.amount().toPlainString(), head));
         document.add(new Paragraph("Balance owed after: " + r.balance().toPlainString(), body));
-        document.add(new Paragraph("Served by: " + r.by(), body));
+        document.add(new Paragraph("Served by: " + r.by()
+                + (r.deskSite() == null ? "" : " at the desk of " + r.deskSite()), body));
         document.add(new Paragraph("Reprinted " + WHEN.format(printedAt.atZone(zone)), body));
         document.close();
         return out.toByteArray();

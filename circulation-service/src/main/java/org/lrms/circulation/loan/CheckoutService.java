@@ -287,7 +287,7 @@ public class CheckoutService {
             }
         }
         if (locked != null) {
-            ledger.refundLostIfReturned(locked, loan.id(), loan.lostAt());
+            ledger.refundLostIfReturned(locked, loan.id(), loan.lostAt(), site);
         }
         HoldQueue.Routing routing = holds.route(copy, site);
         desk.circulationState(copy.id(), routing.nextCopyStatus(),
@@ -296,12 +296,11 @@ public class CheckoutService {
                 new LoanClosed(snapshot(loan, copy), now, site, routing.nextCopyStatus(), forget));
         if (forget) {
             privacy.forgetOnReturn(loan.id(), returned.noticed());
-        } else {
-            // what the patron owes now: after the ledger's changes when locked, as read with the loan otherwise
-            BigDecimal owed = locked != null ? locked.feeBalance : returned.patronBalance();
-            if (owed != null && owed.signum() == 0) {
-                anonymizeClosedLoans(loan.patronId());
-            }
+        } else if (loan.patronId() != null && (returned.closedLoansLinked() || returned.keepClosedLoansDays() == 0
+                && (overdue || loan.lostAt() != null || !returned.feeOpen()))) {
+            // the loan may be free of fees only now (a fine of 0 within the grace days, a lost fee forgiven), or the
+            // patron has closed loans waiting for the rule: the statement takes those without an open fee of their own
+            anonymizeClosedLoans(loan.patronId());
         }
         return new CheckinView(loan.id(), copy.barcode(), now, daysOverdue, fine, routing.nextCopyStatus(),
                 routing.routeTo(), routing.holdId());
@@ -528,7 +527,7 @@ public class CheckoutService {
         return copy;
     }
 
-    /** Closed loans keep no patron once nothing is owed (privacy: patron records are confidential). */
+    /** Closed loans keep no patron once no fee of theirs is open (privacy: patron records are confidential). */
     private void anonymizeClosedLoans(UUID patronId) {
         privacy.anonymizeClosedLoans(patronId);
     }

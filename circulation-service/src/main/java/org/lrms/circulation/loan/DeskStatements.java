@@ -58,17 +58,19 @@ class DeskStatements {
             + "l.created_by, l.lost_at, l.version";
 
     /**
-     * The copy's open loan and, when the loan is neither overdue at {@code now} nor declared lost, what its patron
-     * owes; the privacy policy's period (one row); and two index probes: the loan's notices ({@code notice_loan}),
-     * the patron's closed loans still linked ({@code loan_closed_per_patron}, which holds none of a settled patron's
-     * under the default policy). See {@link ReturnedLoan}.
+     * The copy's open loan; the privacy policy's period (one row); and three index probes: the loan's notices
+     * ({@code notice_loan}), an open fee of the loan ({@code fee_loan}: a fine assessed at a renewal), and a closed
+     * loan of the same patron that the privacy rule would take as of the instant in the parameter (past the period, no
+     * open fee of its own: {@code loan_closed_per_patron}, which holds none such under the default policy). What the
+     * patron owes elsewhere is not read: it keeps no loan linked. See {@link ReturnedLoan}.
      */
-    private static final String OPEN_LOAN = "SELECT " + LOAN_COLUMNS + ", p.fee_balance, "
-            + "(SELECT keep_closed_loans_days FROM privacy_policy), "
+    private static final String OPEN_LOAN = "SELECT " + LOAN_COLUMNS + ", pp.keep_closed_loans_days, "
             + "EXISTS (SELECT 1 FROM notice n WHERE n.loan_id = l.id), "
-            + "EXISTS (SELECT 1 FROM loan c WHERE c.patron_id = p.id AND c.returned_at IS NOT NULL) "
-            + "FROM loan l LEFT JOIN patron p ON p.id = l.patron_id AND NOT l.due_at < ? AND l.lost_at IS NULL "
-            + "WHERE l.copy_id = ? AND l.returned_at IS NULL";
+            + "EXISTS (SELECT 1 FROM fee f WHERE f.loan_id = l.id AND f.status = 'OPEN'), "
+            + "EXISTS (SELECT 1 FROM loan c WHERE c.patron_id = l.patron_id AND c.returned_at IS NOT NULL "
+            + "AND c.returned_at <= CAST(? AS timestamptz) - make_interval(days => pp.keep_closed_loans_days) "
+            + "AND NOT EXISTS (SELECT 1 FROM fee cf WHERE cf.loan_id = c.id AND cf.status = 'OPEN')) "
+            + "FROM loan l CROSS JOIN privacy_policy pp WHERE l.copy_id = ? AND l.returned_at IS NULL";
 
     /** Every column the loan entity wrote: a new loan has no notice stage, no block, no return, is not lost. */
     private static final String LEND = "INSERT INTO loan (id, copy_id, patron_id, patron_key, patron_type, "
@@ -116,25 +118,25 @@ class DeskStatements {
     }
 
     /**
-     * A copy's open loan; what its patron owes when the return cannot change that ({@code patronBalance}, null
-     * otherwise: overdue, declared lost, or no patron); the privacy policy's period; whether notices name the loan;
-     * whether the patron has a closed loan still linked.
+     * A copy's open loan; the privacy policy's period; whether notices name the loan; whether a fee of the loan is
+     * open; whether the patron has another closed loan the privacy rule would take now.
      */
-    record ReturnedLoan(LoanRow loan, BigDecimal patronBalance, int keepClosedLoansDays, boolean noticed,
+    record ReturnedLoan(LoanRow loan, int keepClosedLoansDays, boolean noticed, boolean feeOpen,
                         boolean closedLoansLinked) {
 
         /**
          * The return drops the loan's patron link itself, in the statement that closes it ({@code LoanClosed} says
-         * so), instead of the statement over all the patron's closed loans ({@link LoanPrivacy}) that would drop it
-         * right after: the patron was read with the loan (the return changes nothing they owe: neither overdue, so
-         * no fine, nor declared lost, so no refund) and owes nothing, the policy keeps no closed loan, and no other
-         * closed loan of theirs is still linked, so that statement would have anonymized this loan and no other.
-         * A return dated ahead of this server's clock (offline, up to a minute) is not yet past that statement's
-         * cut-off: it keeps the statement, as before.
+         * so), instead of the privacy statement over the patron's closed loans ({@link LoanPrivacy}) that would
+         * drop it right after: the return charges nothing (not overdue, so no fine) and refunds nothing (not declared
+         * lost), no fee of the loan is open, the policy keeps no closed loan, and no other closed loan of the patron
+         * is waiting for the rule, so that statement would have anonymized this loan and no other. What the patron
+         * owes for other loans or manual charges does not matter. A return dated ahead of this server's clock
+         * (offline, up to a minute) is not yet past that statement's cut-off: it keeps the statement, as before.
          */
         boolean forgetsPatron(Instant returnedAt) {
-            return patronBalance != null && patronBalance.signum() == 0 && keepClosedLoansDays == 0
-                    && !closedLoansLinked && !returnedAt.isAfter(Instant.now());
+            return loan.patronId() != null && !returnedAt.isAfter(loan.dueAt()) && loan.lostAt() == null
+                    && !feeOpen && keepClosedLoansDays == 0 && !closedLoansLinked
+                    && !returnedAt.isAfter(Instant.now());
         }
     }
 
@@ -164,7 +166,7 @@ class DeskStatements {
                     r.getObject(3, UUID.class), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
                     instant(r, 8), instant(r, 9), r.getInt(10), r.getString(11), r.getString(12),
                     r.getString(13), instant(r, 14), r.getInt(15));
-            return new ReturnedLoan(loan, r.getBigDecimal(16), r.getInt(17), r.getBoolean(18), r.getBoolean(19));
+            return new ReturnedLoan(loan, r.getInt(16), r.getBoolean(17), r.getBoolean(18), r.getBoolean(19));
         }, timestamp(now), copyId).orElse(null);
     }
 

@@ -2,6 +2,7 @@ package org.lrms.circulation.loan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -102,6 +104,55 @@ public class IdempotentRequests {
                     "this Idempotency-Key was already used for a different request; send a new key for a new request");
         }
         return Optional.of(new Answer(((Number) row[0]).intValue(), (String) row[1]));
+    }
+
+    /**
+     * A request that runs in many transactions (a bulk waiver): its {@code runId} tags what it changes, so a retry
+     * after a crash goes on with the same run, and its {@code answer} when it was answered before.
+     */
+    public record LongRequest(String key, UUID runId, Answer answer) {
+    }
+
+    /**
+     * Begins (or, with the same key, resumes) a long request of {@code kind} by the caller, in a transaction of its own
+     * that commits at once: a new key is claimed and keeps the run's id (status 0) until {@link #finish} replaces it
+     * with the answer; a retry finds the answer, or, when the first run never finished (a crash, or it is still
+     * going), its run id to go on with; another request with the same key is refused (422), as in {@link #once}.
+     * Without a key, a new run.
+     */
+    public LongRequest begin(String kind, String idempotencyKey, Object request) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return new LongRequest(null, UUID.randomUUID(), null);
+        }
+        String key = kind + "|" + scope.userName() + "|" + idempotencyKey.strip();
+        String fingerprint = fingerprint(request);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Answer> earlier = claim(key, fingerprint);
+            if (earlier.isPresent() && earlier.get().status() != 0) {
+                return new LongRequest(key, null, earlier.get());
+            }
+            if (earlier.isPresent() && !earlier.get().body().isBlank()) {
+                return new LongRequest(key, UUID.fromString(earlier.get().body()), null);
+            }
+            UUID runId = UUID.randomUUID();
+            em.createNativeQuery("UPDATE idempotent_request SET body = ?2 WHERE request_key = ?1 AND status = 0")
+                    .setParameter(1, key).setParameter(2, runId.toString()).executeUpdate();
+            return new LongRequest(key, runId, null);
+        });
+    }
+
+    /** The long request's answer, kept for its retries (in a transaction of its own); none without a key. */
+    public Answer finish(LongRequest request, int status, Object view) {
+        String body;
+        try {
+            body = json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the answer cannot be written", e);
+        }
+        if (request.key() != null) {
+            QuarkusTransaction.requiringNew().run(() -> remember(request.key(), status, body));
+        }
+        return new Answer(status, body);
     }
 
     /** What makes two requests the same: the SHA-256 of the request as JSON, field by field. */

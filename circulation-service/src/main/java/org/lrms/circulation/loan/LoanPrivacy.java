@@ -13,35 +13,33 @@ import org.lrms.events.circulation.LoanAnonymized;
 import org.lrms.kit.outbox.Outbox;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntSupplier;
 
 /**
  * The privacy rule (closed holds and settled fees: {@link #anonymizeClosedHolds}, {@link #detachSettledFees}): a
- * closed loan keeps no patron once the patron owes nothing and the period of the district's
- * privacy policy ({@link PrivacyPolicies}: none by default) has passed: neither the patron id nor the
- * pseudonymous key (this service could recompute the key of every patron), and the loan's notices forget it. With no
- * period, that happens at check-in, or when the last fee is paid, waived or cancelled; with one, the nightly run takes
- * the loans whose period is over. Each loan that loses its link is announced ({@code LoanAnonymized}) in the same
- * transaction, so reporting drops its patron-level rows of that loan; a return that drops the link itself
- * ({@link #forgetOnReturn}) says so in its {@code LoanClosed} instead.
+ * closed loan keeps no patron once no fee OF THAT LOAN is open (an overdue fine, a lost item's fees) and the period of
+ * the district's privacy policy ({@link PrivacyPolicies}: none by default) has passed: neither the patron id nor the
+ * pseudonymous key (this service could recompute the key of every patron), and the loan's notices forget it. What the
+ * patron owes for other loans or manual charges keeps no loan linked (a student owing 10 cents from last year does not
+ * keep every later return under their name; California Gov. Code 7927.105). Fees keep their own patron, the money
+ * trail, under the finance retention ({@link #detachSettledFees}). With no period, a loan loses its patron at
+ * check-in, or, when its own fine is assessed there, once that fee (the last open one of the loan) is paid, waived or
+ * cancelled ({@link #anonymizeSettledLoans}, from the ledger); with a period, the nightly run takes the loans whose
+ * period is over ({@link #anonymizeKeptLoans}, same rule). Each loan that loses its link is announced
+ * ({@code LoanAnonymized}) in the same transaction, so reporting drops its patron-level rows of that loan; a return
+ * that drops the link itself ({@link #forgetOnReturn}) says so in its {@code LoanClosed} instead.
  * <p>
- * The common return (nothing owed, nothing changed what is owed, no period) drops only its own loan's link, not every
- * closed loan of the patron ({@link #anonymizeClosedLoans}): a settled patron has no other closed loan still linked
- * under the default policy, because
- * <ul>
- * <li>a balance reaches 0 only through {@code FeeLedger.settled} (a payment, a waiver, a bulk waiver, a textbook
- *     charge cancelled, a lost item's fee forgiven when it comes back), which runs {@link #anonymizeClosedLoans};
- *     a fee assessed (an overdue fine, a manual or textbook charge, a lost item's fees) only raises it;</li>
- * <li>a return that may charge (overdue) or refund (declared lost) keeps the statement; a return of a patron who
- *     owes something leaves its loan linked until the balance reaches 0 (above);</li>
- * <li>offline returns go through the same check-in.</li>
- * </ul>
- * Left linked all the same: the loans of a period shortened to 0 (until the next nightly run), a return dated ahead
- * of the server's clock, and what unlocked reads of the balance can leave in a race between two desks. The check-in
- * reads whether the patron has any closed loan still linked (in the statement that reads the loan) and then keeps the
- * statement, so what it anonymizes is what it did before; the nightly run takes any leftover of a settled patron.
+ * The common return (not overdue, not declared lost, no open fee of the loan, no period) drops only its own loan's
+ * link, in the statement that closes it, not through the statement over the patron's closed loans
+ * ({@link #anonymizeClosedLoans}): under the default policy no other closed loan of the patron is waiting for the
+ * rule, because a loan without an open fee loses its link when it closes, and a loan with one when the fee settles.
+ * Left waiting all the same: the loans of a period shortened to 0 (until the next nightly run) and a return dated ahead
+ * of the server's clock. The check-in reads whether the patron has such a loan (in the statement that reads the loan)
+ * and then runs the statement over all of them, so it anonymizes what the rule says; the nightly run takes any other
+ * leftover.
  */
 @ApplicationScoped
 public class LoanPrivacy {
@@ -55,14 +53,19 @@ public class LoanPrivacy {
     @Inject
     Outbox outbox;
 
-    /** The patron owes nothing now: their closed loans past the policy's period lose the link (all, by default). */
+    /**
+     * The patron's closed loans past the policy's period with no open fee of their own lose the link (all such, by
+     * default): after a return that may have assessed or forgiven a fee of its loan, or found loans waiting.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int anonymizeClosedLoans(UUID patronId) {
         em.flush();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(anonymizing("""
-                        SELECT id, site_code, patron_key FROM loan
-                        WHERE patron_id = ?1 AND returned_at IS NOT NULL AND returned_at <= %s FOR UPDATE""", "?2"))
+                        SELECT c.id, c.site_code, c.patron_key FROM loan c
+                        WHERE c.patron_id = ?1 AND c.returned_at IS NOT NULL AND c.returned_at <= %s
+                          AND NOT EXISTS (SELECT 1 FROM fee f WHERE f.loan_id = c.id AND f.status = 'OPEN')
+                        FOR UPDATE OF c""", "?2"))
                 .setParameter(1, patronId)
                 .setParameter(2, Instant.now())
                 .getResultList();
@@ -71,8 +74,33 @@ public class LoanPrivacy {
     }
 
     /**
-     * The return of a patron who owes nothing, under a policy that keeps no closed loan, with no other closed loan
-     * still linked ({@code CheckoutService}): the loan loses its patron in the statement that closes it
+     * Fees of these loans were just settled (paid, waived, cancelled, forgiven): each of them that is closed, past the
+     * policy's period and has no other open fee loses its patron now. Fees without a loan (manual charges, textbook
+     * charges) never kept a loan linked, so nothing else is looked at.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int anonymizeSettledLoans(Collection<UUID> loanIds) {
+        if (loanIds.isEmpty()) {
+            return 0;
+        }
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(anonymizing("""
+                        SELECT c.id, c.site_code, c.patron_key FROM loan c
+                        WHERE c.id IN (?1) AND c.patron_id IS NOT NULL
+                          AND c.returned_at IS NOT NULL AND c.returned_at <= %s
+                          AND NOT EXISTS (SELECT 1 FROM fee f WHERE f.loan_id = c.id AND f.status = 'OPEN')
+                        ORDER BY c.id FOR UPDATE OF c""", "?2"))
+                .setParameter(1, List.copyOf(new java.util.TreeSet<>(loanIds)))
+                .setParameter(2, Instant.now())
+                .getResultList();
+        forget(rows);
+        return rows.size();
+    }
+
+    /**
+     * The return of a loan with no open fee, neither overdue nor declared lost, under a policy that keeps no closed
+     * loan, with no other closed loan of the patron waiting for the rule ({@code CheckoutService}): the loan loses its patron in the statement that closes it
      * ({@code DeskStatements.close}), and here its notices forget it (a loan the sweep found overdue and that was
      * renewed since has overdue notices; {@code noticed} says whether any names it). The caller's {@code LoanClosed}
      * announces it ({@code patronForgotten}).
@@ -157,9 +185,10 @@ public class LoanPrivacy {
     }
 
     /**
-     * The nightly run as of {@code now}: closed loans returned longer ago than the kept period, of patrons who owe
-     * nothing, lose their patron, a chunk per transaction. Loans locked by a desk are left for the next run. It also
-     * takes any closed loan of a settled patron that an earlier path left linked. Answers how many it anonymized.
+     * The nightly run as of {@code now}: closed loans returned longer ago than the kept period with no open fee of
+     * their own lose their patron, a chunk per transaction, whatever else the patron owes. Loans locked by a desk are
+     * left for the next run. It also takes any closed loan an earlier path left linked. Answers how many it
+     * anonymized.
      */
     public int anonymizeKeptLoans(Instant now) {
         return inChunks(() -> anonymizeChunk(now));
@@ -168,10 +197,10 @@ public class LoanPrivacy {
     private int anonymizeChunk(Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(anonymizing("""
-                        SELECT l.id, l.site_code, l.patron_key FROM loan l JOIN patron p ON p.id = l.patron_id
+                        SELECT l.id, l.site_code, l.patron_key FROM loan l
                         WHERE l.patron_id IS NOT NULL AND l.returned_at IS NOT NULL AND l.returned_at <= %s
-                          AND p.fee_balance = 0
-                        ORDER BY l.returned_at LIMIT ?2 FOR UPDATE OF l, p SKIP LOCKED""", "?1"))
+                          AND NOT EXISTS (SELECT 1 FROM fee f WHERE f.loan_id = l.id AND f.status = 'OPEN')
+                        ORDER BY l.returned_at LIMIT ?2 FOR UPDATE OF l SKIP LOCKED""", "?1"))
                 .setParameter(1, now).setParameter(2, CHUNK).getResultList();
         forget(rows);
         return rows.size();

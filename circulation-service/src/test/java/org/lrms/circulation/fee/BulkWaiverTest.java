@@ -167,4 +167,52 @@ class BulkWaiverTest {
         assertEquals(6.0f, balance(senior));
         assertEquals(0, waivers(a));
     }
+
+    @Test
+    void aRetryAfterACrashPartWayWaivesTheRestOnceAndAnswersForAll() {
+        // two patrons per transaction in tests: five patrons are three transactions
+        String site = Fixtures.newSite();
+        List<String> fees = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String patronId = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "7");
+            fees.add(charge(site, patronId, i + ".00"));
+        }
+        // the service "stops" at the last patron (the last in id order, so in the third transaction)
+        Object last = Fixtures.row("SELECT f.id FROM fee f JOIN patron p ON p.id = f.patron_id "
+                + "WHERE p.home_site = ? ORDER BY p.id DESC LIMIT 1", site).get("id");
+        Fixtures.update("CREATE FUNCTION bulk_waiver_test_stop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.fee_id = '" + last + "' THEN RAISE EXCEPTION 'the service stopped'; END IF; "
+                + "RETURN NEW; END $$");
+        Fixtures.update("CREATE TRIGGER bulk_waiver_test_stop BEFORE INSERT ON fee_transaction FOR EACH ROW "
+                + "EXECUTE FUNCTION bulk_waiver_test_stop()");
+        Map<String, Object> body = Map.of("siteCode", site, "grade", "7", "reason", "year end");
+        String key = UUID.randomUUID().toString();
+        try {
+            int status = bulk(TestTokens.districtAdmin(), body, key).then().extract().statusCode();
+            assertEquals(500, status);
+        } finally {
+            Fixtures.update("DROP TRIGGER bulk_waiver_test_stop ON fee_transaction");
+            Fixtures.update("DROP FUNCTION bulk_waiver_test_stop()");
+        }
+        // the first two transactions (four patrons) were committed, the third not
+        assertEquals(4, waivers(site));
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM fee WHERE id = ? AND status = 'OPEN'", last));
+
+        // the retry goes on with the same run: the rest waived, nothing twice, and the answer counts all five
+        JsonPath done = bulk(TestTokens.districtAdmin(), body, key).then().statusCode(200).extract().jsonPath();
+        assertEquals(5, done.getInt("waived"));
+        assertEquals(5, done.getInt("fees"));
+        assertEquals(5, done.getInt("patrons"));
+        assertEquals(15.0f, done.getFloat("amount"));
+        assertEquals(List.of(site), done.getList("sites.siteCode"));
+        assertEquals(5, waivers(site));
+        for (String fee : fees) {
+            assertEquals(1, Fixtures.count("SELECT count(*) FROM fee_transaction WHERE fee_id = ?::uuid "
+                    + "AND kind = 'WAIVER'", fee));
+        }
+        // once answered, the same key answers the same again and waives nothing
+        assertEquals(done.prettify(), bulk(TestTokens.districtAdmin(), body, key).then().statusCode(200)
+                .extract().jsonPath().prettify());
+        assertEquals(5, waivers(site));
+    }
 }

@@ -53,7 +53,7 @@ class DetachedFeeTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> TextbookChargesTest.fees(patronId).size() == 1);
         UUID feeId = (UUID) Fixtures.row("SELECT id FROM fee WHERE charge_id = ?", chargeId).get("id");
         String receiptNo = given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON)
-                .body(Map.of("amount", "20.00", "method", "CARD", "feeId", feeId.toString()))
+                .body(Map.of("amount", "20.00", "method", "CARD", "feeId", feeId.toString(), "siteCode", site))
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201)
                 .extract().path("receiptNo");
 

@@ -10,6 +10,7 @@ import org.lrms.circulation.Fixtures;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
+import org.lrms.events.circulation.FeePaid;
 import org.lrms.events.circulation.FeeRefunded;
 import org.lrms.events.textbook.TextbookChargeCancelled;
 import org.lrms.testkit.TestTokens;
@@ -64,7 +65,7 @@ class FeeAccountTest {
         String damaged = charge(site, patronId, "DAMAGED", "7.50");
         String processing = charge(site, patronId, "PROCESSING", "3.00");
         String receiptNo = given().auth().oauth2(staff).contentType(ContentType.JSON)
-                .body(Map.of("amount", "9.00", "method", "CASH"))
+                .body(Map.of("amount", "9.00", "method", "CASH", "siteCode", site))
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201)
                 .extract().path("receiptNo");
         given().auth().oauth2(staff).contentType(ContentType.JSON)
@@ -76,7 +77,7 @@ class FeeAccountTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> TextbookChargesTest.fees(patronId).size() == 3);
         String textbook = Fixtures.row("SELECT id FROM fee WHERE charge_id = ?", chargeId).get("id").toString();
         given().auth().oauth2(staff).contentType(ContentType.JSON)
-                .body(Map.of("amount", "4.00", "method", "CARD", "feeId", textbook))
+                .body(Map.of("amount", "4.00", "method", "CARD", "feeId", textbook, "siteCode", site))
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201);
         TextbookChargesTest.send(EventJson.envelope("textbook-service", site, chargeId.toString(),
                 new TextbookChargeCancelled(chargeId, "the textbook came back")));
@@ -206,7 +207,7 @@ class FeeAccountTest {
         given().auth().oauth2(staff).when().get("/api/v1/receipts/" + refundNo).then().statusCode(200)
                 .body("kind", equalTo("REFUND")).body("amount", equalTo(4.0f)).body("method", nullValue())
                 .body("reason", equalTo("textbook charge cancelled: the textbook came back"))
-                .body("balance", equalTo(0.5f));
+                .body("balance", equalTo(0.5f)).body("deskSite", equalTo(a.site()));
 
         byte[] pdf = given().auth().oauth2(staff).accept("application/pdf")
                 .when().get("/api/v1/receipts/" + a.receiptNo()).then().statusCode(200)
@@ -251,7 +252,7 @@ class FeeAccountTest {
         String otherPatron = Fixtures.newPatron(other, Fixtures.unique("P"), "STUDENT", "9");
         charge(other, otherPatron, "DAMAGED", "2.25");
         given().auth().oauth2(TestTokens.siteStaff(other)).contentType(ContentType.JSON)
-                .body(Map.of("amount", "2.25", "method", "CHECK"))
+                .body(Map.of("amount", "2.25", "method", "CHECK", "siteCode", other))
                 .when().post("/api/v1/patrons/" + otherPatron + "/payments").then().statusCode(201);
         String today = LocalDate.now(LA).toString();
         String query = "/api/v1/ledger?from=" + today + "&to=" + today;
@@ -301,5 +302,66 @@ class FeeAccountTest {
                 .body("errors[0].field", equalTo("from"));
         given().auth().oauth2(TestTokens.integration()).when().get(query + "&siteCode=NOSUCHSITE")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aPaymentRecordsTheDeskThatTookItAndTheLedgerTotalsItThere() throws Exception {
+        String home = Fixtures.newSite();
+        String desk = Fixtures.newSite();
+        String patronId = Fixtures.newPatron(home, Fixtures.unique("P"), "STUDENT", "11");
+        String fee = charge(home, patronId, "DAMAGED", "6.00");
+        String clerk = "clerk." + desk.toLowerCase(Locale.ROOT);
+        String both = TestTokens.token(clerk, java.util.Set.of("site-staff"), List.of(home, desk));
+        String path = "/api/v1/patrons/" + patronId + "/payments";
+
+        // site staff name their desk: none, or one their token does not hold, is refused and books nothing
+        given().auth().oauth2(both).contentType(ContentType.JSON).body(Map.of("amount", "1.00", "method", "CASH"))
+                .when().post(path).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("siteCode"));
+        given().auth().oauth2(TestTokens.siteStaff(home)).contentType(ContentType.JSON)
+                .body(Map.of("amount", "1.00", "method", "CASH", "siteCode", desk))
+                .when().post(path).then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("amount", "1.00", "method", "CASH", "siteCode", "NOSUCHSITE"))
+                .when().post(path).then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("unknown-site")).body("errors[0].field", equalTo("siteCode"));
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM fee_transaction WHERE fee_id = ?", UUID.fromString(fee)));
+
+        // taken at the other school's desk, by the clerk; a district admin without a desk books the fee's site
+        String receiptNo = given().auth().oauth2(both).contentType(ContentType.JSON)
+                .body(Map.of("amount", "2.00", "method", "CASH", "siteCode", desk.toLowerCase(Locale.ROOT)))
+                .when().post(path).then().statusCode(201).extract().path("receiptNo");
+        String adminReceipt = given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("amount", "1.00", "method", "CARD")).when().post(path).then().statusCode(201)
+                .extract().path("receiptNo");
+
+        JsonPath receipt = get(both, "/api/v1/receipts/" + receiptNo);
+        assertEquals(desk, receipt.getString("deskSite"));
+        assertEquals(clerk, receipt.getString("by"));
+        assertEquals(List.of(home), receipt.getList("lines.siteCode"), "the fee stays the home school's");
+        assertEquals(home, get(both, "/api/v1/receipts/" + adminReceipt).getString("deskSite"));
+        byte[] pdf = given().auth().oauth2(both).accept("application/pdf").when().get("/api/v1/receipts/" + receiptNo)
+                .then().statusCode(200).extract().asByteArray();
+        String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
+        assertTrue(text.contains("School " + desk + " (" + desk + ")"), text);
+        assertTrue(text.contains("Served by: " + clerk + " at the desk of " + desk), text);
+
+        EventEnvelope paid = Fixtures.awaitEvents(Topics.CIRCULATION_FEES, fee, seen -> seen.size() >= 3).get(1);
+        FeePaid event = EventJson.payload(paid, FeePaid.class);
+        assertEquals(desk, event.deskSite());
+        assertEquals(home, event.fee().siteCode());
+
+        // the finance counts the money at the desk that took it
+        String today = LocalDate.now(LA).toString();
+        String query = "/api/v1/ledger?from=" + today + "&to=" + today + "&siteCode=";
+        JsonPath atDesk = get(TestTokens.integration(), query + desk);
+        assertEquals(List.of(2.0f), atDesk.getList("movements.amount"));
+        assertEquals(desk, atDesk.getString("movements[0].deskSite"));
+        assertEquals(home, atDesk.getString("movements[0].siteCode"));
+        assertEquals(List.of(desk), atDesk.getList("sites.siteCode"));
+        assertEquals(2.0f, atDesk.getFloat("total.paid"));
+        JsonPath atHome = get(TestTokens.integration(), query + home);
+        assertEquals(List.of(1.0f), atHome.getList("movements.amount"));
+        assertEquals(1.0f, atHome.getFloat("total.paid"));
     }
 }

@@ -77,7 +77,7 @@ class FeeLedgerTest {
         String patronId = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "9");
         String feeId = charge(site, patronId, "7.50");
 
-        pay(site, patronId, "{\"amount\": 2.25, \"method\": \"CASH\"}").then().statusCode(201)
+        pay(site, patronId, "{\"siteCode\": \"" + site + "\", \"amount\": 2.25, \"method\": \"CASH\"}").then().statusCode(201)
                 .body("receiptNo", startsWith("R-")).body("paid", equalTo(2.25f)).body("balance", equalTo(5.25f))
                 .body("applied", hasSize(1));
         given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON).body(Map.of("amount", "1.25",
@@ -106,7 +106,7 @@ class FeeLedgerTest {
         String patronId = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "9");
         String first = charge(site, patronId, "3.00");
         String second = charge(site, patronId, "4.00");
-        pay(site, patronId, "{\"amount\": 5.00, \"method\": \"CARD\"}").then().statusCode(201)
+        pay(site, patronId, "{\"siteCode\": \"" + site + "\", \"amount\": 5.00, \"method\": \"CARD\"}").then().statusCode(201)
                 .body("applied[0].feeId", equalTo(first)).body("applied[0].feeBalance", equalTo(0.0f))
                 .body("applied[1].feeId", equalTo(second)).body("applied[1].feeBalance", equalTo(2.0f))
                 .body("balance", equalTo(2.0f));
@@ -117,13 +117,13 @@ class FeeLedgerTest {
         String site = Fixtures.newSite();
         String patronId = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "9");
         String feeId = charge(site, patronId, "4.00");
-        pay(site, patronId, "{\"amount\": -1.00, \"method\": \"CASH\"}").then().statusCode(400)
+        pay(site, patronId, "{\"siteCode\": \"" + site + "\", \"amount\": -1.00, \"method\": \"CASH\"}").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("amount"));
-        pay(site, patronId, "{\"amount\": 4.01, \"method\": \"CASH\"}").then().statusCode(422)
+        pay(site, patronId, "{\"siteCode\": \"" + site + "\", \"amount\": 4.01, \"method\": \"CASH\"}").then().statusCode(422)
                 .contentType("application/problem+json").body("code", equalTo("payment-above-balance"));
-        pay(site, patronId, "{\"amount\": 1.001, \"method\": \"CASH\"}").then().statusCode(400)
+        pay(site, patronId, "{\"siteCode\": \"" + site + "\", \"amount\": 1.001, \"method\": \"CASH\"}").then().statusCode(400)
                 .body("errors[0].field", equalTo("amount"));
-        pay(site, patronId, "{\"amount\": \"ten\", \"method\": \"CASH\"}").then().statusCode(400)
+        pay(site, patronId, "{\"siteCode\": \"" + site + "\", \"amount\": \"ten\", \"method\": \"CASH\"}").then().statusCode(400)
                 .contentType("application/problem+json");
         given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
                 .when().post("/api/v1/fees/" + feeId + "/waivers")
@@ -137,7 +137,7 @@ class FeeLedgerTest {
         String other = Fixtures.newSite();
         String patronId = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "9");
         String feeId = charge(site, patronId, "4.00");
-        pay(other, patronId, "{\"amount\": 1.00, \"method\": \"CASH\"}").then().statusCode(403);
+        pay(other, patronId, "{\"siteCode\": \"" + site + "\", \"amount\": 1.00, \"method\": \"CASH\"}").then().statusCode(403);
         given().auth().oauth2(TestTokens.siteStaff(other)).contentType(ContentType.JSON)
                 .body(Map.of("reason", "because")).when().post("/api/v1/fees/" + feeId + "/waivers")
                 .then().statusCode(403);
@@ -154,7 +154,7 @@ class FeeLedgerTest {
         String feeId = charge(site, patronId, "7.50");
         String token = TestTokens.siteStaff(site);
         String key = UUID.randomUUID().toString();
-        String body = "{\"amount\": 2.00, \"method\": \"CASH\"}";
+        String body = "{\"siteCode\": \"" + site + "\", \"amount\": 2.00, \"method\": \"CASH\"}";
 
         Response first = pay(token, patronId, body, key);
         first.then().statusCode(201).contentType(ContentType.JSON).body("receiptNo", startsWith("R-"))
@@ -194,10 +194,10 @@ class FeeLedgerTest {
         String feeId = charge(site, patronId, "4.00");
         String token = TestTokens.siteStaff(site);
         String key = UUID.randomUUID().toString();
-        pay(token, patronId, "{\"amount\": 4.01, \"method\": \"CASH\"}", key).then().statusCode(422)
+        pay(token, patronId, "{\"siteCode\": \"" + site + "\", \"amount\": 4.01, \"method\": \"CASH\"}", key).then().statusCode(422)
                 .body("code", equalTo("payment-above-balance"));
         // the refusal rolled its claim back: the corrected payment with the same key is booked
-        pay(token, patronId, "{\"amount\": 4.00, \"method\": \"CASH\"}", key).then().statusCode(201)
+        pay(token, patronId, "{\"siteCode\": \"" + site + "\", \"amount\": 4.00, \"method\": \"CASH\"}", key).then().statusCode(201)
                 .body("balance", equalTo(0.0f));
         assertEquals(1, payments(feeId));
     }
@@ -209,7 +209,7 @@ class FeeLedgerTest {
         String feeId = charge(site, patronId, "7.50");
         String token = TestTokens.siteStaff(site);
         String key = UUID.randomUUID().toString();
-        String body = "{\"amount\": 2.00, \"method\": \"CARD\"}";
+        String body = "{\"siteCode\": \"" + site + "\", \"amount\": 2.00, \"method\": \"CARD\"}";
 
         // another transaction holds the patron's row: both requests wait, then run one after the other
         ExecutorService desks = Executors.newFixedThreadPool(2);

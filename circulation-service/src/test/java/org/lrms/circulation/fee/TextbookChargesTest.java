@@ -76,7 +76,7 @@ class TextbookChargesTest {
 
         // half of it is paid, then the book comes back: the rest is waived and the payment refunded
         given().auth().oauth2(TestTokens.siteStaff(site)).contentType(ContentType.JSON)
-                .body(Map.of("amount", "30.00", "method", "CASH", "feeId", feeId))
+                .body(Map.of("amount", "30.00", "method", "CASH", "feeId", feeId, "siteCode", site))
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201);
         send(EventJson.envelope("textbook-service", site, chargeId.toString(),
                 new TextbookChargeCancelled(chargeId, "the textbook came back")));

@@ -709,7 +709,7 @@ class CheckoutTest {
                 .body("code", equalTo("fees-owed"));
 
         // paid in full: the closed loan no longer names the patron (privacy), the fee ledger keeps the payment
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"amount\": 12.50, \"method\": \"CASH\"}")
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"amount\": 12.50, \"method\": \"CASH\", \"siteCode\": \"" + d.site + "\"}")
                 .when().post("/api/v1/patrons/" + d.patronId + "/payments").then().statusCode(201)
                 .body("balance", equalTo(0.0f));
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId)

@@ -100,7 +100,7 @@ class HoldAndFeePrivacyTest {
                 .body(Map.of("siteCode", site, "kind", "DAMAGED", "amount", "5.00", "note", "torn cover"))
                 .when().post("/api/v1/patrons/" + patronId + "/fees").then().statusCode(201).extract().path("id");
         given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("amount", "5.00", "method", "CASH", "feeId", paid))
+                .body(Map.of("amount", "5.00", "method", "CASH", "feeId", paid, "siteCode", site))
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201);
         String open = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("siteCode", site, "kind", "DAMAGED", "amount", "2.00", "note", "stain"))
@@ -147,7 +147,8 @@ class HoldAndFeePrivacyTest {
                 .body(Map.of("siteCode", site, "kind", "OTHER", "amount", "3.00", "note", "replacement case"))
                 .when().post("/api/v1/patrons/" + patronId + "/fees").then().statusCode(201).extract().path("id");
         Fixtures.update("UPDATE fee SET loan_id = ? WHERE id = ?", UUID.fromString(loanId), UUID.fromString(feeId));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("amount", "3.00", "method", "CASH"))
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("amount", "3.00", "method", "CASH", "siteCode", site))
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201);
 
         privacy.detachSettledFees(Instant.now().plus(Duration.ofDays(366)));

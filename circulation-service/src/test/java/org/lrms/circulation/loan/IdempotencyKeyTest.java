@@ -68,10 +68,10 @@ class IdempotencyKeyTest {
         String key = UUID.randomUUID().toString();
         String path = "/api/v1/patrons/" + patronId + "/payments";
 
-        post(token, path, "{\"amount\":\"1.00\",\"method\":\"CASH\"}", key).then().statusCode(201);
-        post(token, path, "{\"amount\":\"2.00\",\"method\":\"CASH\"}", key)
+        post(token, path, "{\"amount\":\"1.00\",\"method\":\"CASH\",\"siteCode\":\"" + site + "\"}", key).then().statusCode(201);
+        post(token, path, "{\"amount\":\"2.00\",\"method\":\"CASH\",\"siteCode\":\"" + site + "\"}", key)
                 .then().statusCode(422).body("code", equalTo("idempotency-key-reused"));
-        post(token, path, "{\"amount\":\"1.00\",\"method\":\"CASH\"}", key).then().statusCode(201);
+        post(token, path, "{\"amount\":\"1.00\",\"method\":\"CASH\",\"siteCode\":\"" + site + "\"}", key).then().statusCode(201);
         assertEquals(1, Fixtures.count("SELECT count(*) FROM fee_transaction t JOIN fee f ON f.id = t.fee_id "
                 + "WHERE f.patron_id = ? AND t.kind = 'PAYMENT'", UUID.fromString(patronId)));
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/patrons/" + patronId)

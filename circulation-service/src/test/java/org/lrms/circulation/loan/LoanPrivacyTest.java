@@ -92,7 +92,7 @@ class LoanPrivacyTest {
         // renewed two days late: charged the fine accrued so far (a renewal forgives no late day), paid at once
         given().auth().oauth2(token).when().get("/api/v1/patrons/" + patronId + "/fees")
                 .then().body("", hasSize(1)).body("[0].kind", equalTo("OVERDUE")).body("[0].amount", equalTo(0.2f));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"amount\": 0.20, \"method\": \"CASH\"}")
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("amount", "0.20", "method", "CASH", "siteCode", site))
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201)
                 .body("balance", equalTo(0.0f));
 
@@ -143,7 +143,7 @@ class LoanPrivacyTest {
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(patronId));
         assertEquals(1L, noticesOf(loanId), "the fine notice names the loan while the fine is open");
 
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"amount\": 2.00, \"method\": \"CASH\"}")
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("amount", "2.00", "method", "CASH", "siteCode", site))
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201);
         List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, loanId, seen -> seen.size() >= 3);
         assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"), types(events));
@@ -151,6 +151,124 @@ class LoanPrivacyTest {
                 "the fined return kept the link: the fine was owed");
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
         assertEquals(0L, noticesOf(loanId), "once anonymized, no notice leads from the patron to the loan");
+    }
+
+    /** A manual charge of {@code amount} at the site, a fee of no loan; answers its id. */
+    private static String manualCharge(String token, String site, String patronId, String amount) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("siteCode", site, "kind", "DAMAGED", "amount", amount, "note", "torn cover"))
+                .when().post("/api/v1/patrons/" + patronId + "/fees").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aPatronOwingAnUnrelatedFeeWhoReturnsOnTimeHasTheLoanAnonymizedAtCheckIn() {
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        String patron = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
+        // ten cents owed from last year, for something else: it keeps no later loan under the patron's name
+        String charge = manualCharge(token, site, patronId, "0.10");
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200);
+
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
+        assertEquals(List.of("null", site), storedKeyAndSite(loanId));
+        List<EventEnvelope> events = eventsUpToMarker(site, loanId);
+        assertEquals(List.of("LoanCreated", "LoanClosed", MARKER), types(events));
+        assertTrue(EventJson.payload(events.get(1), LoanClosed.class).patronForgotten());
+        // the fee is the money trail: it keeps its patron, still open
+        given().auth().oauth2(token).queryParam("open", true).when().get("/api/v1/patrons/" + patronId + "/fees")
+                .then().body("id", equalTo(List.of(charge)));
+    }
+
+    @Test
+    void aLoanWithItsOwnFineStaysLinkedUntilThatFineIsPaidWhileAnotherFeeStaysOpen() throws Exception {
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        Map<String, Object> rule = Fixtures.policyRule(site, null, null, 14);
+        rule.put("finePerDay", "1.00");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
+                .then().statusCode(201);
+        String patron = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
+        String charge = manualCharge(token, site, patronId, "3.00");
+        CopySnapshot late = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        CopySnapshot onTime = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String lateLoan = CheckoutTest.checkOut(token, site, patron, late.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        String onTimeLoan = CheckoutTest.checkOut(token, site, patron, onTime.barcode(), null).then()
+                .statusCode(201).extract().path("id");
+        dueTwoDaysAgo(lateLoan);
+        CheckoutTest.checkIn(site, late.barcode()).then().statusCode(200).body("fine", equalTo(2.0f));
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + lateLoan).then()
+                .body("patronId", equalTo(patronId));
+
+        // another return while the fine is open: that loan has no fee of its own, so it goes at once, and the late
+        // one stays (its fine is open)
+        CheckoutTest.checkIn(site, onTime.barcode()).then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + onTimeLoan).then()
+                .body("patronId", equalTo(null));
+        assertTrue(EventJson.payload(Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, onTimeLoan,
+                seen -> seen.size() >= 2).get(1), LoanClosed.class).patronForgotten());
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + lateLoan).then()
+                .body("patronId", equalTo(patronId));
+
+        String fine = given().auth().oauth2(token).queryParam("open", true)
+                .when().get("/api/v1/patrons/" + patronId + "/fees").then()
+                .extract().path("find { it.kind == 'OVERDUE' }.id");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("amount", "2.00", "method", "CASH", "feeId", fine, "siteCode", site))
+                .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201)
+                .body("balance", equalTo(3.0f));
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + lateLoan).then().body("patronId", equalTo(null));
+        assertEquals(0L, noticesOf(lateLoan), "the fine's notice no longer leads from the patron to the loan");
+        List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, lateLoan,
+                seen -> seen.size() >= 3);
+        assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"), types(events));
+        assertFalse(EventJson.payload(events.get(1), LoanClosed.class).patronForgotten());
+        given().auth().oauth2(token).queryParam("open", true).when().get("/api/v1/patrons/" + patronId + "/fees")
+                .then().body("id", equalTo(List.of(charge)));
+    }
+
+    @Test
+    void theNightlyRunAnonymizesKeptLoansWithoutAnOpenFeeOfTheirOwnWhateverElseIsOwed() {
+        String admin = TestTokens.districtAdmin();
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        Map<String, Object> rule = Fixtures.policyRule(site, null, null, 14);
+        rule.put("finePerDay", "1.00");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
+                .then().statusCode(201);
+        String patron = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
+        manualCharge(token, site, patronId, "0.10");
+        CopySnapshot kept = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        CopySnapshot fined = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String keptLoan;
+        String finedLoan;
+        policy(admin, 30);
+        try {
+            keptLoan = CheckoutTest.checkOut(token, site, patron, kept.barcode(), null).then().statusCode(201)
+                    .extract().path("id");
+            finedLoan = CheckoutTest.checkOut(token, site, patron, fined.barcode(), null).then().statusCode(201)
+                    .extract().path("id");
+            dueTwoDaysAgo(finedLoan);
+            CheckoutTest.checkIn(site, kept.barcode()).then().statusCode(200);
+            CheckoutTest.checkIn(site, fined.barcode()).then().statusCode(200).body("fine", equalTo(2.0f));
+
+            privacy.anonymizeKeptLoans(Instant.now().plus(Duration.ofDays(31)));
+        } finally {
+            policy(admin, 0);
+        }
+        // the period is over: the loan without a fee of its own goes, though the patron owes 2.10
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + keptLoan).then().body("patronId", equalTo(null));
+        assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"),
+                types(Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, keptLoan, seen -> seen.size() >= 3)));
+        // the loan whose fine is open stays the patron's
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + finedLoan).then()
+                .body("patronId", equalTo(patronId));
     }
 
     private long noticesOf(String loanId) throws java.sql.SQLException {

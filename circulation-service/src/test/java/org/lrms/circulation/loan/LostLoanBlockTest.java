@@ -106,7 +106,7 @@ class LostLoanBlockTest {
         CheckoutTest.checkOut(l.token, l.site, l.patron, l.next.barcode(), null).then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("overdue-block"));
         given().auth().oauth2(l.token).contentType(ContentType.JSON)
-                .body(Map.of("amount", "3.00", "method", "CASH", "feeId", l.lostFeeId))
+                .body(Map.of("amount", "3.00", "method", "CASH", "feeId", l.lostFeeId, "siteCode", l.site))
                 .when().post("/api/v1/patrons/" + l.patronId + "/payments").then().statusCode(201)
                 .body("balance", equalTo(5.0f));
 
@@ -119,7 +119,7 @@ class LostLoanBlockTest {
     void payingTheLostFeeEndsTheBlockAndTheCopyReturnedLaterIsStillRefunded() throws Exception {
         LostLoan l = lostLoan();
         given().auth().oauth2(l.token).contentType(ContentType.JSON)
-                .body(Map.of("amount", "8.00", "method", "CASH", "feeId", l.lostFeeId))
+                .body(Map.of("amount", "8.00", "method", "CASH", "feeId", l.lostFeeId, "siteCode", l.site))
                 .when().post("/api/v1/patrons/" + l.patronId + "/payments").then().statusCode(201)
                 .body("balance", equalTo(0.0f));
 

@@ -59,7 +59,7 @@ class RenewalFeesTest {
                 UUID.fromString(patronId)));
 
         // paid down to the limit: renewals go through
-        given().auth().oauth2(homeStaff).contentType(ContentType.JSON).body(Map.of("amount", "0.01", "method", "CASH"))
+        given().auth().oauth2(homeStaff).contentType(ContentType.JSON).body(Map.of("amount", "0.01", "method", "CASH", "siteCode", home))
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201);
         given().auth().oauth2(homeStaff).when().post("/api/v1/loans/" + homeLoan + "/renewal")
                 .then().statusCode(200).body("renewals", equalTo(1));

@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -39,6 +40,14 @@ class NoticesTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Test
+    void theMockMailerLogsNoWholeEMailAtInfo() {
+        // the mock mailer logs every e-mail, patron's name and all, at INFO under this category (MutinyMailerImpl)
+        org.jboss.logging.Logger mailerLog = org.jboss.logging.Logger.getLogger("quarkus-mailer");
+        assertFalse(mailerLog.isInfoEnabled(), "no e-mail body in the log");
+        assertTrue(mailerLog.isEnabled(org.jboss.logging.Logger.Level.WARN), "a mail that cannot go is still told");
+    }
 
     @Test
     void overdueNoticesAreEmailedInThePatronsLanguageOrPrintedByHomeroom() throws Exception {
