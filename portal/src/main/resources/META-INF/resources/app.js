@@ -623,7 +623,7 @@ async function showInventories(event, quiet) {
   const site = inventorySiteCode();
   if (!site) return;
   if (!quiet) inventorySay("Loading…");
-  const answer = await deskCall(`/api/catalog/v1/inventories?siteCode=${encodeURIComponent(site)}`);
+  const answer = await deskCall(`/api/catalog/v1/inventories?siteCode=${encodeURIComponent(site)}&size=1000`);
   if (answer.status !== 200) {
     $("inventory-table").hidden = true;
     if (!quiet) inventorySay(`No inventories shown: ${catalogRefusal(answer.body, answer.status)}`, "bad");

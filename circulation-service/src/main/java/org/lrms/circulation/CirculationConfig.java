@@ -2,6 +2,7 @@ package org.lrms.circulation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -66,6 +67,7 @@ public interface CirculationConfig {
          * of fees, which one transaction would hold locked (and in memory) all at once.
          */
         @WithDefault("500")
+        @Min(1)
         int patronsPerTransaction();
     }
 

@@ -41,7 +41,7 @@ public class CatalogSearch {
 
     /** How alike (trigram similarity) a catalog word must be to stand for a word typed: "wizrd" and "wizard" 0.44. */
     static final double LOOK_ALIKE = 0.4;
-    /** Edits (OSA: a swap of two neighbouring letters is one) a catalog word may be from a word typed to stand for it. */
+    /** Edits (OSA: a swap of two neighbouring letters is one) a catalog word may be from a typed word it stands for. */
     static final int EDITS = 1;
     /** ... and from a word typed of this many letters or more. */
     static final int TWO_EDITS_FROM = 8;
@@ -52,10 +52,10 @@ public class CatalogSearch {
      * more: those within {@link #EDITS} of it (two from {@link #TWO_EDITS_FROM} letters), then its trigram look-alikes.
      * The words compared are only the {@link #NEAREST} nearest by trigrams among those pg_trgm's {@code %} finds
      * (similarity 0.3: the index probe as before; without that bound the nearest-neighbour scan reads far more of the
-     * index) and those of its first two letters and about its length that fuzzystrmatch's Levenshtein distance, in C,
-     * keeps (V23's index on the word's first two letters and length; a short word's typo keeps too few trigrams:
-     * "wizrad" shares 3 of 11 with "wizard"); V23's {@code search_edits} counts the edits of those few. A short word
-     * mistyped in its first two letters ("hrary") is therefore not corrected.
+     * index) and the {@link #NEAREST} nearest by fuzzystrmatch's Levenshtein distance (in C) among the words of its
+     * first two letters and about its length (V23's index on both; a short word's typo keeps too few trigrams: "wizrad"
+     * shares 3 of 11 with "wizard"); V23's {@code search_edits} counts the edits of those few. A short word mistyped
+     * in its first two letters ("hrary") is therefore not corrected.
      */
     static final String LOOK_ALIKES = "SELECT c.word FROM (SELECT a.word, a.distance, e.most,"
             + " search_edits(a.word, w.word, e.most) AS edits FROM"
@@ -67,7 +67,8 @@ public class CatalogSearch {
             + " UNION (SELECT sw.word, sw.word <-> w.word FROM search_word sw"
             + " WHERE length(w.word) >= " + SearchTerms.MIN_PREFIX + " AND left(sw.word, 2) = left(w.word, 2)"
             + " AND length(sw.word) BETWEEN length(w.word) - e.most AND length(w.word) + e.most"
-            + " AND levenshtein_less_equal(sw.word, w.word, 2 * e.most) <= 2 * e.most LIMIT " + NEAREST + ")) a) c"
+            + " AND levenshtein_less_equal(sw.word, w.word, 2 * e.most) <= 2 * e.most"
+            + " ORDER BY levenshtein_less_equal(sw.word, w.word, 2 * e.most), sw.word LIMIT " + NEAREST + ")) a) c"
             + " WHERE c.edits <= c.most OR c.distance <= " + (1 - LOOK_ALIKE)
             + " ORDER BY c.edits, c.distance LIMIT 3";
     /** A title's own words, written exactly as V20's index {@code title_folded_words_idx} is, so that it is used. */

@@ -93,7 +93,8 @@ public class FeeAccounts {
     /**
      * A receipt printed again: one payment (to one or several fees), a waiver or a refund; {@code by} the staff
      * member, {@code deskSite} the site of the desk that took the payment or handed the refund back (null for a
-     * waiver, and for what was booked before the desk was recorded).
+     * waiver, for a payment district-wide staff took without naming a desk, for a refund at a check-in site this
+     * service does not know, and for what was booked before the desk was recorded).
      */
     public record Receipt(String receiptNo, String kind, UUID patronId, Instant at, String by, String deskSite,
                           String method, String reason, BigDecimal amount, List<ReceiptLine> lines,

@@ -6,10 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.lrms.circulation.CirculationConfig;
 import org.lrms.circulation.copy.Copy;
 import org.lrms.circulation.loan.IdempotentRequests;
+import org.lrms.circulation.loan.LoanPrivacy;
+import org.lrms.circulation.notice.Notices;
 import org.lrms.circulation.patron.Patron;
 import org.lrms.circulation.patron.PatronKeys;
+import org.lrms.circulation.site.Site;
 import org.lrms.circulation.site.SiteService;
 import org.lrms.circulation.staff.StaffPermissions;
 import org.lrms.events.Topics;
@@ -19,16 +23,19 @@ import org.lrms.events.circulation.FeeRefunded;
 import org.lrms.events.circulation.FeeSnapshot;
 import org.lrms.events.circulation.FeeWaived;
 import org.lrms.kit.outbox.Outbox;
+import org.lrms.kit.problem.Problem;
 import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,10 +58,10 @@ public class FeeLedger {
     PatronKeys keys;
 
     @Inject
-    org.lrms.circulation.loan.LoanPrivacy privacy;
+    LoanPrivacy privacy;
 
     @Inject
-    org.lrms.circulation.notice.Notices notices;
+    Notices notices;
 
     @Inject
     IdempotentRequests idempotent;
@@ -63,7 +70,7 @@ public class FeeLedger {
     StaffPermissions permissions;
 
     @Inject
-    org.lrms.circulation.CirculationConfig config;
+    CirculationConfig config;
 
     /** Adds a fee to a patron's account, inside the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -92,7 +99,7 @@ public class FeeLedger {
     }
 
     /** A lost item's fees come with the LOST notice; every other fee gets a FINE notice. */
-    private static final java.util.Set<String> NO_FINE_NOTICE = java.util.Set.of("LOST", "PROCESSING");
+    private static final Set<String> NO_FINE_NOTICE = Set.of("LOST", "PROCESSING");
 
     /** The patron is told of the fee (by e-mail or a printed slip, see Notices), in their language. */
     private void fineNotice(Patron patron, Fee fee) {
@@ -146,9 +153,9 @@ public class FeeLedger {
         }
         String site = SiteService.normalize(requested);
         scope.requireManage(site);
-        if (org.lrms.circulation.site.Site.findById(site) == null) {
+        if (Site.findById(site) == null) {
             throw new ProblemException(422, "Request cannot be carried out", "unknown-site", "no site " + site,
-                    List.of(new org.lrms.kit.problem.Problem.FieldError("siteCode", "no site " + site)));
+                    List.of(new Problem.FieldError("siteCode", "no site " + site)));
         }
         return site;
     }
@@ -166,7 +173,7 @@ public class FeeLedger {
         if (amount.compareTo(owed) > 0) {
             throw new ProblemException(422, "Request cannot be carried out", "payment-above-balance",
                     "the payment of " + amount + " is more than the " + owed + " owed",
-                    List.of(new org.lrms.kit.problem.Problem.FieldError("amount", "must not exceed " + owed)));
+                    List.of(new Problem.FieldError("amount", "must not exceed " + owed)));
         }
         String receiptNo = receiptNo();
         String method = payment.method().toUpperCase(Locale.ROOT);
@@ -183,11 +190,11 @@ public class FeeLedger {
                 lostFeeSettled(fee);
             }
             left = left.subtract(part);
-            String deskSite = desk != null ? desk : fee.siteCode;
-            record(fee, "PAYMENT", part, method, null, receiptNo, deskSite, null);
+            // no desk named (district-wide staff): none is recorded; the ledger counts the fee's own site
+            record(fee, "PAYMENT", part, method, null, receiptNo, desk, null);
             applied.add(new FeeRequests.Applied(fee.id, part, fee.balance));
             outbox.publish(Topics.CIRCULATION_FEES, fee.siteCode, fee.id.toString(),
-                    new FeePaid(snapshot(fee, patron, null), part, method, deskSite));
+                    new FeePaid(snapshot(fee, patron, null), part, method, desk));
         }
         settled(patron, amount.negate());
         loansSettled(open);
@@ -222,7 +229,7 @@ public class FeeLedger {
         if (amount.compareTo(fee.balance) > 0) {
             throw new ProblemException(422, "Request cannot be carried out", "waiver-above-balance",
                     "the waiver of " + amount + " is more than the fee's balance of " + fee.balance,
-                    List.of(new org.lrms.kit.problem.Problem.FieldError("amount", "must not exceed " + fee.balance)));
+                    List.of(new Problem.FieldError("amount", "must not exceed " + fee.balance)));
         }
         Patron patron = lockedPatron(fee.patronId);
         waivePart(fee, patron, amount, waiver.reason().strip());
@@ -359,8 +366,11 @@ public class FeeLedger {
             return; // a LOST fee is booked only by the sweep declaring the loan lost, which sets lostAt with it
         }
         List<Fee> lost = Fee.list("loanId = ?1 and kind = 'LOST' and status <> 'WAIVED'", loanId);
+        // a check-in names its site without this service knowing it (the copy replica's site, a site not synced
+        // yet): the refund is then booked without a desk, as the ledger's fee site counts it, not refused
+        String desk = lost.isEmpty() || deskSite == null || Site.findById(deskSite) == null ? null : deskSite;
         for (Fee fee : lost) {
-            forgive(fee, patron, "lost item returned", "RETURNED", deskSite);
+            forgive(fee, patron, "lost item returned", "RETURNED", desk);
         }
     }
 
@@ -422,7 +432,7 @@ public class FeeLedger {
      * it.
      */
     private void loansSettled(List<Fee> fees) {
-        java.util.Set<UUID> loans = new java.util.HashSet<>();
+        Set<UUID> loans = new HashSet<>();
         for (Fee fee : fees) {
             if (fee.loanId != null && !Fee.OPEN.equals(fee.status)) {
                 loans.add(fee.loanId);

@@ -267,9 +267,11 @@ public class CheckoutService {
         int daysOverdue = 0;
         BigDecimal fine = BigDecimal.ZERO.setScale(2);
         // a return that may change what the patron owes (a fine, a lost fee refunded) locks the patron, as payments
-        // do, so a payment at another desk at the same instant waits instead of failing one of the two
+        // do, so a payment at another desk at the same instant waits instead of failing one of the two; so does the
+        // return of a loan with an open fee (a fine assessed at a renewal): a payment of that fee at another desk
+        // either commits first, and the privacy statement below sees it paid, or waits, and then finds the loan closed
         boolean overdue = now.isAfter(loan.dueAt());
-        Patron locked = loan.patronId() != null && (overdue || loan.lostAt() != null)
+        Patron locked = loan.patronId() != null && (overdue || loan.lostAt() != null || returned.feeOpen())
                 ? Patron.findById(loan.patronId(), LockModeType.PESSIMISTIC_WRITE) : null;
         boolean forget = returned.forgetsPatron(now);
         // closed after the patron's lock, as the flush did: a payment settling a lost loan locks the patron, then the
@@ -286,20 +288,21 @@ public class CheckoutService {
                         daysOverdue + " days overdue");
             }
         }
-        if (locked != null) {
-            ledger.refundLostIfReturned(locked, loan.id(), loan.lostAt(), site);
-        }
         HoldQueue.Routing routing = holds.route(copy, site);
         desk.circulationState(copy.id(), routing.nextCopyStatus(),
                 Copy.IN_TRANSIT.equals(routing.nextCopyStatus()) ? routing.routeTo() : null);
         outbox.publish(Topics.CIRCULATION_LOANS, loan.siteCode(), loan.id().toString(),
                 new LoanClosed(snapshot(loan, copy), now, site, routing.nextCopyStatus(), forget));
+        if (locked != null) {
+            // after LoanClosed: a lost fee forgiven may anonymize the loan, and its LoanAnonymized must come after
+            ledger.refundLostIfReturned(locked, loan.id(), loan.lostAt(), site);
+        }
         if (forget) {
             privacy.forgetOnReturn(loan.id(), returned.noticed());
-        } else if (loan.patronId() != null && (returned.closedLoansLinked() || returned.keepClosedLoansDays() == 0
-                && (overdue || loan.lostAt() != null || !returned.feeOpen()))) {
-            // the loan may be free of fees only now (a fine of 0 within the grace days, a lost fee forgiven), or the
-            // patron has closed loans waiting for the rule: the statement takes those without an open fee of their own
+        } else if (loan.patronId() != null && (returned.closedLoansLinked() || returned.keepClosedLoansDays() == 0)) {
+            // the loan may be free of fees only now (a fine of 0 within the grace days, a lost fee forgiven, its fee
+            // paid at another desk meanwhile), or the patron has closed loans waiting for the rule: the statement
+            // takes those without an open fee of their own
             anonymizeClosedLoans(loan.patronId());
         }
         return new CheckinView(loan.id(), copy.barcode(), now, daysOverdue, fine, routing.nextCopyStatus(),

@@ -15,6 +15,7 @@ import org.lrms.kit.outbox.Outbox;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.IntSupplier;
 
@@ -37,7 +38,9 @@ import java.util.function.IntSupplier;
  * ({@link #anonymizeClosedLoans}): under the default policy no other closed loan of the patron is waiting for the
  * rule, because a loan without an open fee loses its link when it closes, and a loan with one when the fee settles.
  * Left waiting all the same: the loans of a period shortened to 0 (until the next nightly run) and a return dated ahead
- * of the server's clock. The check-in reads whether the patron has such a loan (in the statement that reads the loan)
+ * of the server's clock. A loan with an open fee is returned with its patron locked, as a payment locks it: a payment
+ * of that fee at another desk at the same moment either commits first (the check-in's statement then finds the fee
+ * paid) or waits for the return (and finds the loan closed), so the two never leave the loan linked. The check-in reads whether the patron has such a loan (in the statement that reads the loan)
  * and then runs the statement over all of them, so it anonymizes what the rule says; the nightly run takes any other
  * leftover.
  */
@@ -91,7 +94,7 @@ public class LoanPrivacy {
                           AND c.returned_at IS NOT NULL AND c.returned_at <= %s
                           AND NOT EXISTS (SELECT 1 FROM fee f WHERE f.loan_id = c.id AND f.status = 'OPEN')
                         ORDER BY c.id FOR UPDATE OF c""", "?2"))
-                .setParameter(1, List.copyOf(new java.util.TreeSet<>(loanIds)))
+                .setParameter(1, List.copyOf(new TreeSet<>(loanIds)))
                 .setParameter(2, Instant.now())
                 .getResultList();
         forget(rows);

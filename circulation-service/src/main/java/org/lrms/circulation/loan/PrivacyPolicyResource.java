@@ -15,8 +15,9 @@ import jakarta.ws.rs.Path;
 public class PrivacyPolicyResource {
 
     /**
-     * {@code keepClosedLoansDays}: 0 anonymizes a loan at check-in once nothing is owed. {@code keepClosedHoldsDays}:
-     * a filled, cancelled or expired hold keeps its patron this long (0: until the next nightly run).
+     * {@code keepClosedLoansDays}: 0 anonymizes a loan at check-in once no fee of it is open.
+     * {@code keepClosedHoldsDays}: a filled, cancelled or expired hold keeps its patron this long (0: until the next
+     * nightly run).
      * {@code keepSettledFeesDays}: a paid, waived or cancelled fee keeps its patron this long after its last payment or
      * waiver. Each at most ten years; the last two may be left out to keep them as they are.
      */

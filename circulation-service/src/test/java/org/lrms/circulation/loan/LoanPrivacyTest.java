@@ -21,10 +21,13 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -230,6 +233,47 @@ class LoanPrivacyTest {
         assertFalse(EventJson.payload(events.get(1), LoanClosed.class).patronForgotten());
         given().auth().oauth2(token).queryParam("open", true).when().get("/api/v1/patrons/" + patronId + "/fees")
                 .then().body("id", equalTo(List.of(charge)));
+    }
+
+    /**
+     * Two desks at once: a loan with an open fee of its own is returned on time while another desk pays that fee. The
+     * return locks the patron, as the payment does, so one waits for the other and the loan never stays linked (here
+     * the payment, simulated by a transaction holding the patron's lock, commits while the return waits).
+     */
+    @Test
+    void aReturnWhileAnotherDeskPaysTheLoansFeeWaitsForItAndThenAnonymizesTheLoan() throws Exception {
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        String patron = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        UUID feeId = UUID.randomUUID();
+        Fixtures.update("INSERT INTO fee (id, patron_id, site_code, kind, amount, balance, status, loan_id, created_at,"
+                + " created_by) VALUES (?, ?, ?, 'DAMAGED', 4.00, 4.00, 'OPEN', ?, now(), 'test')",
+                feeId, UUID.fromString(patronId), site, UUID.fromString(loanId));
+
+        try (Connection payingDesk = db.getConnection()) {
+            payingDesk.setAutoCommit(false);
+            try (PreparedStatement lock = payingDesk.prepareStatement("SELECT id FROM patron WHERE id = ? FOR UPDATE");
+                 PreparedStatement pay = payingDesk.prepareStatement(
+                         "UPDATE fee SET status = 'PAID', balance = 0 WHERE id = ?")) {
+                lock.setObject(1, UUID.fromString(patronId));
+                lock.executeQuery().close();
+                pay.setObject(1, feeId);
+                pay.executeUpdate();
+            }
+            CompletableFuture<Integer> returned = CompletableFuture.supplyAsync(
+                    () -> CheckoutTest.checkIn(site, copy.barcode()).statusCode());
+            await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.count("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE wait_event_type = 'Lock' AND query LIKE ?", "%patron%") > 0);
+            payingDesk.commit();
+            assertEquals(200, returned.get(30, TimeUnit.SECONDS));
+        }
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
+        assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"), types(Fixtures.awaitEvents(
+                Topics.CIRCULATION_LOANS, loanId, seen -> seen.size() >= 3)));
     }
 
     @Test

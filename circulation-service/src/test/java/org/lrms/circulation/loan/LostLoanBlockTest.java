@@ -153,8 +153,9 @@ class LostLoanBlockTest {
         assertEquals(1L, Fixtures.count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'WAIVER' "
                 + "AND amount = 8.00", UUID.fromString(l.lostFeeId)));
 
-        // the forgiven fee leaves the patron owing nothing: the ledger anonymizes their closed loans, this one
-        // included, in the return's transaction; the return's LoanClosed, told after, still names the key
+        // the forgiven fee was the loan's last open one: the ledger anonymizes the loan in the return's transaction,
+        // announced after the return's LoanClosed (which still names the key), so that a consumer learning of the loan
+        // only from LoanClosed drops the key it just took
         Map<String, Object> returned = new LinkedHashMap<>(lost);
         returned.put("returned_at", CheckoutTest.microseconds(returnedAt));
         returned.put("returned_at_site", l.site);
@@ -165,10 +166,10 @@ class LostLoanBlockTest {
         assertEquals("AVAILABLE", CheckoutTest.copyRow(l.lost).get("circulation_state"));
         List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, l.loanId,
                 seen -> seen.size() >= 5);
-        assertEquals(List.of("LoanCreated", "LoanOverdue", "LoanDeclaredLost", "LoanAnonymized", "LoanClosed"),
+        assertEquals(List.of("LoanCreated", "LoanOverdue", "LoanDeclaredLost", "LoanClosed", "LoanAnonymized"),
                 events.stream().map(EventEnvelope::type).toList());
-        assertEquals(new LoanAnonymized(loanId, l.site, key), EventJson.payload(events.get(3), LoanAnonymized.class));
-        LoanClosed closed = EventJson.payload(events.get(4), LoanClosed.class);
+        assertEquals(new LoanAnonymized(loanId, l.site, key), EventJson.payload(events.get(4), LoanAnonymized.class));
+        LoanClosed closed = EventJson.payload(events.get(3), LoanClosed.class);
         assertEquals(key, closed.loan().patronKey());
         assertEquals(returnedAt, closed.returnedAt());
         assertFalse(closed.patronForgotten());
