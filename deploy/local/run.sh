@@ -79,6 +79,18 @@ launch() {
   echo $! >"$PIDS/$name.pid"
 }
 
+# A Log4j 2 configuration ($1) that logs warnings and errors only, to the console (the component's log file).
+warnings_only_log4j2() {
+  cat >"$1" <<PROPS
+rootLogger.level=WARN
+rootLogger.appenderRef.stdout.ref=stdout
+appender.stdout.type=Console
+appender.stdout.name=stdout
+appender.stdout.layout.type=PatternLayout
+appender.stdout.layout.pattern=%d %p %c - %m%n
+PROPS
+}
+
 # Waits until $2 answers 2xx; fails early when component $1's process has died.
 await_http() {
   local name="$1" url="$2"
@@ -157,14 +169,7 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
 PROPS
-  cat >"$dir/log4j2.properties" <<PROPS
-rootLogger.level=WARN
-rootLogger.appenderRef.stdout.ref=stdout
-appender.stdout.type=Console
-appender.stdout.name=stdout
-appender.stdout.layout.type=PatternLayout
-appender.stdout.layout.pattern=%d %p %c - %m%n
-PROPS
+  warnings_only_log4j2 "$dir/log4j2.properties"
   local jvm=(java -Xms64m -Xmx512m -XX:+UseSerialGC "-Dlog4j2.configurationFile=$dir/log4j2.properties" -cp "$classpath")
   if ! is_running kafka && [[ ! -f "$dir/data/meta.properties" ]]; then
     local cluster_id
@@ -239,14 +244,7 @@ start_mail() {
   local dir="$STATE/mail" jar
   mkdir -p "$dir"
   jar="$(greenmail_jar)"
-  cat >"$dir/log4j2.properties" <<PROPS
-rootLogger.level=WARN
-rootLogger.appenderRef.stdout.ref=stdout
-appender.stdout.type=Console
-appender.stdout.name=stdout
-appender.stdout.layout.type=PatternLayout
-appender.stdout.layout.pattern=%d %p %c - %m%n
-PROPS
+  warnings_only_log4j2 "$dir/log4j2.properties"
   if port_open "$MAIL_SMTP_PORT"; then
     die "port $MAIL_SMTP_PORT (for the mail catcher's SMTP) is taken by another process: stop it or set LRMS_MAIL_SMTP_PORT"
   fi
