@@ -67,6 +67,25 @@ const LA = "America/Los_Angeles";
   store.set("lrms.inventory.scans.tech/bad", "not json");
   assert.deepEqual(iw.keptScans(storage, "tech/bad"), []);
 
+  // two tabs (page loads) of one inventory keep their own lists: neither overwrites the other's
+  store.clear();
+  iw.keepScans(storage, "tech/i1#tabA", ["A", "B"]);
+  iw.keepScans(storage, "tech/i1#tabB", ["B", "C"]);
+  iw.keepScans(storage, "tech/i1", ["D"]); // kept by a page before lists were per page
+  iw.keepScans(storage, "tech/i10#tabA", ["E"]); // another inventory whose id starts the same
+  assert.equal(iw.keptScanCount(storage, "tech/"), 5, "B, kept by two tabs of one inventory, counts once");
+  // a new page opening the inventory takes over what the others kept (a closed tab's scans are not lost)
+  const adopted = iw.adoptKeptScans(storage, "tech/i1", "tabC");
+  assert.equal(adopted.queue, "tech/i1#tabC");
+  assert.deepEqual([...adopted.scans].sort(), ["A", "B", "C", "D"]);
+  assert.deepEqual([...store.keys()].sort(), ["lrms.inventory.scans.tech/i1#tabC", "lrms.inventory.scans.tech/i10#tabA"]);
+  assert.deepEqual(iw.keptScans(storage, "tech/i1#tabC").sort(), ["A", "B", "C", "D"]);
+  // its own list first, in its order, when it had one (a reload of the same page id is not possible, but kept lists are)
+  iw.keepScans(storage, "tech/i1#tabD", ["Z"]);
+  assert.deepEqual(iw.adoptKeptScans(storage, "tech/i1", "tabD").scans, ["Z", "A", "B", "C", "D"]);
+  assert.deepEqual(iw.adoptKeptScans(storage, "tech/i2", "tabD"), { queue: "tech/i2#tabD", scans: [] });
+  assert.equal(store.has("lrms.inventory.scans.tech/i2#tabD"), false, "nothing kept, nothing written");
+
   // the scan queue, on a test clock
   let now = 0;
   let timers = [];

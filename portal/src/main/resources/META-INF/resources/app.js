@@ -590,6 +590,10 @@ function inventorySiteCode() {
   return $("inventory-site").value.trim().toUpperCase();
 }
 
+// This page's own id, new at each load (a reload, a duplicated tab): the inventory scans it keeps are its own, and
+// what an earlier load kept is taken over when the inventory is opened again (adoptKeptScans).
+const PAGE_LOAD = Math.random().toString(36).slice(2, 10);
+
 function scansQueueOf(inventoryId) {
   const c = tokens ? claims(tokens.access_token) : {};
   return `${c.preferred_username || c.sub || "signed-out"}/${inventoryId}`;
@@ -690,9 +694,9 @@ async function startInventory(event) {
 function openInventory(view) {
   if (inventory.queue) inventory.queue.stop();
   inventory.current = view;
-  const queue = scansQueueOf(view.id);
+  const { queue, scans: kept } = adoptKeptScans(localStorage, scansQueueOf(view.id), PAGE_LOAD);
   const scans = scanQueue({
-    kept: keptScans(localStorage, queue),
+    kept,
     send: (barcodes) => deskCall(`/api/catalog/v1/inventories/${encodeURIComponent(view.id)}/scans`, post({ barcodes })),
     keep: (barcodes) => keepScans(localStorage, queue, barcodes),
     schedule: (fn, ms) => setTimeout(fn, ms),

@@ -118,14 +118,44 @@ function keepScans(storage, queue, barcodes) {
   else storage.removeItem(SCANS_PREFIX + queue);
 }
 
-// How many scans are kept in every queue whose name starts with `prefix` (a user's, of any inventory).
+// How many scans are kept in every queue whose name starts with `prefix` (a user's, of any inventory); a barcode kept
+// by two tabs of one inventory counts once.
 function keptScanCount(storage, prefix) {
-  let count = 0;
+  const distinct = new Set();
   for (let i = 0; i < storage.length; i++) {
     const name = storage.key(i);
-    if (name && name.startsWith(SCANS_PREFIX + prefix)) count += keptScans(storage, name.slice(SCANS_PREFIX.length)).length;
+    if (!name || !name.startsWith(SCANS_PREFIX + prefix)) continue;
+    const queue = name.slice(SCANS_PREFIX.length);
+    const inventory = queue.split("#")[0];
+    for (const barcode of keptScans(storage, queue)) distinct.add(`${inventory}\n${barcode}`);
   }
-  return count;
+  return distinct.size;
+}
+
+/**
+ * A page's queue of an inventory (`inventoryQueue#page`, the page's id new at each load): what this page keeps, and
+ * what other pages of the same user kept for that inventory, taken over (their entries removed). Each page keeps its
+ * own list, so two tabs never overwrite each other's scans; a tab closed (or reloaded) with scans waiting leaves them
+ * to the next page that opens the inventory. A tab still open that had them keeps them in memory and writes them
+ * again with its next change, so a scan may be sent twice, which the catalog counts once, and none is lost.
+ */
+function adoptKeptScans(storage, inventoryQueue, tab) {
+  const own = `${inventoryQueue}#${tab}`;
+  const scans = [...keptScans(storage, own)];
+  const others = [];
+  for (let i = 0; i < storage.length; i++) {
+    const name = storage.key(i);
+    const queue = name && name.startsWith(SCANS_PREFIX) ? name.slice(SCANS_PREFIX.length) : null;
+    if (queue !== null && queue !== own && (queue === inventoryQueue || queue.startsWith(`${inventoryQueue}#`))) {
+      others.push(queue);
+    }
+  }
+  for (const queue of others) {
+    for (const barcode of keptScans(storage, queue)) if (!scans.includes(barcode)) scans.push(barcode);
+    storage.removeItem(SCANS_PREFIX + queue);
+  }
+  keepScans(storage, own, scans);
+  return { queue: own, scans };
 }
 
 // A timeout, a busy or unreachable service: the same batch is sent again by itself. Any other refusal (the inventory
@@ -357,7 +387,7 @@ function catalogRefusal(problem, status) {
 if (typeof module !== "undefined") {
   module.exports = {
     listOf, startOfDay, inventoryStartRequest, inventoryTitle, inventoryCounts, finishConfirmation,
-    cancelConfirmation, unsentLine, keptScans, keepScans, keptScanCount, retryable, scanQueue, scanQueueLine, scanLine,
+    cancelConfirmation, unsentLine, keptScans, keepScans, keptScanCount, adoptKeptScans, retryable, scanQueue, scanQueueLine, scanLine,
     scanReceiptLine, reportKinds, reportPath, statusWord, reportRow, reportSummary, reportHasNext, termOptions,
     withdrawRequest, withdrawalLine, catalogRefusal, scopeChoiceLabel, SCAN_BATCH_SIZE, SCAN_DELAY_MS,
   };
