@@ -151,13 +151,8 @@ public class FeeLedger {
             }
             throw ProblemException.badRequest("siteCode", "is required: the site of the desk taking the payment");
         }
-        String site = SiteService.normalize(requested);
-        scope.requireManage(site);
-        if (Site.findById(site) == null) {
-            throw new ProblemException(422, "Request cannot be carried out", "unknown-site", "no site " + site,
-                    List.of(new Problem.FieldError("siteCode", "no site " + site)));
-        }
-        return site;
+        scope.requireManage(SiteService.normalize(requested));
+        return BulkSelection.known(requested, "siteCode");
     }
 
     private FeeRequests.Receipt pay(Patron patron, FeeRequests.Payment payment, String desk) {
@@ -301,11 +296,12 @@ public class FeeLedger {
                         + "and f.status = 'OPEN') order by p.id", Patron.class)
                 .setParameter("after", after).setMaxResults(size).setLockMode(LockModeType.PESSIMISTIC_WRITE);
         selection.bind(patronQuery);
-        Map<UUID, Patron> patrons = new LinkedHashMap<>();
-        patronQuery.getResultList().forEach(p -> patrons.put(p.id, p));
-        if (patrons.isEmpty()) {
+        List<Patron> locked = patronQuery.getResultList();
+        if (locked.isEmpty()) {
             return null;
         }
+        Map<UUID, Patron> patrons = new LinkedHashMap<>();
+        locked.forEach(p -> patrons.put(p.id, p));
         List<Fee> fees = em.createQuery("select f from Fee f where f.patronId in :patrons and f.status = 'OPEN' "
                 + "order by f.patronId, f.createdAt, f.id", Fee.class)
                 .setParameter("patrons", patrons.keySet()).getResultList();
@@ -319,11 +315,7 @@ public class FeeLedger {
         }
         waivedOf.forEach((patronId, amount) -> settled(patrons.get(patronId), amount.negate()));
         loansSettled(fees);
-        UUID last = null;
-        for (UUID id : patrons.keySet()) {
-            last = id;
-        }
-        return patrons.size() < size ? null : last;
+        return locked.size() < size ? null : locked.get(locked.size() - 1).id;
     }
 
     /** What the run {@code runId} waived, from its tagged waivers: fees, patrons and amount per home site. */
