@@ -61,10 +61,9 @@ class LoanPrivacyTest {
         String token = TestTokens.siteStaff(site);
         String patron = Fixtures.unique("P");
         Fixtures.newPatron(site, patron, "STUDENT", "7");
-        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
-        String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
-                .extract().path("id");
-        CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200);
+        Lent lent = lendNewBook(token, site, patron);
+        String loanId = lent.loanId();
+        CheckoutTest.checkIn(site, lent.barcode()).then().statusCode(200);
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
         assertEquals(List.of("null", site), storedKeyAndSite(loanId),
                 "the stored loan keeps no pseudonymous key either (the service holds the key's secret)");
@@ -85,9 +84,8 @@ class LoanPrivacyTest {
                 .when().post("/api/v1/policies").then().statusCode(201);
         String patron = Fixtures.unique("P");
         String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
-        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
-        String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
-                .extract().path("id");
+        Lent lent = lendNewBook(token, site, patron);
+        String loanId = lent.loanId();
         dueTwoDaysAgo(loanId);
         sweeper.sweep(Instant.now());
         assertEquals(1L, noticesOf(loanId), "the sweep's first overdue notice names the loan");
@@ -100,7 +98,7 @@ class LoanPrivacyTest {
                 .body("balance", equalTo(0.0f));
 
         // due again in two weeks: no fine, nothing owed, so the return drops the link itself
-        CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200).body("fine", equalTo(0.0f));
+        CheckoutTest.checkIn(site, lent.barcode()).then().statusCode(200).body("fine", equalTo(0.0f));
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
         assertEquals(0L, noticesOf(loanId), "no notice leads from the patron to the loan any more");
         assertEquals(1L, Fixtures.count("SELECT count(*) FROM notice WHERE patron_id = ?::uuid AND kind = 'OVERDUE'",
@@ -138,11 +136,10 @@ class LoanPrivacyTest {
                 .then().statusCode(201);
         String patron = Fixtures.unique("P");
         String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
-        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
-        String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
-                .extract().path("id");
+        Lent lent = lendNewBook(token, site, patron);
+        String loanId = lent.loanId();
         dueTwoDaysAgo(loanId);
-        CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200).body("fine", equalTo(2.0f));
+        CheckoutTest.checkIn(site, lent.barcode()).then().statusCode(200).body("fine", equalTo(2.0f));
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(patronId));
         assertEquals(1L, noticesOf(loanId), "the fine notice names the loan while the fine is open");
 
@@ -157,6 +154,18 @@ class LoanPrivacyTest {
     }
 
     /** A manual charge of {@code amount} at the site, a fee of no loan; answers its id. */
+    /** A book lent at a desk: its barcode and the loan's id. */
+    private record Lent(String barcode, String loanId) {
+    }
+
+    /** A new book at the site, checked out to the patron. */
+    private static Lent lendNewBook(String token, String site, String patron) {
+        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
+        String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
+                .extract().path("id");
+        return new Lent(copy.barcode(), loanId);
+    }
+
     private static String manualCharge(String token, String site, String patronId, String amount) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("siteCode", site, "kind", "DAMAGED", "amount", amount, "note", "torn cover"))
@@ -171,10 +180,9 @@ class LoanPrivacyTest {
         String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
         // ten cents owed from last year, for something else: it keeps no later loan under the patron's name
         String charge = manualCharge(token, site, patronId, "0.10");
-        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
-        String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
-                .extract().path("id");
-        CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200);
+        Lent lent = lendNewBook(token, site, patron);
+        String loanId = lent.loanId();
+        CheckoutTest.checkIn(site, lent.barcode()).then().statusCode(200);
 
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
         assertEquals(List.of("null", site), storedKeyAndSite(loanId));
@@ -246,9 +254,8 @@ class LoanPrivacyTest {
         String token = TestTokens.siteStaff(site);
         String patron = Fixtures.unique("P");
         String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
-        CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
-        String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
-                .extract().path("id");
+        Lent lent = lendNewBook(token, site, patron);
+        String loanId = lent.loanId();
         UUID feeId = UUID.randomUUID();
         Fixtures.update("INSERT INTO fee (id, patron_id, site_code, kind, amount, balance, status, loan_id, created_at,"
                 + " created_by) VALUES (?, ?, ?, 'DAMAGED', 4.00, 4.00, 'OPEN', ?, now(), 'test')",
@@ -265,7 +272,7 @@ class LoanPrivacyTest {
                 pay.executeUpdate();
             }
             CompletableFuture<Integer> returned = CompletableFuture.supplyAsync(
-                    () -> CheckoutTest.checkIn(site, copy.barcode()).statusCode());
+                    () -> CheckoutTest.checkIn(site, lent.barcode()).statusCode());
             await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.count("SELECT count(*) FROM pg_stat_activity"
                     + " WHERE wait_event_type = 'Lock' AND query LIKE ?", "%patron%") > 0);
             payingDesk.commit();
@@ -337,10 +344,9 @@ class LoanPrivacyTest {
             String token = TestTokens.siteStaff(site);
             String patron = Fixtures.unique("P");
             String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
-            CopySnapshot copy = Fixtures.addCopy(site, Fixtures.unique("C"), UUID.randomUUID(), "BOOK", null);
-            String loanId = CheckoutTest.checkOut(token, site, patron, copy.barcode(), null).then().statusCode(201)
-                    .extract().path("id");
-            CheckoutTest.checkIn(site, copy.barcode()).then().statusCode(200);
+            Lent lent = lendNewBook(token, site, patron);
+            String loanId = lent.loanId();
+            CheckoutTest.checkIn(site, lent.barcode()).then().statusCode(200);
             given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then()
                     .body("patronId", equalTo(patronId));
 
