@@ -17,6 +17,13 @@
 #          The stack's ports come from the same variables as deploy/local/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for arg in "$@"; do
+  if [[ "$arg" == "-h" || "$arg" == "--help" ]]; then
+    # the comment above is the usage: print it, start nothing
+    sed -n '2,/^set -euo/p' bench/run.sh | sed '$d' | sed 's/^# \{0,1\}//'
+    exit 0
+  fi
+done
 ROOT="$(pwd)"
 
 source deploy/local/lib.sh
