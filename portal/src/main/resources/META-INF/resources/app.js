@@ -605,7 +605,6 @@ function resetAccount() {
   Object.assign(patronAccount, { owed: null, open: [], loans: new Map(), waiving: null, receiptNo: null });
   $("account-part").hidden = true;
   $("account-part").open = false;
-  $("account-summary").textContent = "Account";
   $("account-balance").textContent = "";
   $("account-rows").replaceChildren();
   $("account-fees").hidden = true;
@@ -618,6 +617,7 @@ async function showAccount() {
   const patron = desk.patron;
   if (!patron || !patron.id) return;
   $("account-part").hidden = false;
+  if (!$("account-balance").textContent) $("account-balance").textContent = "…";
   const base = `/api/circulation/v1/patrons/${patron.id}`;
   const [account, open] = await Promise.all([deskCall(`${base}/account?size=1`), deskCall(`${base}/fees?open=true`)]);
   if (desk.patron !== patron) return; // another patron was scanned meanwhile
@@ -625,7 +625,6 @@ async function showAccount() {
     const failed = account.status !== 200 ? account : open;
     patronAccount.owed = null;
     patronAccount.open = [];
-    $("account-summary").textContent = "Account";
     $("account-balance").textContent = answerUnknown(failed.status)
       ? "Circulation cannot be reached: the account cannot be shown now."
       : accountRefusal(failed.body, failed.status);
@@ -636,9 +635,7 @@ async function showAccount() {
   patronAccount.open = open.body;
   await loansOfFees(open.body);
   if (desk.patron !== patron) return;
-  const line = balanceLine(account.body.balance, open.body.length);
-  $("account-summary").textContent = `Account: ${line}`;
-  $("account-balance").textContent = line;
+  $("account-balance").textContent = balanceLine(account.body.balance, open.body.length);
   renderAccount();
 }
 
