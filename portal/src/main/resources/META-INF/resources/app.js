@@ -498,6 +498,7 @@ async function lend(item, overrideReason) {
     const refusal = deskRefusal(answer.body, answer.status);
     say(`${item} not checked out: ${refusal.text}`, "bad");
     logRow(item, null, `Not checked out: ${refusal.text}`, "bad");
+    if (refusal.code === "fees-owed" && !$("account-part").hidden) $("account-part").open = true; // to take a payment
     if (refusal.overridable && !overrideReason) {
       desk.override = item;
       $("override-reason").value = "";
