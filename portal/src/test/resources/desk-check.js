@@ -39,6 +39,11 @@ assert.deepEqual(desk.patronSummary({ barcode: "P1", firstName: "Ana", lastName:
   feeBalance: 3.5 }), { name: "Ana García", about: "student · grade 9 · homeroom 101 · LHS",
   warnings: ["Blocked: see librarian", "Owes $3.50"] });
 assert.deepEqual(desk.patronSummary({ barcode: "P2", status: "GRADUATED", feeBalance: 0 }).warnings, ["Status: graduated"]);
+// money as circulation gives it, digit for digit
+assert.deepEqual(desk.patronSummary({ barcode: "P3", status: "ACTIVE", feeBalance: 1234.5 }).warnings, ["Owes $1,234.50"]);
+assert.deepEqual(desk.patronSummary({ barcode: "P4", status: "ACTIVE", feeBalance: "0.29" }).warnings, ["Owes $0.29"]);
+assert.equal(desk.checkinInstruction({ loanId: "l", nextCopyStatus: "AVAILABLE", daysOverdue: 2, fine: 0.5 }).text,
+  "Shelve it. Returned 2 days late: fine $0.50.");
 
 // unreachable: nothing answered, or the portal says circulation is down; a timeout is not (it may have been done)
 assert.equal(desk.circulationUnreachable(0), true);

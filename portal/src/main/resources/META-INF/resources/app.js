@@ -1,7 +1,7 @@
 // The portal's page: sign-in through the district's Keycloak (authorization code + PKCE, RFC 7636), who is signed
-// in, the services' state and links, the public catalog search, and for staff the circulation desk, the hold pull
-// list, inventories and weeding. No framework and no
-// CDN: the portal must work on machines without internet access. Tokens stay in this tab's sessionStorage.
+// in, the services' state and links, the public catalog search, and for staff the circulation desk (with the patron's
+// account: fees, payments, waivers, charges), the hold pull list, inventories and weeding. No framework and no CDN:
+// the portal must work on machines without internet access. Tokens stay in this tab's sessionStorage.
 
 const $ = (id) => document.getElementById(id);
 const SESSION = "lrms.tokens";
@@ -420,12 +420,11 @@ async function findPatron(event) {
   desk.patron = { barcode };
   $("patron-warnings").replaceChildren();
   $("patron-loans").textContent = "";
+  resetAccount();
   if (found.status === 200 && Array.isArray(found.body) && found.body.length) {
     desk.patron = found.body[0];
-    const summary = patronSummary(desk.patron);
-    $("patron-name").textContent = summary.name;
-    $("patron-about").textContent = summary.about;
-    $("patron-warnings").replaceChildren(...summary.warnings.map((w) => Object.assign(document.createElement("li"), { textContent: w })));
+    showPatron(desk.patron);
+    showAccount(); // not waited for: the next scan need not wait for the fees
     const loans = await deskCall(`/api/circulation/v1/patrons/${desk.patron.id}/loans`);
     if (loans.status === 200) {
       const overdue = loans.body.filter((l) => new Date(l.dueDate) < new Date()).length;
@@ -446,7 +445,15 @@ async function findPatron(event) {
   $("checkout-item").focus();
 }
 
+function showPatron(patron) {
+  const summary = patronSummary(patron);
+  $("patron-name").textContent = summary.name;
+  $("patron-about").textContent = summary.about;
+  $("patron-warnings").replaceChildren(...summary.warnings.map((w) => Object.assign(document.createElement("li"), { textContent: w })));
+}
+
 function donePatron() {
+  resetAccount();
   desk.patron = null;
   desk.override = null;
   $("patron-card").hidden = true;
@@ -491,6 +498,7 @@ async function lend(item, overrideReason) {
     const refusal = deskRefusal(answer.body, answer.status);
     say(`${item} not checked out: ${refusal.text}`, "bad");
     logRow(item, null, `Not checked out: ${refusal.text}`, "bad");
+    if (refusal.code === "fees-owed" && !$("account-part").hidden) $("account-part").open = true; // to take a payment
     if (refusal.overridable && !overrideReason) {
       desk.override = item;
       $("override-reason").value = "";
@@ -579,6 +587,280 @@ async function uploadOffline() {
   $("offline-report").replaceChildren(...lines.slice(1).map((line) => Object.assign(document.createElement("li"), { textContent: line })));
   $("offline-report").hidden = lines.length === 1;
   renderOffline();
+}
+
+// ------------------------------------------------------------------------------------------ the patron's account
+// The fines and fees of the patron at the desk (account.js: money in whole cents, the wording): what is owed and the
+// open fees, a payment (the desk's site as siteCode; its Idempotency-Key kept for the retry of one circulation did not
+// answer, as a check-out's is), a waiver of one fee, a charge by hand. Nothing of it is kept in the browser: it is the
+// patron's, and stays in the page while they are at the desk.
+const patronAccount = { owed: null, open: [], loans: new Map(), pendingKeys: new Map(), waiving: null, receiptNo: null,
+  busy: false };
+
+function accountSay(text, tone) {
+  $("account-message").textContent = text;
+  $("account-message").className = `message ${tone || ""}`;
+}
+
+function resetAccount() {
+  Object.assign(patronAccount, { owed: null, open: [], loans: new Map(), waiving: null, receiptNo: null });
+  $("account-part").hidden = true;
+  $("account-part").open = false;
+  $("account-balance").textContent = "";
+  $("account-rows").replaceChildren();
+  $("account-fees").hidden = true;
+  for (const form of ["account-pay-form", "account-waive-form", "account-charge-form", "account-receipt-part"]) $(form).hidden = true;
+  accountSay("", "");
+}
+
+// What the patron owes and their open fees, oldest first (as a payment takes them), with the loan's title and item.
+async function showAccount() {
+  const patron = desk.patron;
+  if (!patron || !patron.id) return;
+  $("account-part").hidden = false;
+  if (!$("account-balance").textContent) $("account-balance").textContent = "…";
+  const base = `/api/circulation/v1/patrons/${patron.id}`;
+  const [account, open] = await Promise.all([deskCall(`${base}/account?size=1`), deskCall(`${base}/fees?open=true`)]);
+  if (desk.patron !== patron) return; // another patron was scanned meanwhile
+  if (account.status !== 200 || open.status !== 200) {
+    const failed = account.status !== 200 ? account : open;
+    patronAccount.owed = null;
+    patronAccount.open = [];
+    $("account-balance").textContent = answerUnknown(failed.status)
+      ? "Circulation cannot be reached: the account cannot be shown now."
+      : accountRefusal(failed.body, failed.status);
+    renderAccount();
+    return;
+  }
+  patronAccount.owed = centsOf(account.body.balance);
+  patronAccount.open = open.body;
+  await loansOfFees(open.body);
+  if (desk.patron !== patron) return;
+  $("account-balance").textContent = balanceLine(account.body.balance, open.body.length);
+  renderAccount();
+}
+
+// The loan of each fee that has one, once per patron at the desk: its title and item barcode.
+async function loansOfFees(open) {
+  const wanted = [...new Set(open.map((fee) => fee.loanId).filter((id) => id && !patronAccount.loans.has(id)))];
+  await Promise.all(wanted.slice(0, 20).map(async (id) => {
+    const loan = await deskCall(`/api/circulation/v1/loans/${id}`);
+    if (loan.status === 200) patronAccount.loans.set(id, loan.body);
+    else if (loan.status >= 400 && loan.status < 500) patronAccount.loans.set(id, null);
+  }));
+}
+
+function renderAccount() {
+  const open = patronAccount.open;
+  $("account-rows").replaceChildren(...open.map((fee) => {
+    const line = feeLine(fee, patronAccount.loans.get(fee.loanId));
+    const row = document.createElement("tr");
+    const amount = cell(line.amount);
+    const balance = cell(line.balance);
+    amount.className = "money";
+    balance.className = "money";
+    const action = document.createElement("td");
+    const waive = Object.assign(document.createElement("button"),
+      { type: "button", className: "quiet account-waive-open", textContent: "Waive" });
+    waive.dataset.feeId = fee.id;
+    waive.addEventListener("click", () => openWaiver(fee));
+    action.append(waive);
+    row.append(cell(line.kind), cell(line.what), cell(line.date), amount, balance, action);
+    return row;
+  }));
+  $("account-fees").hidden = !open.length;
+  $("account-pay-open").disabled = !(patronAccount.owed > 0);
+  const toward = $("account-toward");
+  const chosen = toward.value;
+  toward.replaceChildren(new Option("The oldest fees first", ""),
+    ...open.map((fee) => new Option(feeChoice(fee), fee.id)));
+  toward.value = open.some((fee) => fee.id === chosen) ? chosen : "";
+}
+
+// What a payment may take at most: the whole account, or what is left of the fee it goes to.
+function owedFor(feeId) {
+  if (!feeId) return patronAccount.owed;
+  const fee = patronAccount.open.find((f) => f.id === feeId);
+  return fee ? centsOf(fee.balance) : null;
+}
+
+function openAccountForm(id) {
+  for (const form of ["account-pay-form", "account-waive-form", "account-charge-form"]) $(form).hidden = form !== id;
+  accountSay("", "");
+}
+
+function openPayment() {
+  openAccountForm("account-pay-form");
+  $("account-amount").value = paymentDefault(owedFor($("account-toward").value));
+  $("account-amount").focus();
+  $("account-amount").select();
+}
+
+async function takePayment(event) {
+  event.preventDefault();
+  const patron = desk.patron;
+  if (patronAccount.busy || !patron || !patron.id) return;
+  const site = deskSiteCode();
+  if (!site) {
+    accountSay("Type the desk's site code first.", "bad");
+    return;
+  }
+  const feeId = $("account-toward").value || null;
+  const method = $("account-method").value;
+  const typed = typedAmount($("account-amount").value);
+  if (typed.error) {
+    accountSay(typed.error, "bad");
+    $("account-amount").focus();
+    return;
+  }
+  const action = paymentAction(patron.id, site, typed.cents, method, feeId);
+  // a retry of an unanswered payment is sent as it is: it may be booked already (the balance shown is then lower),
+  // and circulation answers its first receipt again
+  const checked = patronAccount.pendingKeys.has(action) ? typed : paymentAmount($("account-amount").value, owedFor(feeId));
+  if (checked.error) {
+    accountSay(checked.error, "bad");
+    $("account-amount").focus();
+    return;
+  }
+  const key = actionKey(patronAccount.pendingKeys, action, () => crypto.randomUUID());
+  patronAccount.busy = true;
+  $("account-pay").disabled = true;
+  accountSay(`Taking ${dollars(typed.cents)}…`);
+  const answer = await deskCall(`/api/circulation/v1/patrons/${patron.id}/payments`, {
+    method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key },
+    body: paymentRequest(typed.cents, method, site, feeId),
+  });
+  patronAccount.busy = false;
+  $("account-pay").disabled = false;
+  settleKey(patronAccount.pendingKeys, action, key, answer.status);
+  if (answer.status === 201 || answer.status === 200) {
+    const line = receiptLine(answer.body, method);
+    $("account-pay-form").hidden = true;
+    accountSay("", "ok");
+    patronAccount.receiptNo = answer.body.receiptNo;
+    $("account-receipt").textContent = line;
+    $("account-receipt-part").hidden = false;
+    logRow(null, null, `Payment: ${line}`, "ok");
+  } else if (answerUnknown(answer.status)) {
+    accountSay(`Circulation did not answer about the payment of ${dollars(typed.cents)}: it may have been taken. `
+      + "Take it again as it is (the same amount, method and fee): it will not be taken twice.", "bad");
+  } else {
+    accountSay(`Not paid: ${accountRefusal(answer.body, answer.status)}`, "bad");
+  }
+  await refreshPatron(patron);
+}
+
+function openWaiver(fee) {
+  patronAccount.waiving = fee;
+  openAccountForm("account-waive-form");
+  $("account-waive-fee").textContent = feeChoice(fee);
+  $("account-waive-reason").value = "";
+  $("account-waive-reason").focus();
+}
+
+async function waiveFee(event) {
+  event.preventDefault();
+  const patron = desk.patron;
+  const fee = patronAccount.waiving;
+  if (patronAccount.busy || !patron || !fee) return;
+  const reason = waiverReason($("account-waive-reason").value);
+  if (reason.error) {
+    accountSay(reason.error, "bad");
+    $("account-waive-reason").focus();
+    return;
+  }
+  const action = waiverAction(fee.id, reason.reason);
+  const key = actionKey(patronAccount.pendingKeys, action, () => crypto.randomUUID());
+  patronAccount.busy = true;
+  $("account-waive").disabled = true;
+  accountSay("Waiving…");
+  const answer = await deskCall(`/api/circulation/v1/fees/${fee.id}/waivers`,
+    post({ reason: reason.reason }, { "Idempotency-Key": key }));
+  patronAccount.busy = false;
+  $("account-waive").disabled = false;
+  settleKey(patronAccount.pendingKeys, action, key, answer.status);
+  if (answer.status === 200) {
+    const line = waiverLine(answer.body, centsOf(fee.balance));
+    $("account-waive-form").hidden = true;
+    patronAccount.waiving = null;
+    accountSay(line, "ok");
+    logRow(null, null, line, "ok");
+  } else if (answerUnknown(answer.status)) {
+    accountSay("Circulation did not answer about the waiver: it may have been made. Waive it again with the same "
+      + "reason: it will not be waived twice.", "bad");
+  } else {
+    accountSay(`Not waived: ${accountRefusal(answer.body, answer.status)}`, "bad");
+  }
+  await refreshPatron(patron);
+}
+
+function openCharge() {
+  openAccountForm("account-charge-form");
+  $("account-charge-amount").value = "";
+  $("account-charge-note").value = "";
+  $("account-charge-kind").focus();
+}
+
+// A charge has no Idempotency-Key in circulation's API: one it did not answer is not sent again by itself.
+async function chargeFee(event) {
+  event.preventDefault();
+  const patron = desk.patron;
+  if (patronAccount.busy || !patron || !patron.id) return;
+  const charge = chargeRequest({ kind: $("account-charge-kind").value, amount: $("account-charge-amount").value,
+    note: $("account-charge-note").value, siteCode: deskSiteCode() });
+  if (charge.error) {
+    accountSay(charge.error, "bad");
+    return;
+  }
+  patronAccount.busy = true;
+  $("account-charge").disabled = true;
+  accountSay(`Charging ${dollars(charge.cents)}…`);
+  const answer = await deskCall(`/api/circulation/v1/patrons/${patron.id}/fees`,
+    { method: "POST", headers: { "Content-Type": "application/json" }, body: charge.body });
+  patronAccount.busy = false;
+  $("account-charge").disabled = false;
+  if (answer.status === 201) {
+    const line = chargeLine(answer.body);
+    $("account-charge-form").hidden = true;
+    accountSay(line, "ok");
+    logRow(null, null, line, "ok");
+  } else if (answerUnknown(answer.status)) {
+    accountSay("Circulation did not answer about the charge: look at the fees below before charging again "
+      + "(a charge sent twice is charged twice).", "bad");
+  } else {
+    accountSay(`Not charged: ${accountRefusal(answer.body, answer.status)}`, "bad");
+  }
+  await refreshPatron(patron);
+}
+
+// After a payment, a waiver or a charge: the patron's warnings (fees owed) and the account, as circulation has them now.
+async function refreshPatron(patron) {
+  const fresh = await deskCall(`/api/circulation/v1/patrons/${patron.id}`);
+  if (desk.patron !== patron) return;
+  if (fresh.status === 200 && fresh.body) {
+    Object.assign(patron, fresh.body);
+    showPatron(patron);
+  }
+  await showAccount();
+}
+
+// The receipt's printable copy, opened in a new tab as the pull list's is.
+async function printReceipt() {
+  const receiptNo = patronAccount.receiptNo;
+  if (!receiptNo) return;
+  let answer;
+  try {
+    answer = await api(`/api/circulation/v1/receipts/${encodeURIComponent(receiptNo)}`,
+      { headers: { Accept: "application/pdf" } });
+  } catch {
+    accountSay("The portal cannot be reached.", "bad");
+    return;
+  }
+  if (!answer.ok) {
+    accountSay(await refusal(answer, "circulation"), "bad");
+    return;
+  }
+  window.open(URL.createObjectURL(await answer.blob()), "_blank", "noopener");
 }
 
 // ----------------------------------------------------------------------------------------- inventory, weeding
@@ -961,6 +1243,16 @@ async function start() {
   $("renew-all").addEventListener("click", renewAll);
   $("patron-done").addEventListener("click", donePatron);
   $("offline-upload").addEventListener("click", uploadOffline);
+  $("account-pay-open").addEventListener("click", openPayment);
+  $("account-toward").addEventListener("change", () => { $("account-amount").value = paymentDefault(owedFor($("account-toward").value)); });
+  $("account-pay-form").addEventListener("submit", takePayment);
+  $("account-pay-cancel").addEventListener("click", () => { $("account-pay-form").hidden = true; });
+  $("account-waive-form").addEventListener("submit", waiveFee);
+  $("account-waive-cancel").addEventListener("click", () => { $("account-waive-form").hidden = true; patronAccount.waiving = null; });
+  $("account-charge-open").addEventListener("click", openCharge);
+  $("account-charge-form").addEventListener("submit", chargeFee);
+  $("account-charge-cancel").addEventListener("click", () => { $("account-charge-form").hidden = true; });
+  $("account-receipt-print").addEventListener("click", printReceipt);
   $("desk-site").addEventListener("change", renderOffline);
   $("inventory-list-form").addEventListener("submit", showInventories);
   $("inventory-start-form").addEventListener("submit", startInventory);

@@ -7,8 +7,13 @@
 const DESK_TIME_ZONE = "America/Los_Angeles";
 const OFFLINE_PREFIX = "lrms.desk.offline.";
 
+// Circulation's amount (a JSON number such as 3.5, or "3.50") in dollars and cents, from its own digits: never
+// rounded through floating point (account.js reads the account's money the same way).
 function money(amount) {
-  return `$${Number(amount).toFixed(2)}`;
+  const parts = /^(-?)(\d+)(?:\.(\d{1,2})0*)?$/.exec(typeof amount === "number" ? String(amount) : String(amount ?? "").trim());
+  if (!parts) return `$${amount}`;
+  const units = parts[2].replace(/^0+(?=\d)/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${parts[1]}$${units}.${(parts[3] || "").padEnd(2, "0")}`;
 }
 
 function deskDate(instant, timeZone = DESK_TIME_ZONE) {

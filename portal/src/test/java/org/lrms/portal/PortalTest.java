@@ -167,6 +167,43 @@ class PortalTest {
     }
 
     @Test
+    void theDesksPatronCardHasTheAccountWithPaymentsWaiversChargesAndTheReceipt() {
+        String page = given().when().get("/").then().statusCode(200)
+                .body(containsString("id=\"account-part\""), containsString("id=\"account-fees\""),
+                        containsString("id=\"account-pay-open\""), containsString("id=\"account-amount\""),
+                        containsString("id=\"account-method\""), containsString("id=\"account-toward\""),
+                        containsString("id=\"account-pay\""), containsString("id=\"account-waive-reason\""),
+                        containsString("id=\"account-waive\""), containsString("id=\"account-charge-kind\""),
+                        containsString("id=\"account-charge-amount\""), containsString("id=\"account-charge\""),
+                        containsString("id=\"account-receipt\""), containsString("id=\"account-receipt-print\""),
+                        containsString("Print receipt (PDF)"))
+                .extract().asString();
+        assertTrue(page.indexOf("id=\"patron-card\"") < page.indexOf("id=\"account-part\"")
+                && page.indexOf("id=\"account-part\"") < page.indexOf("id=\"checkout-form\""), "in the patron card");
+        assertTrue(page.contains("<script src=\"/account.js\"></script>"), "the account's wording is loaded");
+        given().when().get("/account.js").then().statusCode(200)
+                .body(containsString("function paymentAmount"), containsString("function receiptLine"),
+                        not(containsString("localStorage")), not(containsString("https://")));
+        given().when().get("/app.js").then().statusCode(200)
+                .body(containsString("/account?size=1"), containsString("/fees?open=true"),
+                        containsString("/payments`"), containsString("/waivers`"),
+                        containsString("/api/circulation/v1/receipts/"), containsString("\"Idempotency-Key\": key"));
+    }
+
+    @Test
+    void aPaymentReachesTheServiceWithItsIdempotencyKeyAndItsAmountAsSent() {
+        String body = "{\"amount\":12.50,\"method\":\"CASH\",\"siteCode\":\"LHS\"}";
+        given().header("Authorization", TOKEN).header("Idempotency-Key", "6f1c2b7e-0b4a-4f53-9d1e-2a9c8e7f6a51")
+                .contentType("application/json").body(body)
+                .when().post("/api/catalog/v1/patrons/42/payments")
+                .then().statusCode(404);
+        FakeServices.Received received = FakeServices.LAST.get();
+        assertEquals("/api/v1/patrons/42/payments", received.uri());
+        assertEquals("6f1c2b7e-0b4a-4f53-9d1e-2a9c8e7f6a51", received.header("Idempotency-Key"));
+        assertEquals(body, received.body(), "12.50 stays 12.50");
+    }
+
+    @Test
     void staffHaveAnInventoryCardThatScansInBatchesAndAWeedingCardThatWithdraws() {
         String page = given().when().get("/").then().statusCode(200)
                 .body(containsString("<section class=\"card\" id=\"inventory\" hidden>"), containsString("Inventory"),
