@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
+import org.lrms.events.UnreadableEventException;
 import org.lrms.events.circulation.FeeAssessed;
 import org.lrms.events.circulation.FeePaid;
 import org.lrms.events.circulation.FeeDetached;
@@ -14,6 +15,7 @@ import org.lrms.events.circulation.FeeWaived;
 import org.lrms.reporting.ReportingClock;
 import org.lrms.reporting.ingest.Projection;
 import org.lrms.reporting.ingest.SqlBatch;
+import org.lrms.reporting.site.SiteDirectory;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -21,7 +23,8 @@ import java.util.Locale;
 
 /**
  * Fines and fees from circulation.fees.v1: each fee's balance, and the day's amounts assessed, paid, waived and
- * refunded.
+ * refunded at the fee's site; payments and refunds also by the desk that took or handed back the money
+ * ({@code deskSite}; the fee's site when the event names none, as circulation's ledger counts them).
  */
 @ApplicationScoped
 public class FeeProjection implements Projection {
@@ -39,7 +42,7 @@ public class FeeProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("fee", "fee_day");
+        return List.of("fee", "fee_day", "fee_desk_day");
     }
 
     @Override
@@ -53,8 +56,11 @@ public class FeeProjection implements Projection {
             case "FeePaid" -> {
                 FeePaid paid = EventJson.payload(event, FeePaid.class);
                 FeeSnapshot fee = fee(event, paid.fee());
+                BigDecimal amount = Projection.require(paid.paid(), event, "paid");
+                String desk = desk(event, fee, paid.deskSite());
                 upsert(event, fee);
-                move(event, fee, "PAID", Projection.require(paid.paid(), event, "paid"));
+                move(event, fee, "PAID", amount);
+                atDesk(event, fee, desk, "PAID", amount);
             }
             case "FeeWaived" -> {
                 FeeWaived waived = EventJson.payload(event, FeeWaived.class);
@@ -65,8 +71,11 @@ public class FeeProjection implements Projection {
             case "FeeRefunded" -> {
                 FeeRefunded refunded = EventJson.payload(event, FeeRefunded.class);
                 FeeSnapshot fee = fee(event, refunded.fee());
+                BigDecimal amount = Projection.require(refunded.refunded(), event, "refunded");
+                String desk = desk(event, fee, refunded.deskSite());
                 upsert(event, fee);
-                move(event, fee, "REFUNDED", Projection.require(refunded.refunded(), event, "refunded"));
+                move(event, fee, "REFUNDED", amount);
+                atDesk(event, fee, desk, "REFUNDED", amount);
             }
             case "FeeDetached" -> {
                 // circulation's finance retention dropped the patron link: the fee keeps its amounts, not whose it was
@@ -126,6 +135,41 @@ public class FeeProjection implements Projection {
                 clock.day(event.occurredAt()),
                 site(event, fee),
                 kind(fee),
+                action,
+                amount);
+    }
+
+    /**
+     * The site of the desk that took or handed back the money: {@code deskSite}, or the fee's site when the event
+     * names none (written before circulation recorded desks, a district admin who named no desk, a refund at a desk
+     * circulation does not know). A desk site that is not a site code makes the event unreadable.
+     */
+    private static String desk(EventEnvelope event, FeeSnapshot fee, String deskSite) {
+        if (deskSite == null || deskSite.isBlank()) {
+            return site(event, fee);
+        }
+        String desk = deskSite.strip().toUpperCase(Locale.ROOT);
+        if (!SiteDirectory.isSiteCode(desk)) {
+            throw new UnreadableEventException(event.type() + " " + event.eventId() + " has desk site " + deskSite);
+        }
+        return desk;
+    }
+
+    /** The day's money at a desk, per fee's site (what a desk took for another site's fees shows as such). */
+    private void atDesk(EventEnvelope event, FeeSnapshot fee, String desk, String action, BigDecimal amount) {
+        String feeSite = site(event, fee);
+        if (!desk.equals(feeSite)) {
+            sql.add("INSERT INTO site (site_code) VALUES (?1) ON CONFLICT DO NOTHING", desk);
+        }
+        sql.add("""
+                        INSERT INTO fee_desk_day (desk_site, day, fee_site, action, events, amount)
+                        VALUES (?1, ?2, ?3, ?4, 1, ?5)
+                        ON CONFLICT (desk_site, day, fee_site, action)
+                        DO UPDATE SET events = fee_desk_day.events + 1, amount = fee_desk_day.amount + EXCLUDED.amount
+                        """,
+                desk,
+                clock.day(event.occurredAt()),
+                feeSite,
                 action,
                 amount);
     }

@@ -44,6 +44,29 @@ public class FeeReports {
         }
     }
 
+    /** Payments and refunds at one desk (or for one fee's site at it), added up as the rows come. */
+    private static final class DeskTally {
+        long payments;
+        BigDecimal paid = BigDecimal.ZERO;
+        long refunds;
+        BigDecimal refunded = BigDecimal.ZERO;
+
+        void add(String action, long events, BigDecimal amount) {
+            if ("PAID".equals(action)) {
+                payments += events;
+                paid = paid.add(amount);
+            } else {
+                refunds += events;
+                refunded = refunded.add(amount);
+            }
+        }
+
+        FeeReport.DeskAmounts amounts() {
+            return new FeeReport.DeskAmounts(payments, money(paid), refunds, money(refunded),
+                    money(paid.subtract(refunded)));
+        }
+    }
+
     @Transactional
     public FeeReport report(ReportScope scope, ReportPeriod period) {
         Tally total = new Tally();
@@ -89,11 +112,38 @@ public class FeeReports {
                 t.openFees += count(r[2]);
             }
         }
+        // the scope's desks (site= names desks here), whatever the fee's site
+        @SuppressWarnings("unchecked")
+        List<Object[]> atDesks = em.createNativeQuery("""
+                        SELECT desk_site, fee_site, action, sum(events), sum(amount) FROM fee_desk_day
+                        WHERE (:district OR desk_site IN (:sites)) AND day BETWEEN :from AND :to
+                        GROUP BY 1, 2, 3
+                        """)
+                .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())
+                .setParameter("from", period.from()).setParameter("to", period.to())
+                .getResultList();
+        DeskTally desks = new DeskTally();
+        Map<String, DeskTally> byDesk = new TreeMap<>();
+        Map<String, Map<String, DeskTally>> byDeskAndFeeSite = new TreeMap<>();
+        for (Object[] r : atDesks) {
+            String desk = (String) r[0];
+            for (DeskTally t : List.of(desks, byDesk.computeIfAbsent(desk, k -> new DeskTally()),
+                    byDeskAndFeeSite.computeIfAbsent(desk, k -> new TreeMap<>())
+                            .computeIfAbsent((String) r[1], k -> new DeskTally()))) {
+                t.add((String) r[2], count(r[3]), money(r[4]));
+            }
+        }
+        List<FeeReport.Desk> deskRows = new ArrayList<>();
+        byDesk.forEach((desk, t) -> {
+            List<FeeReport.FeeSite> feeSites = new ArrayList<>();
+            byDeskAndFeeSite.get(desk).forEach((site, f) -> feeSites.add(new FeeReport.FeeSite(site, f.amounts())));
+            deskRows.add(new FeeReport.Desk(desk, t.amounts(), feeSites));
+        });
         List<FeeReport.Breakdown> kinds = new ArrayList<>();
         byKind.forEach((k, t) -> kinds.add(new FeeReport.Breakdown(k, t.amounts())));
         List<FeeReport.Breakdown> sites = new ArrayList<>();
         bySite.forEach((k, t) -> sites.add(new FeeReport.Breakdown(k, t.amounts())));
         return new FeeReport(scope.label(), scope.sites(), period.from(), period.to(), total.amounts(), kinds, sites,
-                freshness.of(List.of(Topics.CIRCULATION_FEES)));
+                desks.amounts(), deskRows, freshness.of(List.of(Topics.CIRCULATION_FEES)));
     }
 }

@@ -22,12 +22,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Fines and fees: assessed, paid, waived, refunded in the period; outstanding now. */
+/**
+ * Fines and fees: assessed, paid, waived, refunded in the period; outstanding now (by the fee's site); paid and
+ * refunded by the desk that took or handed back the money ({@code site=} names the desks for that part).
+ */
 @Path("/api/v1/reports/fees")
 public class FeeResource {
 
     private static final List<String> COLUMNS = List.of("Assessed", "Fees assessed", "Paid", "Waived",
             "Refunded", "Outstanding", "Open fees");
+    private static final List<String> DESK_COLUMNS = List.of("Payments", "Paid", "Refunds", "Refunded", "Net");
 
     @Inject
     FeeReports reports;
@@ -57,9 +61,35 @@ public class FeeResource {
         tables.add(new Table("Totals", COLUMNS, List.of(amounts(r.totals()))));
         tables.add(breakdown("By fee kind", "Kind", r.byKind()));
         tables.add(breakdown("By site", "Site", r.bySite()));
+        tables.add(new Table("Desk totals", DESK_COLUMNS, List.of(deskAmounts(r.deskTotals()))));
+        List<String> deskColumns = new ArrayList<>(List.of("Desk"));
+        deskColumns.addAll(DESK_COLUMNS);
+        List<String> feeSiteColumns = new ArrayList<>(List.of("Desk", "Fee site"));
+        feeSiteColumns.addAll(DESK_COLUMNS);
+        List<List<Object>> desks = new ArrayList<>();
+        List<List<Object>> feeSites = new ArrayList<>();
+        for (FeeReport.Desk d : r.byDesk()) {
+            List<Object> row = new ArrayList<>(List.of(d.desk()));
+            row.addAll(deskAmounts(d.amounts()));
+            desks.add(row);
+            for (FeeReport.FeeSite f : d.byFeeSite()) {
+                List<Object> line = new ArrayList<>(List.of(d.desk(), f.site()));
+                line.addAll(deskAmounts(f.amounts()));
+                feeSites.add(line);
+            }
+        }
+        tables.add(new Table("By desk", deskColumns, desks));
+        tables.add(new Table("By desk and fee site", feeSiteColumns, feeSites));
         return new ReportDocument("Fines and fees", "fees-" + r.scope().replace(',', '-'),
                 List.of("Scope: " + r.scope(), "From " + r.from() + " to " + r.to()
-                        + " (outstanding: as of now)", "Data as of " + r.freshness().asOf()), tables);
+                                + " (outstanding: as of now)",
+                        "By fee kind and by site: the fee's site. By desk: the money taken and handed back at the"
+                                + " scope's desks (the fee's site when no desk was recorded), whatever the fee's site",
+                        "Data as of " + r.freshness().asOf()), tables);
+    }
+
+    private static List<Object> deskAmounts(FeeReport.DeskAmounts a) {
+        return Arrays.asList(a.payments(), a.paid(), a.refunds(), a.refunded(), a.net());
     }
 
     private static Table breakdown(String caption, String first, List<FeeReport.Breakdown> rows) {

@@ -17,7 +17,8 @@ import java.util.Locale;
 
 /**
  * Finished inventories from catalog.inventories.v1: one row per inventory, with the counts the catalog published
- * (an inventory finished again, as published again, is the same row). Only what the event carries.
+ * (an inventory finished again, as published again, is the same row). Only what the event carries: the later counts
+ * (skipped, not checked, scanned on loan, unknown barcodes) stay null when an older event has none.
  */
 @ApplicationScoped
 public class InventoryProjection implements Projection {
@@ -53,19 +54,23 @@ public class InventoryProjection implements Projection {
                     + done.siteCode());
         }
         if (done.copiesInScope() < 0 || done.scanned() < 0 || done.missing() < 0 || done.found() < 0
-                || done.misplaced() < 0) {
+                || done.misplaced() < 0 || negative(done.copiesSkipped()) || negative(done.notChecked())
+                || negative(done.scannedOnLoan()) || negative(done.unknownBarcodes())) {
             throw new UnreadableEventException("InventoryFinished " + event.eventId() + " has a negative count");
         }
         sql.add("INSERT INTO site (site_code) VALUES (?1) ON CONFLICT DO NOTHING", site);
         sql.add("""
                         INSERT INTO inventory (inventory_id, site_code, scope_description, started_at, finished_at,
-                            finished_on, copies_in_scope, scanned, missing, found, misplaced)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                            finished_on, copies_in_scope, scanned, missing, found, misplaced, copies_skipped,
+                            not_checked, scanned_on_loan, unknown_barcodes)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
                         ON CONFLICT (inventory_id) DO UPDATE SET site_code = EXCLUDED.site_code,
                             scope_description = EXCLUDED.scope_description, started_at = EXCLUDED.started_at,
                             finished_at = EXCLUDED.finished_at, finished_on = EXCLUDED.finished_on,
                             copies_in_scope = EXCLUDED.copies_in_scope, scanned = EXCLUDED.scanned,
-                            missing = EXCLUDED.missing, found = EXCLUDED.found, misplaced = EXCLUDED.misplaced
+                            missing = EXCLUDED.missing, found = EXCLUDED.found, misplaced = EXCLUDED.misplaced,
+                            copies_skipped = EXCLUDED.copies_skipped, not_checked = EXCLUDED.not_checked,
+                            scanned_on_loan = EXCLUDED.scanned_on_loan, unknown_barcodes = EXCLUDED.unknown_barcodes
                         """,
                 done.inventoryId(),
                 site,
@@ -77,7 +82,15 @@ public class InventoryProjection implements Projection {
                 done.scanned(),
                 done.missing(),
                 done.found(),
-                done.misplaced());
+                done.misplaced(),
+                done.copiesSkipped(),
+                done.notChecked(),
+                done.scannedOnLoan(),
+                done.unknownBarcodes());
         return true;
+    }
+
+    private static boolean negative(Long count) {
+        return count != null && count < 0;
     }
 }

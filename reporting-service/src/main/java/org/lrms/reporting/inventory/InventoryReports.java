@@ -39,6 +39,11 @@ public class InventoryReports {
         long missing;
         long found;
         long misplaced;
+        Long copiesSkipped;
+        Long notChecked;
+        Long scannedOnLoan;
+        Long unknownBarcodes;
+        long withoutLaterCounts;
         Instant last;
 
         void add(InventoryReport.Finished f) {
@@ -48,11 +53,27 @@ public class InventoryReports {
             missing += f.missing();
             found += f.found();
             misplaced += f.misplaced();
+            copiesSkipped = plus(copiesSkipped, f.copiesSkipped());
+            notChecked = plus(notChecked, f.notChecked());
+            scannedOnLoan = plus(scannedOnLoan, f.scannedOnLoan());
+            unknownBarcodes = plus(unknownBarcodes, f.unknownBarcodes());
+            if (!f.hasLaterCounts()) {
+                withoutLaterCounts++;
+            }
             last = last == null || f.finishedAt().isAfter(last) ? f.finishedAt() : last;
         }
 
         InventoryReport.Counts counts() {
-            return new InventoryReport.Counts(inventories, copiesInScope, scanned, missing, found, misplaced);
+            return new InventoryReport.Counts(inventories, copiesInScope, scanned, missing, found, misplaced,
+                    copiesSkipped, notChecked, scannedOnLoan, unknownBarcodes, withoutLaterCounts);
+        }
+
+        /** What is known added up: an unknown count adds nothing, and the sum stays unknown until one is known. */
+        private static Long plus(Long sum, Long count) {
+            if (count == null) {
+                return sum;
+            }
+            return sum == null ? count : sum + count;
         }
     }
 
@@ -61,7 +82,8 @@ public class InventoryReports {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT inventory_id, site_code, scope_description, started_at, finished_at, copies_in_scope,
-                               scanned, missing, found, misplaced
+                               scanned, missing, found, misplaced, copies_skipped, not_checked, scanned_on_loan,
+                               unknown_barcodes
                         FROM inventory
                         WHERE (:district OR site_code IN (:sites)) AND finished_on BETWEEN :from AND :to
                         ORDER BY finished_at DESC, inventory_id
@@ -74,7 +96,8 @@ public class InventoryReports {
         List<InventoryReport.Finished> finished = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             InventoryReport.Finished f = new InventoryReport.Finished((UUID) r[0], (String) r[1], (String) r[2],
-                    instant(r[3]), instant(r[4]), count(r[5]), count(r[6]), count(r[7]), count(r[8]), count(r[9]));
+                    instant(r[3]), instant(r[4]), count(r[5]), count(r[6]), count(r[7]), count(r[8]), count(r[9]),
+                    known(r[10]), known(r[11]), known(r[12]), known(r[13]));
             finished.add(f);
             total.add(f);
             bySite.computeIfAbsent(f.site(), k -> new Tally()).add(f);
@@ -83,5 +106,9 @@ public class InventoryReports {
         bySite.forEach((site, t) -> sites.add(new InventoryReport.SiteRow(site, t.last, t.counts())));
         return new InventoryReport(scope.label(), scope.sites(), period.from(), period.to(), total.counts(), sites,
                 finished, freshness.of(TOPICS));
+    }
+
+    private static Long known(Object value) {
+        return value == null ? null : ((Number) value).longValue();
     }
 }

@@ -3,7 +3,10 @@ package org.lrms.reporting.fees;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.lrms.events.EventEnvelope;
 import org.lrms.events.Topics;
 import org.lrms.events.circulation.FeeAssessed;
 import org.lrms.events.circulation.FeeDetached;
@@ -11,20 +14,28 @@ import org.lrms.events.circulation.FeePaid;
 import org.lrms.events.circulation.FeeRefunded;
 import org.lrms.events.circulation.FeeSnapshot;
 import org.lrms.events.circulation.FeeWaived;
+import org.lrms.reporting.report.Downloads;
 import org.lrms.testkit.TestTokens;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lrms.reporting.TestEvents.awaitRecord;
 import static org.lrms.reporting.TestEvents.newSite;
+import static org.lrms.reporting.TestEvents.send;
 import static org.lrms.reporting.TestEvents.sendAt;
 import static org.lrms.reporting.TestEvents.site;
 
@@ -98,6 +109,131 @@ class FeeReportTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> patronKey(id) == null);
         report("/api/v1/reports/fees?site=" + site + "&from=2026-07-01&to=2027-06-30")
                 .body("totals.assessed", equalTo(4.0f)).body("totals.paid", equalTo(4.0f));
+    }
+
+    @Test
+    void paymentsAndRefundsCountAtTheDeskThatTookThemAndSiteStaffSeeTheirOwnDesks() throws Exception {
+        String lhs = newSite();
+        String rms = newSite();
+        site(lhs);
+        site(rms);
+        UUID rmsLost = UUID.randomUUID();
+        UUID rmsOverdue = UUID.randomUUID();
+        UUID lhsDamaged = UUID.randomUUID();
+        Instant oct = Instant.parse("2026-10-15T17:00:00Z");
+        sendAt(Topics.CIRCULATION_FEES, rms, rmsLost, new FeeAssessed(fee(rmsLost, rms, "LOST", "20.00", "20.00",
+                "OPEN")), oct);
+        // an RMS student pays at LHS's desk: LHS's money, the RMS fee's payment
+        EventEnvelope atLhs = sendAt(Topics.CIRCULATION_FEES, rms, rmsLost, new FeePaid(fee(rmsLost, rms, "LOST",
+                "20.00", "8.00", "OPEN"), new BigDecimal("12.00"), "CASH", lhs), oct.plusSeconds(60));
+        // delivered again: counted once
+        send(Topics.CIRCULATION_FEES, atLhs);
+        // the lost copy came back at LHS's desk (lower case, as a desk might send it): the refund is LHS's too
+        sendAt(Topics.CIRCULATION_FEES, rms, rmsLost, new FeeWaived(fee(rmsLost, rms, "LOST", "20.00", "0.00",
+                "WAIVED"), new BigDecimal("8.00"), "lost item returned"), oct.plusSeconds(120));
+        sendAt(Topics.CIRCULATION_FEES, rms, rmsLost, new FeeRefunded(fee(rmsLost, rms, "LOST", "20.00", "0.00",
+                "RETURNED"), new BigDecimal("12.00"), "lost item returned", "R-0123456789AB",
+                " " + lhs.toLowerCase(java.util.Locale.ROOT)), oct.plusSeconds(180));
+        sendAt(Topics.CIRCULATION_FEES, rms, rmsOverdue, new FeeAssessed(fee(rmsOverdue, rms, "OVERDUE", "3.00",
+                "3.00", "OPEN")), oct);
+        // written before circulation recorded desks: at the fee's site
+        sendAt(Topics.CIRCULATION_FEES, rms, rmsOverdue, new FeePaid(fee(rmsOverdue, rms, "OVERDUE", "3.00", "1.00",
+                "OPEN"), new BigDecimal("2.00"), "CASH"), oct.plusSeconds(60));
+        // a district admin who named no desk (blank): the fee's site
+        sendAt(Topics.CIRCULATION_FEES, rms, rmsOverdue, new FeePaid(fee(rmsOverdue, rms, "OVERDUE", "3.00", "0.00",
+                "PAID"), new BigDecimal("1.00"), "CHECK", ""), oct.plusSeconds(90));
+        sendAt(Topics.CIRCULATION_FEES, lhs, lhsDamaged, new FeeAssessed(fee(lhsDamaged, lhs, "DAMAGED", "5.00",
+                "5.00", "OPEN")), oct);
+        sendAt(Topics.CIRCULATION_FEES, lhs, lhsDamaged, new FeePaid(fee(lhsDamaged, lhs, "DAMAGED", "5.00", "0.00",
+                "PAID"), new BigDecimal("5.00"), "CASH", lhs), oct.plusSeconds(60));
+        // paid in September: outside an October period
+        UUID early = UUID.randomUUID();
+        sendAt(Topics.CIRCULATION_FEES, rms, early, new FeePaid(fee(early, rms, "OVERDUE", "1.00", "0.00", "PAID"),
+                new BigDecimal("1.00"), "CASH", lhs), Instant.parse("2026-09-30T17:00:00Z"));
+
+        String october = "&from=2026-10-01&to=2026-10-31";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            report("/api/v1/reports/fees?site=" + rms + october).body("totals.paid", equalTo(15.0f))
+                    .body("totals.refunded", equalTo(12.0f)).body("deskTotals.payments", equalTo(2));
+            report("/api/v1/reports/fees?site=" + lhs + october).body("totals.paid", equalTo(5.0f));
+            report("/api/v1/reports/fees?site=" + lhs + "&from=2026-09-01&to=2026-09-30")
+                    .body("deskTotals.paid", equalTo(1.0f)).body("totals.paid", equalTo(0.0f));
+        });
+        // LHS's staff: their desk took 12.00 + 5.00 and handed back 12.00, whoever's fees they were
+        report("/api/v1/reports/fees?site=" + lhs + october)
+                .body("totals.paid", equalTo(5.0f))
+                .body("totals.refunded", equalTo(0.0f))
+                .body("bySite.key", equalTo(List.of(lhs)))
+                .body("deskTotals.payments", equalTo(2))
+                .body("deskTotals.paid", equalTo(17.0f))
+                .body("deskTotals.refunds", equalTo(1))
+                .body("deskTotals.refunded", equalTo(12.0f))
+                .body("deskTotals.net", equalTo(5.0f))
+                .body("byDesk.desk", equalTo(List.of(lhs)))
+                .body("byDesk[0].amounts.paid", equalTo(17.0f))
+                .body("byDesk[0].byFeeSite.site", equalTo(lhs.compareTo(rms) < 0 ? List.of(lhs, rms)
+                        : List.of(rms, lhs)))
+                .body("byDesk[0].byFeeSite.find { it.site == '" + rms + "' }.amounts.paid", equalTo(12.0f))
+                .body("byDesk[0].byFeeSite.find { it.site == '" + rms + "' }.amounts.refunded", equalTo(12.0f))
+                .body("byDesk[0].byFeeSite.find { it.site == '" + lhs + "' }.amounts.net", equalTo(5.0f));
+        // RMS's staff: the fee's figures unchanged (paid 12 + 2 + 1, refunded 12); at RMS's desk only 2 + 1
+        report("/api/v1/reports/fees?site=" + rms + october)
+                .body("totals.paid", equalTo(15.0f))
+                .body("totals.refunded", equalTo(12.0f))
+                .body("deskTotals.paid", equalTo(3.0f))
+                .body("deskTotals.refunded", equalTo(0.0f))
+                .body("byDesk.desk", equalTo(List.of(rms)))
+                .body("byDesk[0].byFeeSite.site", equalTo(List.of(rms)));
+        given().auth().oauth2(TestTokens.siteStaff(lhs)).when().get("/api/v1/reports/fees?site=" + rms + october)
+                .then().statusCode(403).contentType("application/problem+json");
+        // both sites: the desks add up to what the fees were paid and refunded
+        given().auth().oauth2(TestTokens.districtAdmin())
+                .when().get("/api/v1/reports/fees?site=" + lhs + "," + rms + october)
+                .then().statusCode(200)
+                .body("totals.paid", equalTo(20.0f)).body("deskTotals.paid", equalTo(20.0f))
+                .body("totals.refunded", equalTo(12.0f)).body("deskTotals.refunded", equalTo(12.0f))
+                .body("byDesk.desk", equalTo(lhs.compareTo(rms) < 0 ? List.of(lhs, rms) : List.of(rms, lhs)));
+
+        String csv = given().auth().oauth2(TestTokens.siteStaff(lhs))
+                .when().get("/api/v1/reports/fees?format=csv&site=" + lhs + october)
+                .then().statusCode(200).contentType("text/csv").extract().body().asString();
+        assertTrue(csv.contains("By desk and fee site"), csv);
+        assertTrue(csv.contains(lhs + "," + rms + ",1,12.00,1,12.00,0.00"), csv);
+        assertTrue(csv.contains(lhs + ",2,17.00,1,12.00,5.00"), csv);
+        byte[] xlsx = given().auth().oauth2(TestTokens.siteStaff(lhs)).accept(Downloads.XLSX)
+                .when().get("/api/v1/reports/fees?site=" + lhs + october)
+                .then().statusCode(200).contentType(Downloads.XLSX).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertEquals(17.0, book.getSheet("By desk").getRow(1).getCell(2).getNumericCellValue());
+        }
+        byte[] pdf = given().auth().oauth2(TestTokens.siteStaff(lhs))
+                .when().get("/api/v1/reports/fees?format=pdf&site=" + lhs + october)
+                .then().statusCode(200).contentType(Downloads.PDF).extract().asByteArray();
+        assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aPaymentWhoseDeskIsNotASiteCodeIsDeadLetteredAndCountsNowhere() {
+        String site = newSite();
+        site(site);
+        UUID id = UUID.randomUUID();
+        Instant oct = Instant.parse("2026-10-15T17:00:00Z");
+        sendAt(Topics.CIRCULATION_FEES, site, id, new FeeAssessed(fee(id, site, "DAMAGED", "6.00", "6.00", "OPEN")),
+                oct);
+        EventEnvelope bad = sendAt(Topics.CIRCULATION_FEES, site, id, new FeePaid(fee(id, site, "DAMAGED", "6.00",
+                "2.00", "OPEN"), new BigDecimal("4.00"), "CASH", "front desk!"), oct.plusSeconds(60));
+        sendAt(Topics.CIRCULATION_FEES, site, id, new FeePaid(fee(id, site, "DAMAGED", "6.00", "4.00", "OPEN"),
+                new BigDecimal("2.00"), "CASH", site), oct.plusSeconds(120));
+
+        ConsumerRecord<String, String> refused = awaitRecord(Topics.deadLetter(Topics.CIRCULATION_FEES),
+                r -> r.value().contains(bad.eventId().toString()));
+        String reason = new String(refused.headers().lastHeader("dead-letter-reason").value(),
+                StandardCharsets.UTF_8);
+        assertTrue(reason.contains("has desk site front desk!"), reason);
+        String query = "/api/v1/reports/fees?site=" + site + "&from=2026-10-01&to=2026-10-31";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> report(query)
+                .body("deskTotals.paid", equalTo(2.0f)));
+        report(query).body("totals.paid", equalTo(2.0f)).body("deskTotals.payments", equalTo(1));
     }
 
     private String patronKey(UUID feeId) throws Exception {

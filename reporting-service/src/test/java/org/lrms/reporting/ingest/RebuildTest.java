@@ -77,6 +77,12 @@ class RebuildTest {
         send(Topics.CIRCULATION_FEES, site, fee.feeId(), new FeePaid(new FeeSnapshot(fee.feeId(), "pk-r", "STUDENT",
                 "7", site, "DAMAGED", new BigDecimal("12.00"), new BigDecimal("4.50"), "OPEN", l.loanId(), null,
                 "BOOK"), new BigDecimal("7.50"), "CASH"));
+        // another site's fee paid at this site's desk: in this site's desk totals after the rebuild too
+        String other = newSite();
+        FeeSnapshot otherFee = new FeeSnapshot(UUID.randomUUID(), "pk-o", "STUDENT", "7", other, "OVERDUE",
+                new BigDecimal("2.00"), new BigDecimal("0.00"), "PAID", null, null, "BOOK");
+        send(Topics.CIRCULATION_FEES, other, otherFee.feeId(), new FeePaid(otherFee, new BigDecimal("2.00"), "CASH",
+                site));
         sendRaw(Topics.CATALOG_COPIES, "broken-" + UUID.randomUUID(), "{not json");
         ItemsReceived line = receipt(site, "LIBRARY", "LIB", "Follett", "BOOK", 3, "12.99", "USD",
                 LocalDate.of(2026, 9, 3));
@@ -86,13 +92,17 @@ class RebuildTest {
         UUID inventory = UUID.randomUUID();
         send(Topics.CATALOG_INVENTORIES, site, inventory, new InventoryFinished(inventory, site, "whole site " + site,
                 Instant.parse("2026-10-01T16:00:00Z"), Instant.parse("2026-10-02T23:00:00Z"), 5, 4, 1, 0, 0));
+        UUID counted = UUID.randomUUID();
+        send(Topics.CATALOG_INVENTORIES, site, counted, new InventoryFinished(counted, site, "FIC",
+                Instant.parse("2026-11-01T16:00:00Z"), Instant.parse("2026-11-02T23:00:00Z"), 7, 6, 1, 0, 0, 2L, 1L,
+                0L, 3L));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             get("collection", site).body("copies", equalTo(4)).body("withdrawals", equalTo(1));
             get("circulation", site).body("totals.returns", equalTo(1));
-            get("fees", site).body("totals.paid", equalTo(7.5f));
+            get("fees", site).body("totals.paid", equalTo(7.5f)).body("deskTotals.paid", equalTo(9.5f));
             get("acquisitions", site).body("items", equalTo(3));
-            get("inventories", site).body("totals.missing", equalTo(1));
+            get("inventories", site).body("totals.missing", equalTo(2)).body("totals.unknownBarcodes", equalTo(3));
         });
         Map<String, Object> collection = numbers("collection", site);
         Map<String, Object> circulation = numbers("circulation", site);
@@ -105,7 +115,7 @@ class RebuildTest {
         // lose every projection row, as if the database had been dropped
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("TRUNCATE copy, title, circulation_day, circulation_rollup, loan, title_month,"
-                    + " borrower_sketch, fee, fee_day, patron, receipt_line, inventory,"
+                    + " borrower_sketch, fee, fee_day, fee_desk_day, patron, receipt_line, inventory,"
                     + " site");
         }
         assertNotEquals(district, numbers("collection", null));

@@ -25,6 +25,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lrms.reporting.TestEvents.awaitRecord;
@@ -104,6 +105,84 @@ class InventoryReportTest {
     }
 
     @Test
+    void laterCountsAreShownWhenPublishedAndLeftUnknownForOlderEvents() throws Exception {
+        String a = newSite();
+        String b = newSite();
+        site(a);
+        site(b);
+        InventoryFinished fiction = counted(a, "FIC A to FIC M", "2026-10-02T23:30:00Z", 1200, 1150, 50, 3, 7,
+                300L, 4L, 2L, 5L);
+        send(Topics.CATALOG_INVENTORIES, a, fiction.inventoryId(), fiction);
+        InventoryFinished nonFiction = counted(a, "000 to 599", "2026-11-02T23:30:00Z", 800, 790, 10, 0, 1,
+                0L, 1L, 0L, 3L);
+        send(Topics.CATALOG_INVENTORIES, a, nonFiction.inventoryId(), nonFiction);
+        // published before the catalog counted them: the fields are absent
+        InventoryFinished old = finished(a, "whole site " + a, "2026-09-01T15:00:00Z", "2026-09-03T20:00:00Z", 100,
+                90, 10, 1, 0);
+        EventEnvelope oldEvent = EventJson.envelope("test", a, old.inventoryId().toString(), old);
+        ((ObjectNode) oldEvent.payload()).remove(List.of("copiesSkipped", "notChecked", "scannedOnLoan",
+                "unknownBarcodes"));
+        send(Topics.CATALOG_INVENTORIES, oldEvent);
+        InventoryFinished onlyOld = finished(b, "whole site " + b, "2026-09-01T15:00:00Z", "2026-09-03T20:00:00Z",
+                500, 499, 1, 0, 2);
+        send(Topics.CATALOG_INVENTORIES, b, onlyOld.inventoryId(), onlyOld);
+        // a negative later count is refused, and changes nothing
+        InventoryFinished negative = counted(a, "bad", "2026-10-05T23:30:00Z", 10, 10, 0, 0, 0, 0L, -1L, 0L, 0L);
+        EventEnvelope negativeEvent = send(Topics.CATALOG_INVENTORIES, a, negative.inventoryId(), negative);
+
+        String query = "/api/v1/reports/inventories?site=" + a + "," + b + YEAR;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> report(query)
+                .body("totals.inventories", equalTo(4)));
+        ConsumerRecord<String, String> refused = awaitRecord(Topics.deadLetter(Topics.CATALOG_INVENTORIES),
+                r -> r.value().contains(negativeEvent.eventId().toString()));
+        String reason = new String(refused.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertTrue(reason.contains("has a negative count"), reason);
+        report(query)
+                .body("totals.copiesSkipped", equalTo(300))
+                .body("totals.notChecked", equalTo(5))
+                .body("totals.scannedOnLoan", equalTo(2))
+                .body("totals.unknownBarcodes", equalTo(8))
+                .body("totals.withoutLaterCounts", equalTo(2))
+                .body("totals.missing", equalTo(71))
+                .body("inventories.find { it.inventoryId == '" + fiction.inventoryId() + "' }.notChecked",
+                        equalTo(4))
+                .body("inventories.find { it.inventoryId == '" + nonFiction.inventoryId() + "' }.copiesSkipped",
+                        equalTo(0))
+                .body("inventories.find { it.inventoryId == '" + old.inventoryId() + "' }.copiesSkipped",
+                        nullValue())
+                .body("inventories.find { it.inventoryId == '" + old.inventoryId() + "' }.unknownBarcodes",
+                        nullValue())
+                .body("inventories.find { it.inventoryId == '" + old.inventoryId() + "' }.missing", equalTo(10))
+                .body("bySite.find { it.site == '" + a + "' }.counts.unknownBarcodes", equalTo(8))
+                .body("bySite.find { it.site == '" + a + "' }.counts.withoutLaterCounts", equalTo(1))
+                // nothing known at b: unknown, not zero
+                .body("bySite.find { it.site == '" + b + "' }.counts.notChecked", nullValue())
+                .body("bySite.find { it.site == '" + b + "' }.counts.withoutLaterCounts", equalTo(1));
+        report("/api/v1/reports/inventories?site=" + b + YEAR)
+                .body("totals.copiesSkipped", nullValue()).body("totals.withoutLaterCounts", equalTo(1));
+
+        String csv = given().auth().oauth2(TestTokens.siteStaff(a))
+                .when().get("/api/v1/reports/inventories?format=csv&site=" + a + YEAR)
+                .then().statusCode(200).contentType("text/csv").extract().body().asString();
+        assertTrue(csv.contains("Copies skipped,Not checked,Scanned on loan,Unknown barcodes"), csv);
+        assertTrue(csv.contains("FIC A to FIC M,2026-10-02 09:00,2026-10-02 16:30,1200,1150,50,3,7,300,4,2,5"), csv);
+        assertTrue(csv.contains("whole site " + a + ",2026-09-01 08:00,2026-09-03 13:00,100,90,10,1,0,,,,\r\n"),
+                csv);
+        // totals: three inventories, the later counts of two, one without them
+        assertTrue(csv.contains("3,2100,2030,70,4,8,300,5,2,8,1\r\n"), csv);
+        byte[] xlsx = given().auth().oauth2(TestTokens.siteStaff(a)).accept(Downloads.XLSX)
+                .when().get("/api/v1/reports/inventories?site=" + a + YEAR)
+                .then().statusCode(200).contentType(Downloads.XLSX).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertEquals(8.0, book.getSheet("Totals").getRow(1).getCell(9).getNumericCellValue());
+        }
+        byte[] pdf = given().auth().oauth2(TestTokens.siteStaff(a))
+                .when().get("/api/v1/reports/inventories?format=pdf&site=" + a + YEAR)
+                .then().statusCode(200).contentType(Downloads.PDF).extract().asByteArray();
+        assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void unreadableInventoryResultsGoToTheDeadLetterTopicAndIngestionGoesOn() {
         String site = newSite();
         String key = "garbage-" + UUID.randomUUID();
@@ -159,6 +238,14 @@ class InventoryReportTest {
                                       long scanned, long missing, long found, long misplaced) {
         return new InventoryFinished(UUID.randomUUID(), site, scope, Instant.parse(started), Instant.parse(finished),
                 inScope, scanned, missing, found, misplaced);
+    }
+
+    static InventoryFinished counted(String site, String scope, String finished, long inScope, long scanned,
+                                     long missing, long found, long misplaced, Long skipped, Long notChecked,
+                                     Long scannedOnLoan, Long unknownBarcodes) {
+        Instant at = Instant.parse(finished);
+        return new InventoryFinished(UUID.randomUUID(), site, scope, at.minus(Duration.ofHours(7).plusMinutes(30)),
+                at, inScope, scanned, missing, found, misplaced, skipped, notChecked, scannedOnLoan, unknownBarcodes);
     }
 
     static ValidatableResponse report(String path) {
