@@ -106,13 +106,19 @@ public class FeeLedger {
         notices.record(patron.id, null, "FINE", 1, false, fee.loanId, null, fee.id, fee.createdAt);
     }
 
+    /**
+     * A charge staff add by hand; a retry with the same {@code Idempotency-Key} (a desk that timed out) answers the
+     * first fee again and charges nothing more (claimed once the patron is locked and the site in scope).
+     */
     @Transactional
-    public Fee charge(UUID patronId, FeeRequests.Charge request) {
+    public IdempotentRequests.Answer charge(UUID patronId, FeeRequests.Charge request, String idempotencyKey) {
         Patron patron = lockedPatron(patronId);
         String site = SiteService.normalize(request.siteCode());
         scope.requireManage(site);
-        return assess(patron, site, request.kind().toUpperCase(Locale.ROOT), request.amount(), null, null,
-                request.note());
+        // the key is the patron's: reused for another patron, it is another charge
+        return idempotent.once("charge " + patron.id, idempotencyKey, request, 201,
+                () -> FeeView.of(assess(patron, site, request.kind().toUpperCase(Locale.ROOT), request.amount(),
+                        null, null, request.note())));
     }
 
     public List<Fee> fees(UUID patronId, boolean openOnly) {

@@ -4,13 +4,17 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.lrms.circulation.loan.IdempotentRequests;
 
 import java.util.List;
 import java.util.UUID;
@@ -29,8 +33,11 @@ public class FeeResource {
         return ledger.fees(patronId, open).stream().map(FeeView::of).toList();
     }
 
+    /** A retry with the same {@code Idempotency-Key} answers the first fee again and charges nothing more. */
     @POST
-    public Response charge(@PathParam("patronId") UUID patronId, @Valid @NotNull FeeRequests.Charge request) {
-        return Response.status(201).entity(FeeView.of(ledger.charge(patronId, request))).build();
+    public Response charge(@PathParam("patronId") UUID patronId, @Valid @NotNull FeeRequests.Charge request,
+                           @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey) {
+        IdempotentRequests.Answer answer = ledger.charge(patronId, request, idempotencyKey);
+        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
     }
 }

@@ -188,6 +188,37 @@ class FeeLedgerTest {
     }
 
     @Test
+    void aChargeRetriedWithTheSameKeyChargesOnceAndAnswersTheSameFee() {
+        String site = Fixtures.newSite();
+        String patronId = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "9");
+        String token = TestTokens.siteStaff(site);
+        String key = UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("siteCode", site, "kind", "DAMAGED", "amount", "3.40", "note", "torn page");
+
+        String first = given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).when().post("/api/v1/patrons/" + patronId + "/fees")
+                .then().statusCode(201).contentType(ContentType.JSON).body("balance", equalTo(3.4f))
+                .extract().asString();
+        // the desk timed out and sends the same charge again: the same fee, nothing charged twice
+        String retry = given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).when().post("/api/v1/patrons/" + patronId + "/fees")
+                .then().statusCode(201).contentType(ContentType.JSON).extract().asString();
+        assertEquals(first, retry);
+        assertEquals(3.4f, balance(patronId));
+        // the same key for another charge is refused and charges nothing
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("siteCode", site, "kind", "DAMAGED", "amount", "5.00"))
+                .when().post("/api/v1/patrons/" + patronId + "/fees")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("idempotency-key-reused"));
+        assertEquals(3.4f, balance(patronId));
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM fee WHERE patron_id = ?", UUID.fromString(patronId)));
+        // without a key every charge is a charge of its own
+        charge(site, patronId, "1.00");
+        assertEquals(4.4f, balance(patronId));
+    }
+
+    @Test
     void aRefusedPaymentDoesNotKeepItsKey() {
         String site = Fixtures.newSite();
         String patronId = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "9");
