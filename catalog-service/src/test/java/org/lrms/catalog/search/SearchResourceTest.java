@@ -178,7 +178,7 @@ class SearchResourceTest {
         given().when().get("/api/v1/search?q=nycclopedia " + tag).then().statusCode(200)
                 .body("results.id", equalTo(List.of(encyclopedia)));
         // ending as a catalog word does is not enough: two edits in a word of six letters, a short unrelated word, a
-        // word ending as "history" does, a typo at both ends of a short word
+        // word ending as "history" does, two swaps in a word of seven letters, one of them at its start
         for (String q : List.of("xyzard", "qzvb", "factory", "ihstroy")) {
             given().when().get("/api/v1/search?q=" + q + " " + tag).then().statusCode(200)
                     .body("results", empty()).body("total", equalTo(0));
