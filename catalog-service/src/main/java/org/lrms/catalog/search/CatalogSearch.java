@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Keyword search over the union catalog: PostgreSQL full-text search (title, author, subject, series, ISBN) ranked,
@@ -45,17 +47,31 @@ public class CatalogSearch {
     static final int EDITS = 1;
     /** ... and from a word typed of this many letters or more. */
     static final int TWO_EDITS_FROM = 8;
-    /** Catalog words looked at for a word typed, at most, from the trigram index and from its first letters each. */
+    /** Catalog words looked at for a word typed, at most, from the trigram index, its first letters and its end each. */
     static final int NEAREST = 20;
+    /**
+     * The typed word's end, reversed, that a catalog word {@code e.most} edits away ends with when the edits are in the
+     * typed word's first letters: its letters after the third for one edit, after the fourth for two (two letters at
+     * least). Reversed because V24's index {@code search_word_end_idx} holds the words reversed (in the "C" collation,
+     * byte order): the words ending so are one range of it for each length, from the end reversed to the end reversed
+     * followed by the last code point ({@code chr(1114111)}), which every text beginning with the end sorts before.
+     */
+    static final String END = "CAST(reverse(right(w.word, greatest(2, length(w.word) - 2 - e.most))) AS text)"
+            + " COLLATE \"C\"";
+    /** The lengths within {@code e.most} of the typed word's, each one range of {@code search_word_end_idx}. */
+    static final String LENGTHS = "ARRAY[" + IntStream.rangeClosed(-2 * EDITS, 2 * EDITS)
+            .mapToObj(d -> "length(w.word) + greatest(-e.most, least(e.most, " + d + "))")
+            .collect(Collectors.joining(", ")) + "]";
     /**
      * The catalog's words (at most three, nearest first) standing for a typed word {@code w.word} of four letters or
      * more: those within {@link #EDITS} of it (two from {@link #TWO_EDITS_FROM} letters), then its trigram look-alikes.
      * The words compared are only the {@link #NEAREST} nearest by trigrams among those pg_trgm's {@code %} finds
      * (similarity 0.3: the index probe as before; without that bound the nearest-neighbour scan reads far more of the
-     * index) and the {@link #NEAREST} nearest by fuzzystrmatch's Levenshtein distance (in C) among the words of its
-     * first two letters and about its length (V23's index on both; a short word's typo keeps too few trigrams: "wizrad"
-     * shares 3 of 11 with "wizard"); V23's {@code search_edits} counts the edits of those few. A short word mistyped
-     * in its first two letters ("hrary") is therefore not corrected.
+     * index), and the {@link #NEAREST} nearest by fuzzystrmatch's Levenshtein distance (in C, V24's
+     * {@code search_levenshtein}) in each of two index ranges of about its length: the words of its first two letters
+     * (V23; a short word's typo keeps too few trigrams: "wizrad" shares 3 of 11 with "wizard") and, for a typo in those
+     * letters, the other words ending as it does after them ({@link #END}, V24: "hrary", "hsitory", "istory").
+     * V23's {@code search_edits} counts the edits of those few.
      */
     static final String LOOK_ALIKES = "SELECT c.word FROM (SELECT a.word, a.distance, e.most,"
             + " search_edits(a.word, w.word, e.most) AS edits FROM"
@@ -67,8 +83,15 @@ public class CatalogSearch {
             + " UNION (SELECT sw.word, sw.word <-> w.word FROM search_word sw"
             + " WHERE length(w.word) >= " + SearchTerms.MIN_PREFIX + " AND left(sw.word, 2) = left(w.word, 2)"
             + " AND length(sw.word) BETWEEN length(w.word) - e.most AND length(w.word) + e.most"
-            + " AND levenshtein_less_equal(sw.word, w.word, 2 * e.most) <= 2 * e.most"
-            + " ORDER BY levenshtein_less_equal(sw.word, w.word, 2 * e.most), sw.word LIMIT " + NEAREST + ")) a) c"
+            + " AND search_levenshtein(sw.word, w.word, 2 * e.most) <= 2 * e.most"
+            + " ORDER BY search_levenshtein(sw.word, w.word, 2 * e.most), sw.word LIMIT " + NEAREST + ")"
+            + " UNION (SELECT sw.word, sw.word <-> w.word FROM search_word sw, (SELECT " + END + " AS reversed) x"
+            + " WHERE length(w.word) >= " + SearchTerms.MIN_PREFIX + " AND left(sw.word, 2) <> left(w.word, 2)"
+            + " AND length(sw.word) = ANY (" + LENGTHS + ")"
+            + " AND reverse(sw.word) COLLATE \"C\" >= x.reversed"
+            + " AND reverse(sw.word) COLLATE \"C\" < x.reversed || chr(1114111)"
+            + " AND search_levenshtein(sw.word, w.word, 2 * e.most) <= 2 * e.most"
+            + " ORDER BY search_levenshtein(sw.word, w.word, 2 * e.most), sw.word LIMIT " + NEAREST + ")) a) c"
             + " WHERE c.edits <= c.most OR c.distance <= " + (1 - LOOK_ALIKE)
             + " ORDER BY c.edits, c.distance LIMIT 3";
     /** A title's own words, written exactly as V20's index {@code title_folded_words_idx} is, so that it is used. */

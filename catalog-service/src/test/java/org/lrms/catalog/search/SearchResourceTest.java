@@ -2,11 +2,16 @@ package org.lrms.catalog.search;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lrms.catalog.CatalogFixtures;
 import org.lrms.testkit.TestTokens;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +26,16 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class SearchResourceTest {
+
+    @Inject
+    DataSource dataSource;
 
     String tag;
     String titleId;
@@ -147,6 +156,75 @@ class SearchResourceTest {
         // the word found exactly still wins over its look-alikes: no correction is looked for
         given().when().get("/api/v1/search?q=wizard " + tag).then().statusCode(200)
                 .body("results.id", equalTo(List.of(wizard)));
+    }
+
+    @Test
+    void aWordMistypedInItsFirstLettersStandsForTheCatalogWordToo() {
+        String history = title("A History of Magic " + tag);
+        String wizard = title("The Wizard of Earthsea " + tag);
+        String potter = title("Harry Potter and the Philosopher's Stone " + tag);
+        String encyclopedia = title("Children's Encyclopedia " + tag);
+        // two letters swapped among the first three: no catalog word starts with "hr" or "hs"
+        given().when().get("/api/v1/search?q=hrary potter " + tag).then().statusCode(200)
+                .body("results.id", equalTo(List.of(potter)));
+        given().when().get("/api/v1/search?q=hsitory " + tag).then().statusCode(200)
+                .body("results.id", equalTo(List.of(history)));
+        // the first letter dropped, the second dropped, the first changed
+        for (String q : List.of("istory", "wzard", "gistory")) {
+            given().when().get("/api/v1/search?q=" + q + " " + tag).then().statusCode(200)
+                    .body("results.id", equalTo(List.of(q.startsWith("w") ? wizard : history)));
+        }
+        // a long word, its first letter dropped and two letters swapped after it: two edits
+        given().when().get("/api/v1/search?q=nycclopedia " + tag).then().statusCode(200)
+                .body("results.id", equalTo(List.of(encyclopedia)));
+        // ending as a catalog word does is not enough: two edits in a word of six letters, a short unrelated word, a
+        // word ending as "history" does, two swaps in a word of seven letters, one of them at its start
+        for (String q : List.of("xyzard", "qzvb", "factory", "ihstroy")) {
+            given().when().get("/api/v1/search?q=" + q + " " + tag).then().statusCode(200)
+                    .body("results", empty()).body("total", equalTo(0));
+        }
+    }
+
+    @Test
+    void theWordsEndingAsATypedWordAreOneRangeOfTheEndIndex() throws Exception {
+        // the test catalog's word list is too short for the planner to prefer any index: without sequential scans it
+        // must still find one for each branch, which it can only if the query writes the index's expressions (V24's
+        // reversed word in the "C" collation); at 356,000 words it takes them unasked (README)
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL enable_seqscan = off");
+                List<String> plan = new java.util.ArrayList<>();
+                try (ResultSet r = s.executeQuery("EXPLAIN SELECT (SELECT string_agg(n.word, ' | ') FROM ("
+                        + CatalogSearch.LOOK_ALIKES + ") n) FROM (VALUES ('hrary')) AS w(word)")) {
+                    while (r.next()) {
+                        plan.add(r.getString(1));
+                    }
+                }
+                assertThat(plan.toString(), containsString("search_word_start_idx"));
+                int end = plan.indexOf(plan.stream().filter(l -> l.contains("search_word_end_idx")).findFirst()
+                        .orElseThrow(() -> new AssertionError("no scan of search_word_end_idx in " + plan)));
+                // the lengths and the reversed end are the index's conditions, not a filter of every entry
+                assertThat(plan.get(end + 1), matchesPattern(
+                        "\\s*Index Cond: \\(+length\\(word\\)\\)* = ANY .* AND \\(+reverse\\(word\\)\\)*(::text)? >= .*"));
+                assertThat(plan.toString(), not(containsString("Seq Scan")));
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    @Test
+    void theEditDistanceIsCalledWithTheSchemaOfFuzzystrmatch() throws Exception {
+        // whatever the search_path of the service's connections: the schema is written in search_levenshtein (V24)
+        assertThat(CatalogSearch.LOOK_ALIKES, not(containsString("levenshtein_less_equal")));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT pg_get_functiondef('search_levenshtein'::regproc),"
+                     + " quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+                     + " WHERE e.extname = 'fuzzystrmatch'")) {
+            assertThat(r.next(), equalTo(true));
+            assertThat(r.getString(1), containsString(r.getString(2) + ".levenshtein_less_equal($1, $2, $3)"));
+        }
     }
 
     private String title(String name) {
