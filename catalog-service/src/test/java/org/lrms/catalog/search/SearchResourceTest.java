@@ -202,6 +202,13 @@ class SearchResourceTest {
                     }
                 }
                 assertThat(plan.toString(), containsString("search_word_start_idx"));
+                // the trigram look-alikes from V25's GIN index (a GiST one read itself almost whole per typed word)
+                assertThat(plan.toString(), containsString("Bitmap Index Scan on search_word_trgm_idx"));
+                try (ResultSet r = s.executeQuery(
+                        "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_word_trgm_idx'")) {
+                    assertThat(r.next(), equalTo(true));
+                    assertThat(r.getString(1), containsString("USING gin (word gin_trgm_ops)"));
+                }
                 int end = plan.indexOf(plan.stream().filter(l -> l.contains("search_word_end_idx")).findFirst()
                         .orElseThrow(() -> new AssertionError("no scan of search_word_end_idx in " + plan)));
                 // the lengths and the reversed end are the index's conditions, not a filter of every entry
