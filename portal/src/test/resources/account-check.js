@@ -127,11 +127,121 @@ assert.equal(account.actionKey(pending, account.paymentAction("p-2", "LHS", 350,
 assert.equal(account.actionKey(pending, pay, newKey), "key-1");
 account.settleKey(pending, pay, first, 201);
 assert.equal(account.actionKey(pending, pay, newKey), "key-4", "once answered, the next payment is a new one");
-const waive = account.waiverAction("f-1", "lost in the fire");
+const waive = account.waiverAction("f-1", 150, "lost in the fire");
 const waiverKey = account.actionKey(pending, waive, newKey);
 account.settleKey(pending, waive, waiverKey, 0);
 assert.equal(account.actionKey(pending, waive, newKey), waiverKey);
+assert.notEqual(account.actionKey(pending, account.waiverAction("f-1", 100, "lost in the fire"), newKey), waiverKey,
+  "waiving another amount of the fee is another waiver");
 account.settleKey(pending, waive, waiverKey, 403);
 assert.equal(pending.has(waive), false, "a refusal forgets the key");
+
+// a charge: keyed like a payment; its retry after no answer, a 502, 503 or 504 reuses the key with the same body (the
+// same key with another body would be circulation's 422 idempotency-key-reused), another charge gets another key
+for (const status of [0, 502, 503, 504]) {
+  const keys = new Map();
+  let count = 0;
+  const fresh = () => `charge-key-${++count}`;
+  const charged = account.chargeRequest({ kind: "DAMAGED", amount: "12", note: "torn cover", siteCode: "LHS" });
+  const charge = account.chargeAction("p-1", charged.body);
+  const key = account.actionKey(keys, charge, fresh);
+  account.settleKey(keys, charge, key, status);
+  const again = account.chargeRequest({ kind: "damaged", amount: " 12.00 ", note: " torn cover ", siteCode: "LHS" });
+  assert.equal(again.body, charged.body, "the same charge typed again is the same body");
+  assert.equal(account.actionKey(keys, account.chargeAction("p-1", again.body), fresh), key,
+    `the retry after ${status} reuses the key`);
+  const other = account.chargeRequest({ kind: "DAMAGED", amount: "12", note: "water damage", siteCode: "LHS" });
+  assert.equal(account.actionKey(keys, account.chargeAction("p-1", other.body), fresh), "charge-key-2",
+    "another note is another charge");
+  assert.equal(account.actionKey(keys, account.chargeAction("p-2", charged.body), fresh), "charge-key-3",
+    "another patron's charge is another charge");
+  account.settleKey(keys, charge, key, 201);
+  assert.equal(account.actionKey(keys, charge, fresh), "charge-key-4", "once charged, the next charge is a new one");
+}
+const refusedCharge = account.chargeAction("p-1", '{"amount":1.00,"siteCode":"LHS","kind":"OTHER"}');
+const refusedKey = account.actionKey(pending, refusedCharge, newKey);
+account.settleKey(pending, refusedCharge, refusedKey, 422);
+assert.equal(pending.has(refusedCharge), false, "a refused charge forgets its key");
+
+// what the desk says when circulation did not answer: it may have been booked; sent again as it is, it is booked once
+assert.equal(account.unansweredLine("charge", 1200), "Circulation did not answer about the charge of $12.00: it may "
+  + "have been charged. Charge it again as it is (the same fee, amount and note): it will not be charged twice.");
+assert.doesNotMatch(account.unansweredLine("charge", 1200), /look at the fees|charged twice\)/);
+assert.equal(account.unansweredLine("payment", 350), "Circulation did not answer about the payment of $3.50: it may "
+  + "have been taken. Take it again as it is (the same amount, method and fee): it will not be taken twice.");
+assert.equal(account.unansweredLine("waiver", 50), "Circulation did not answer about the waiver of $0.50: it may have "
+  + "been made. Waive it again as it is (the same amount and reason): it will not be waived twice.");
+
+// a partial waiver: the whole of what is left of the fee is offered; less may be waived, never more, never zero, at
+// most two decimals; the amount always sent as the exact decimal
+assert.equal(account.waiverDefault(150), "1.50");
+assert.equal(account.waiverDefault(0), "");
+assert.deepEqual(account.waiverAmount("1.50", 150), { cents: 150 });
+assert.deepEqual(account.waiverAmount("$0.50", 150), { cents: 50 });
+assert.deepEqual(account.waiverAmount("1", 150), { cents: 100 });
+assert.deepEqual(account.waiverAmount("1.51", 150), { error: "That is more than the $1.50 left of this fee." });
+assert.deepEqual(account.waiverAmount("2500", 2500), { error: "That is more than the $25.00 left of this fee." });
+assert.deepEqual(account.waiverAmount("0", 150), { error: "The amount must be more than $0.00." });
+assert.deepEqual(account.waiverAmount("0.00", 150), { error: "The amount must be more than $0.00." });
+assert.deepEqual(account.waiverAmount("-1", 150), { error: "The amount must be more than $0.00." });
+assert.deepEqual(account.waiverAmount("0.125", 150), { error: "An amount has at most two decimals (cents)." });
+assert.deepEqual(account.waiverAmount("", 150), { error: "Type the amount." });
+assert.match(account.waiverAmount("half", 150).error, /^"half" is not an amount/);
+assert.deepEqual(account.waiverAmount("1", 0), { error: "Nothing is left of this fee." });
+assert.deepEqual(account.waiverAmount("1", null), { error: "What is left of the fee is not known: show the account again." });
+assert.equal(account.waiverRequest(50, "first offence"), '{"amount":0.50,"reason":"first offence"}');
+assert.deepEqual(JSON.parse(account.waiverRequest(150, "said \"sorry\"")), { amount: 1.5, reason: "said \"sorry\"" });
+assert.equal(account.waiverLine({ kind: "LOST", balance: "15.00" }, 1000), "Waived: lost item, $10.00. $15.00 of it is still owed.");
+assert.equal(account.waiverLine({ kind: "LOST", balance: "0.00" }, 2500), "Waived: lost item, $25.00.");
+
+// the account's history, newest first: date in the district's time zone, kind, fee and reason, amount, method,
+// receipt number, desk ("not recorded" for a payment without one), what was owed after
+const entries = [
+  { at: "2026-12-05T22:10:00Z", kind: "REFUND", amount: 25, change: 0, balance: "0.00", feeKind: "LOST",
+    siteCode: "LHS", feeBalance: 0, method: null, reason: "the book came back", receiptNo: "R-AAAA00000004",
+    by: "jdoe", deskSite: "LHS" },
+  { at: "2026-12-04T18:00:00Z", kind: "WAIVER", amount: "0.50", change: "-0.50", balance: "0.00", feeKind: "OVERDUE",
+    reason: "first offence", receiptNo: "R-AAAA00000003", deskSite: null },
+  { at: "2026-12-03T17:00:00Z", kind: "PAYMENT", amount: "1.00", change: "-1.00", balance: "0.50", feeKind: "OVERDUE",
+    method: "CASH", receiptNo: "R-AAAA00000002", deskSite: "LHS" },
+  { at: "2026-12-03T17:00:00Z", kind: "PAYMENT", amount: "25.00", change: "-25.00", balance: "1.50", feeKind: "LOST",
+    method: "CASH", receiptNo: "R-AAAA00000002", deskSite: "LHS" },
+  { at: "2026-11-20T20:00:00Z", kind: "PAYMENT", amount: 2.25, change: -2.25, balance: 26.5, feeKind: "OVERDUE",
+    method: "CARD", receiptNo: "R-AAAA00000001", deskSite: null },
+  { at: "2026-11-04T07:30:00Z", kind: "CHARGE", amount: 25, change: 25, balance: 28.75, feeKind: "LOST",
+    reason: null, receiptNo: null, deskSite: null },
+];
+const lines = account.historyLines(entries, LA);
+assert.deepEqual(lines[0], { date: "Dec 5, 2026", kind: "Refund", what: "Lost item · the book came back",
+  amount: "$25.00", method: "-", receipt: "R-AAAA00000004", desk: "LHS", balance: "$0.00" });
+assert.deepEqual(lines[1], { date: "Dec 4, 2026", kind: "Waiver", what: "Overdue fine · first offence",
+  amount: "$0.50", method: "-", receipt: "R-AAAA00000003", desk: "-", balance: "$0.00" });
+assert.deepEqual(lines[2], { date: "Dec 3, 2026", kind: "Payment", what: "Overdue fine", amount: "$1.00",
+  method: "Cash", receipt: "R-AAAA00000002", desk: "LHS", balance: "$0.50", printReceipt: "R-AAAA00000002" });
+assert.equal(lines[3].printReceipt, undefined, "a payment to several fees is printed from its first line only");
+assert.equal(lines[3].receipt, "R-AAAA00000002");
+assert.deepEqual(lines[4], { date: "Nov 20, 2026", kind: "Payment", what: "Overdue fine", amount: "$2.25",
+  method: "Card", receipt: "R-AAAA00000001", desk: "not recorded", balance: "$26.50", printReceipt: "R-AAAA00000001" });
+assert.deepEqual(lines[5], { date: "Nov 3, 2026", kind: "Charge", what: "Lost item", amount: "$25.00", method: "-",
+  receipt: "-", desk: "-", balance: "$28.75" });
+assert.equal(lines.filter((l) => l.printReceipt).length, 2, "only payments are offered to print");
+assert.equal(account.historyLine({ kind: "REFUND", amount: 5, balance: 0, feeKind: "DAMAGED", deskSite: null }, LA).desk,
+  "not recorded", "a refund at a desk circulation does not know");
+assert.equal(account.historyLine({ kind: "CHARGE", amount: 12, balance: 12, feeKind: "DAMAGED", reason: "torn cover" }).what,
+  "Damaged item · torn cover");
+assert.equal(account.historyLine({ kind: "PAYMENT", amount: 1, balance: 0, feeKind: "OTHER", method: "ONLINE" }).method,
+  "Online");
+assert.deepEqual(account.historyLines(undefined), []);
+
+// a page at a time
+assert.equal(account.HISTORY_PAGE_SIZE, 20);
+assert.deepEqual(account.historyPage(0, 20, 0),
+  { text: "Nothing has been charged, paid, waived or refunded yet.", newer: false, older: false });
+assert.deepEqual(account.historyPage(0, 20, 1), { text: "1 entry, newest first.", newer: false, older: false });
+assert.deepEqual(account.historyPage(0, 20, 20), { text: "20 entries, newest first.", newer: false, older: false });
+assert.deepEqual(account.historyPage(0, 20, 57), { text: "Entries 1–20 of 57, newest first.", newer: false, older: true });
+assert.deepEqual(account.historyPage(1, 20, 57), { text: "Entries 21–40 of 57, newest first.", newer: true, older: true });
+assert.deepEqual(account.historyPage(2, 20, 57), { text: "Entries 41–57 of 57, newest first.", newer: true, older: false });
+assert.deepEqual(account.historyPage(3, 20, 57), { text: "No entries here: there are 57.", newer: true, older: false });
 
 console.log("all checks passed");

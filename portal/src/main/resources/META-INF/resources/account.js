@@ -1,6 +1,7 @@
 // What the circulation desk says and checks about a patron's account (fines and fees): money read from circulation's
 // answers and from what staff type, in whole cents (never in floating point), the fee lines, a payment's receipt, a
-// waiver and a charge in words, and when a payment or a waiver is sent again with the same Idempotency-Key. Plain
+// waiver (whole or part of a fee) and a charge in words, the account's history a page at a time, and when a payment,
+// a waiver or a charge is sent again with the same Idempotency-Key. Plain
 // functions without the page, so that they can be tested alone (AccountScriptTest runs them in Node). Nothing here
 // keeps anything: a patron's account stays in the page while the patron is at the desk.
 "use strict";
@@ -20,6 +21,13 @@ const CHARGE_KINDS = ["DAMAGED", "PROCESSING", "OTHER"];
 
 // The ways a desk takes money (circulation's CASH, CHECK, CARD; ONLINE is not taken at a desk).
 const PAYMENT_METHODS = { CASH: "in cash", CHECK: "by check", CARD: "by card", ONLINE: "online" };
+
+// The entries of an account's history (circulation's ledger kinds) and the methods as a column shows them.
+const ENTRY_KINDS = { CHARGE: "Charge", PAYMENT: "Payment", WAIVER: "Waiver", REFUND: "Refund" };
+const METHOD_NAMES = { CASH: "Cash", CHECK: "Check", CARD: "Card", ONLINE: "Online" };
+
+// Entries of the history a page shows (circulation gives up to 500; a desk reads a screenful).
+const HISTORY_PAGE_SIZE = 20;
 
 // Cents of an amount as circulation gives it (a JSON number such as 12.5, or a decimal string "12.50"); null when it
 // is not money. A JSON number's own text is read, digit by digit: its shortest form is the decimal circulation wrote.
@@ -84,6 +92,26 @@ function paymentDefault(owedCents) {
   return owedCents && owedCents > 0 ? decimalOf(owedCents) : "";
 }
 
+// A waiver's amount: typed money that is not above what is left of the fee (circulation checks too:
+// waiver-above-balance).
+function waiverAmount(text, feeBalanceCents) {
+  const amount = typedAmount(text);
+  if (amount.error) return amount;
+  if (feeBalanceCents === null || feeBalanceCents === undefined) {
+    return { error: "What is left of the fee is not known: show the account again." };
+  }
+  if (feeBalanceCents <= 0) return { error: "Nothing is left of this fee." };
+  if (amount.cents > feeBalanceCents) {
+    return { error: `That is more than the ${dollars(feeBalanceCents)} left of this fee.` };
+  }
+  return amount;
+}
+
+// The amount first offered for a waiver: the whole of what is left of the fee ("1.50").
+function waiverDefault(feeBalanceCents) {
+  return paymentDefault(feeBalanceCents);
+}
+
 // A waiver's reason: circulation takes 3 to 500 characters that are not blank.
 function waiverReason(text) {
   const reason = String(text ?? "").trim();
@@ -108,6 +136,12 @@ function chargeRequest(fields) {
 // first when none).
 function paymentRequest(cents, method, siteCode, feeId) {
   return moneyBody({ method, siteCode, ...(feeId ? { feeId } : {}) }, cents);
+}
+
+// A waiver's body: the amount always named (the whole balance by default), so that what is waived is what the desk
+// showed, and a retry's body is the first one's.
+function waiverRequest(cents, reason) {
+  return moneyBody({ reason }, cents);
 }
 
 // JSON with "amount" written as the decimal itself (12.50), not as a float JavaScript would round-trip.
@@ -157,13 +191,83 @@ function receiptLine(receipt, method) {
     + (left === null ? "" : left > 0 ? `Still owed: ${dollars(left)}.` : "Nothing is owed now.");
 }
 
-// A waiver in words; waivedCents is what was left of the fee before (a whole fee is waived).
+// A waiver in words: what was waived, and what is left of the fee when part of it was (fee: circulation's answer, the
+// fee after the waiver).
 function waiverLine(fee, waivedCents) {
-  return `Waived: ${feeKind(fee.kind).toLowerCase()}, ${dollars(waivedCents)}.`;
+  const left = centsOf(fee.balance);
+  return `Waived: ${feeKind(fee.kind).toLowerCase()}, ${dollars(waivedCents)}.`
+    + (left > 0 ? ` ${dollars(left)} of it is still owed.` : "");
 }
 
 function chargeLine(fee) {
   return `Charged: ${feeKind(fee.kind).toLowerCase()}, ${feeMoney(fee.amount)}.`;
+}
+
+// What the desk says when circulation did not answer about a payment, a waiver or a charge: it may have been booked,
+// and sending it again as it was (same key) books it once.
+function unansweredLine(action, cents) {
+  const money = dollars(cents);
+  if (action === "payment") {
+    return `Circulation did not answer about the payment of ${money}: it may have been taken. `
+      + "Take it again as it is (the same amount, method and fee): it will not be taken twice.";
+  }
+  if (action === "waiver") {
+    return `Circulation did not answer about the waiver of ${money}: it may have been made. `
+      + "Waive it again as it is (the same amount and reason): it will not be waived twice.";
+  }
+  return `Circulation did not answer about the charge of ${money}: it may have been charged. `
+    + "Charge it again as it is (the same fee, amount and note): it will not be charged twice.";
+}
+
+// One entry of the account's history (circulation's ledger, newest first): when, what kind, the fee and the reason
+// (a charge's note, a waiver's or refund's reason), the amount, how it was paid, the receipt number, the desk that
+// took or handed back the money ("not recorded" when circulation has none: a payment district staff took without
+// naming a desk, or one booked before desks were recorded), and what was owed after it.
+function historyLine(entry, timeZone = ACCOUNT_TIME_ZONE) {
+  const kind = String(entry.kind || "").toUpperCase();
+  const money = kind === "PAYMENT" || kind === "REFUND";
+  return {
+    date: accountDate(entry.at, timeZone),
+    kind: ENTRY_KINDS[kind] || feeKind(kind),
+    what: [feeKind(entry.feeKind), entry.reason].filter(Boolean).join(" · "),
+    amount: feeMoney(entry.amount),
+    method: METHOD_NAMES[String(entry.method || "").toUpperCase()] || entry.method || "-",
+    receipt: entry.receiptNo || "-",
+    desk: money ? entry.deskSite || "not recorded" : "-",
+    balance: feeMoney(entry.balance),
+  };
+}
+
+// The lines of a page of history; a payment's line carries the receipt number to print ("Print receipt (PDF)"),
+// once per receipt on the page (a payment to several fees is one entry per fee under one receipt number).
+function historyLines(entries, timeZone = ACCOUNT_TIME_ZONE) {
+  const offered = new Set();
+  return (entries || []).map((entry) => {
+    const line = historyLine(entry, timeZone);
+    const receiptNo = String(entry.kind || "").toUpperCase() === "PAYMENT" && entry.receiptNo;
+    if (receiptNo && !offered.has(receiptNo)) {
+      offered.add(receiptNo);
+      line.printReceipt = receiptNo;
+    }
+    return line;
+  });
+}
+
+// Where a page of history is: "Entries 21–40 of 57, newest first.", and whether newer or older pages exist.
+function historyPage(page, size, total) {
+  const count = Number(total) || 0;
+  if (count <= 0) {
+    return { text: "Nothing has been charged, paid, waived or refunded yet.", newer: false, older: false };
+  }
+  const first = page * size + 1;
+  if (first > count) return { text: `No entries here: there are ${count}.`, newer: page > 0, older: false };
+  const last = Math.min(count, (page + 1) * size);
+  return {
+    text: count <= size ? `${count} entr${count === 1 ? "y" : "ies"}, newest first.`
+      : `Entries ${first}–${last} of ${count}, newest first.`,
+    newer: page > 0,
+    older: last < count,
+  };
 }
 
 // A refusal in circulation's words (problem+json detail), e.g. a waiver without the permission.
@@ -173,19 +277,25 @@ function accountRefusal(problem, status) {
 }
 
 // Whether circulation may have done what it did not answer: nothing came back (0), the portal could not reach it (502)
-// or it was busy or slow (503, 504). Then the same payment or waiver is sent again with the same Idempotency-Key, and
-// circulation books it once.
+// or it was busy or slow (503, 504). Then the same payment, waiver or charge is sent again with the same
+// Idempotency-Key, and circulation books it once.
 function answerUnknown(status) {
   return status === 0 || status === 502 || status === 503 || status === 504;
 }
 
-// The action a key belongs to: the same payment (patron, desk, amount, method, fee) or waiver (fee, reason).
+// The action a key belongs to: the same payment (patron, desk, amount, method, fee), waiver (fee, amount, reason) or
+// charge (patron and the body sent: desk, kind, amount, note). Circulation refuses a key reused with another body
+// (422 idempotency-key-reused): an action is never sent with another's key.
 function paymentAction(patronId, siteCode, cents, method, feeId) {
   return `payment|${patronId}|${siteCode}|${cents}|${method}|${feeId || ""}`;
 }
 
-function waiverAction(feeId, reason) {
-  return `waiver|${feeId}|${reason}`;
+function waiverAction(feeId, cents, reason) {
+  return `waiver|${feeId}|${cents}|${reason}`;
+}
+
+function chargeAction(patronId, chargeBody) {
+  return `charge|${patronId}|${chargeBody}`;
 }
 
 // The Idempotency-Key for an action: the one kept for it while unanswered (a retry), else a new one.
@@ -201,8 +311,9 @@ function settleKey(pending, action, key, status) {
 
 if (typeof module !== "undefined") {
   module.exports = {
-    centsOf, dollars, decimalOf, feeMoney, typedAmount, paymentAmount, paymentDefault, waiverReason, chargeRequest,
-    paymentRequest, feeLine, feeChoice, feeKind, balanceLine, receiptLine, waiverLine, chargeLine, accountRefusal,
-    answerUnknown, paymentAction, waiverAction, actionKey, settleKey, CHARGE_KINDS, PAYMENT_METHODS,
+    centsOf, dollars, decimalOf, feeMoney, typedAmount, paymentAmount, paymentDefault, waiverAmount, waiverDefault,
+    waiverReason, waiverRequest, chargeRequest, paymentRequest, feeLine, feeChoice, feeKind, balanceLine, receiptLine,
+    waiverLine, chargeLine, unansweredLine, historyLine, historyLines, historyPage, accountRefusal, answerUnknown,
+    paymentAction, waiverAction, chargeAction, actionKey, settleKey, CHARGE_KINDS, PAYMENT_METHODS, HISTORY_PAGE_SIZE,
   };
 }

@@ -1,7 +1,7 @@
 // The portal's page: sign-in through the district's Keycloak (authorization code + PKCE, RFC 7636), who is signed
 // in, the services' state and links, the public catalog search, and for staff the circulation desk (with the patron's
-// account: fees, payments, waivers, charges), the hold pull list, inventories and weeding. No framework and no CDN:
-// the portal must work on machines without internet access. Tokens stay in this tab's sessionStorage.
+// account: fees, payments, waivers, charges, its history), the hold pull list, inventories and weeding. No framework
+// and no CDN: the portal must work on machines without internet access. Tokens stay in this tab's sessionStorage.
 
 const $ = (id) => document.getElementById(id);
 const SESSION = "lrms.tokens";
@@ -591,11 +591,12 @@ async function uploadOffline() {
 
 // ------------------------------------------------------------------------------------------ the patron's account
 // The fines and fees of the patron at the desk (account.js: money in whole cents, the wording): what is owed and the
-// open fees, a payment (the desk's site as siteCode; its Idempotency-Key kept for the retry of one circulation did not
-// answer, as a check-out's is), a waiver of one fee, a charge by hand. Nothing of it is kept in the browser: it is the
-// patron's, and stays in the page while they are at the desk.
+// open fees, a payment (the desk's site as siteCode), a waiver of all or part of one fee, a charge by hand, each with
+// an Idempotency-Key kept for the retry of one circulation did not answer (as a check-out's is), and the account's
+// history a page at a time. Nothing of it is kept in the browser: it is the patron's, and stays in the page while
+// they are at the desk.
 const patronAccount = { owed: null, open: [], loans: new Map(), pendingKeys: new Map(), waiving: null, receiptNo: null,
-  busy: false };
+  busy: false, historyPage: 0 };
 
 function accountSay(text, tone) {
   $("account-message").textContent = text;
@@ -603,9 +604,15 @@ function accountSay(text, tone) {
 }
 
 function resetAccount() {
-  Object.assign(patronAccount, { owed: null, open: [], loans: new Map(), waiving: null, receiptNo: null });
+  Object.assign(patronAccount,
+    { owed: null, open: [], loans: new Map(), waiving: null, receiptNo: null, historyPage: 0 });
   $("account-part").hidden = true;
   $("account-part").open = false;
+  $("account-history-part").open = false;
+  $("account-history-rows").replaceChildren();
+  $("account-history").hidden = true;
+  $("account-history-page").textContent = "";
+  $("account-history-message").textContent = "";
   $("account-balance").textContent = "";
   $("account-rows").replaceChildren();
   $("account-fees").hidden = true;
@@ -742,18 +749,19 @@ async function takePayment(event) {
     $("account-receipt-part").hidden = false;
     logRow(null, null, `Payment: ${line}`, "ok");
   } else if (answerUnknown(answer.status)) {
-    accountSay(`Circulation did not answer about the payment of ${dollars(typed.cents)}: it may have been taken. `
-      + "Take it again as it is (the same amount, method and fee): it will not be taken twice.", "bad");
+    accountSay(unansweredLine("payment", typed.cents), "bad");
   } else {
     accountSay(`Not paid: ${accountRefusal(answer.body, answer.status)}`, "bad");
   }
   await refreshPatron(patron);
 }
 
+// A waiver of one fee: the whole of what is left of it is offered; less may be waived, never more.
 function openWaiver(fee) {
   patronAccount.waiving = fee;
   openAccountForm("account-waive-form");
   $("account-waive-fee").textContent = feeChoice(fee);
+  $("account-waive-amount").value = waiverDefault(centsOf(fee.balance));
   $("account-waive-reason").value = "";
   $("account-waive-reason").focus();
 }
@@ -763,31 +771,47 @@ async function waiveFee(event) {
   const patron = desk.patron;
   const fee = patronAccount.waiving;
   if (patronAccount.busy || !patron || !fee) return;
+  const typed = typedAmount($("account-waive-amount").value);
+  if (typed.error) {
+    accountSay(typed.error, "bad");
+    $("account-waive-amount").focus();
+    return;
+  }
   const reason = waiverReason($("account-waive-reason").value);
   if (reason.error) {
     accountSay(reason.error, "bad");
     $("account-waive-reason").focus();
     return;
   }
-  const action = waiverAction(fee.id, reason.reason);
+  const action = waiverAction(fee.id, typed.cents, reason.reason);
+  // a retry of an unanswered waiver is sent as it is (circulation answers the first waiver again); a new one is never
+  // more than what is left of the fee
+  const checked = patronAccount.pendingKeys.has(action) ? typed
+    : waiverAmount($("account-waive-amount").value, centsOf(fee.balance));
+  if (checked.error) {
+    accountSay(checked.error, "bad");
+    $("account-waive-amount").focus();
+    return;
+  }
   const key = actionKey(patronAccount.pendingKeys, action, () => crypto.randomUUID());
   patronAccount.busy = true;
   $("account-waive").disabled = true;
-  accountSay("Waiving…");
-  const answer = await deskCall(`/api/circulation/v1/fees/${fee.id}/waivers`,
-    post({ reason: reason.reason }, { "Idempotency-Key": key }));
+  accountSay(`Waiving ${dollars(typed.cents)}…`);
+  const answer = await deskCall(`/api/circulation/v1/fees/${fee.id}/waivers`, {
+    method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key },
+    body: waiverRequest(typed.cents, reason.reason),
+  });
   patronAccount.busy = false;
   $("account-waive").disabled = false;
   settleKey(patronAccount.pendingKeys, action, key, answer.status);
   if (answer.status === 200) {
-    const line = waiverLine(answer.body, centsOf(fee.balance));
+    const line = waiverLine(answer.body, typed.cents);
     $("account-waive-form").hidden = true;
     patronAccount.waiving = null;
     accountSay(line, "ok");
     logRow(null, null, line, "ok");
   } else if (answerUnknown(answer.status)) {
-    accountSay("Circulation did not answer about the waiver: it may have been made. Waive it again with the same "
-      + "reason: it will not be waived twice.", "bad");
+    accountSay(unansweredLine("waiver", typed.cents), "bad");
   } else {
     accountSay(`Not waived: ${accountRefusal(answer.body, answer.status)}`, "bad");
   }
@@ -801,7 +825,8 @@ function openCharge() {
   $("account-charge-kind").focus();
 }
 
-// A charge has no Idempotency-Key in circulation's API: one it did not answer is not sent again by itself.
+// A charge carries an Idempotency-Key, as a payment does: one circulation did not answer is charged again as it is
+// (the form stays filled in) with the same key, and circulation charges it once.
 async function chargeFee(event) {
   event.preventDefault();
   const patron = desk.patron;
@@ -812,21 +837,23 @@ async function chargeFee(event) {
     accountSay(charge.error, "bad");
     return;
   }
+  const action = chargeAction(patron.id, charge.body);
+  const key = actionKey(patronAccount.pendingKeys, action, () => crypto.randomUUID());
   patronAccount.busy = true;
   $("account-charge").disabled = true;
   accountSay(`Charging ${dollars(charge.cents)}…`);
   const answer = await deskCall(`/api/circulation/v1/patrons/${patron.id}/fees`,
-    { method: "POST", headers: { "Content-Type": "application/json" }, body: charge.body });
+    { method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key }, body: charge.body });
   patronAccount.busy = false;
   $("account-charge").disabled = false;
-  if (answer.status === 201) {
+  settleKey(patronAccount.pendingKeys, action, key, answer.status);
+  if (answer.status === 201 || answer.status === 200) {
     const line = chargeLine(answer.body);
     $("account-charge-form").hidden = true;
     accountSay(line, "ok");
     logRow(null, null, line, "ok");
   } else if (answerUnknown(answer.status)) {
-    accountSay("Circulation did not answer about the charge: look at the fees below before charging again "
-      + "(a charge sent twice is charged twice).", "bad");
+    accountSay(unansweredLine("charge", charge.cents), "bad");
   } else {
     accountSay(`Not charged: ${accountRefusal(answer.body, answer.status)}`, "bad");
   }
@@ -842,22 +869,71 @@ async function refreshPatron(patron) {
     showPatron(patron);
   }
   await showAccount();
+  if ($("account-history-part").open && desk.patron === patron) await showHistory(0); // what was just booked
 }
 
-// The receipt's printable copy, opened in a new tab as the pull list's is.
-async function printReceipt() {
-  const receiptNo = patronAccount.receiptNo;
+// A page of the account's history (charges, payments, waivers, refunds), newest first; each payment with its receipt
+// number can be printed again.
+async function showHistory(page) {
+  const patron = desk.patron;
+  if (!patron || !patron.id) return;
+  const message = $("account-history-message");
+  message.textContent = "Loading…";
+  message.className = "message";
+  const answer = await deskCall(
+    `/api/circulation/v1/patrons/${patron.id}/account?page=${page}&size=${HISTORY_PAGE_SIZE}`);
+  if (desk.patron !== patron) return; // another patron was scanned meanwhile
+  if (answer.status !== 200 || !answer.body) {
+    message.textContent = answerUnknown(answer.status)
+      ? "Circulation cannot be reached: the history cannot be shown now."
+      : accountRefusal(answer.body, answer.status);
+    message.className = "message bad";
+    return;
+  }
+  patronAccount.historyPage = page;
+  message.textContent = "";
+  const lines = historyLines(answer.body.entries);
+  $("account-history-rows").replaceChildren(...lines.map((line) => {
+    const row = document.createElement("tr");
+    const amount = cell(line.amount);
+    const balance = cell(line.balance);
+    amount.className = "money";
+    balance.className = "money";
+    const action = document.createElement("td");
+    if (line.printReceipt) {
+      const print = Object.assign(document.createElement("button"),
+        { type: "button", className: "quiet account-history-print", textContent: "Print receipt (PDF)" });
+      print.dataset.receiptNo = line.printReceipt;
+      print.addEventListener("click", () => printReceipt(line.printReceipt, (text) => {
+        message.textContent = text;
+        message.className = "message bad";
+      }));
+      action.append(print);
+    }
+    row.append(cell(line.date), cell(line.kind), cell(line.what), amount, cell(line.method), cell(line.receipt),
+      cell(line.desk), balance, action);
+    return row;
+  }));
+  $("account-history").hidden = !lines.length;
+  const where = historyPage(page, HISTORY_PAGE_SIZE, answer.body.total);
+  $("account-history-page").textContent = where.text;
+  $("account-history-newer").hidden = !where.newer;
+  $("account-history-older").hidden = !where.older;
+}
+
+// A receipt's printable copy (the one just taken, or one of the history's), opened in a new tab as the pull list's is.
+async function printReceipt(receiptNo, sayBad = (text) => accountSay(text, "bad")) {
   if (!receiptNo) return;
   let answer;
   try {
     answer = await api(`/api/circulation/v1/receipts/${encodeURIComponent(receiptNo)}`,
       { headers: { Accept: "application/pdf" } });
   } catch {
-    accountSay("The portal cannot be reached.", "bad");
+    sayBad("The portal cannot be reached.");
     return;
   }
   if (!answer.ok) {
-    accountSay(await refusal(answer, "circulation"), "bad");
+    sayBad(await refusal(answer, "circulation"));
     return;
   }
   window.open(URL.createObjectURL(await answer.blob()), "_blank", "noopener");
@@ -1252,7 +1328,10 @@ async function start() {
   $("account-charge-open").addEventListener("click", openCharge);
   $("account-charge-form").addEventListener("submit", chargeFee);
   $("account-charge-cancel").addEventListener("click", () => { $("account-charge-form").hidden = true; });
-  $("account-receipt-print").addEventListener("click", printReceipt);
+  $("account-receipt-print").addEventListener("click", () => printReceipt(patronAccount.receiptNo));
+  $("account-history-part").addEventListener("toggle", () => { if ($("account-history-part").open) showHistory(0); });
+  $("account-history-newer").addEventListener("click", () => showHistory(Math.max(0, patronAccount.historyPage - 1)));
+  $("account-history-older").addEventListener("click", () => showHistory(patronAccount.historyPage + 1));
   $("desk-site").addEventListener("change", renderOffline);
   $("inventory-list-form").addEventListener("submit", showInventories);
   $("inventory-start-form").addEventListener("submit", startInventory);

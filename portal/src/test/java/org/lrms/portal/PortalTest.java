@@ -167,7 +167,7 @@ class PortalTest {
     }
 
     @Test
-    void theDesksPatronCardHasTheAccountWithPaymentsWaiversChargesAndTheReceipt() {
+    void theDesksPatronCardHasTheAccountWithPaymentsWaiversChargesTheReceiptAndTheHistory() {
         String page = given().when().get("/").then().statusCode(200)
                 .body(containsString("id=\"account-part\""), containsString("id=\"account-fees\""),
                         containsString("id=\"account-pay-open\""), containsString("id=\"account-amount\""),
@@ -176,18 +176,54 @@ class PortalTest {
                         containsString("id=\"account-waive\""), containsString("id=\"account-charge-kind\""),
                         containsString("id=\"account-charge-amount\""), containsString("id=\"account-charge\""),
                         containsString("id=\"account-receipt\""), containsString("id=\"account-receipt-print\""),
-                        containsString("Print receipt (PDF)"))
+                        containsString("Print receipt (PDF)"), containsString("id=\"account-waive-amount\""),
+                        containsString("id=\"account-history-part\""), containsString("id=\"account-history\""),
+                        containsString("id=\"account-history-rows\""), containsString("id=\"account-history-page\""),
+                        containsString("id=\"account-history-newer\""), containsString("id=\"account-history-older\""),
+                        containsString("id=\"account-history-message\""))
                 .extract().asString();
+        assertTrue(page.indexOf("id=\"account-part\"") < page.indexOf("id=\"account-history-part\"")
+                && page.indexOf("id=\"account-history-part\"") < page.indexOf("id=\"checkout-form\""),
+                "the history is in the account");
         assertTrue(page.indexOf("id=\"patron-card\"") < page.indexOf("id=\"account-part\"")
                 && page.indexOf("id=\"account-part\"") < page.indexOf("id=\"checkout-form\""), "in the patron card");
         assertTrue(page.contains("<script src=\"/account.js\"></script>"), "the account's wording is loaded");
         given().when().get("/account.js").then().statusCode(200)
                 .body(containsString("function paymentAmount"), containsString("function receiptLine"),
+                        containsString("function waiverAmount"), containsString("function chargeAction"),
+                        containsString("function historyLines"),
                         not(containsString("localStorage")), not(containsString("https://")));
         given().when().get("/app.js").then().statusCode(200)
                 .body(containsString("/account?size=1"), containsString("/fees?open=true"),
                         containsString("/payments`"), containsString("/waivers`"),
-                        containsString("/api/circulation/v1/receipts/"), containsString("\"Idempotency-Key\": key"));
+                        containsString("/api/circulation/v1/receipts/"), containsString("\"Idempotency-Key\": key"),
+                        containsString("/account?page=${page}&size=${HISTORY_PAGE_SIZE}"),
+                        containsString("waiverRequest(typed.cents, reason.reason)"),
+                        containsString("chargeAction(patron.id, charge.body)"),
+                        not(containsString("a charge sent twice is charged twice")));
+    }
+
+    @Test
+    void aChargeAndAPartialWaiverReachTheServiceWithTheirIdempotencyKeyAndTheirAmountAsSent() {
+        String charge = "{\"amount\":12.00,\"siteCode\":\"LHS\",\"kind\":\"DAMAGED\",\"note\":\"torn cover\"}";
+        given().header("Authorization", TOKEN).header("Idempotency-Key", "0d5f3a9e-7c21-4b8e-9f60-3e2d1c4b5a69")
+                .contentType("application/json").body(charge)
+                .when().post("/api/catalog/v1/patrons/42/fees")
+                .then().statusCode(404);
+        FakeServices.Received received = FakeServices.LAST.get();
+        assertEquals("/api/v1/patrons/42/fees", received.uri());
+        assertEquals("0d5f3a9e-7c21-4b8e-9f60-3e2d1c4b5a69", received.header("Idempotency-Key"));
+        assertEquals(charge, received.body());
+
+        String waiver = "{\"amount\":0.50,\"reason\":\"first offence\"}";
+        given().header("Authorization", TOKEN).header("Idempotency-Key", "a8b9c0d1-e2f3-4a5b-8c7d-9e0f1a2b3c4d")
+                .contentType("application/json").body(waiver)
+                .when().post("/api/catalog/v1/fees/7/waivers")
+                .then().statusCode(404);
+        received = FakeServices.LAST.get();
+        assertEquals("/api/v1/fees/7/waivers", received.uri());
+        assertEquals("a8b9c0d1-e2f3-4a5b-8c7d-9e0f1a2b3c4d", received.header("Idempotency-Key"));
+        assertEquals(waiver, received.body(), "0.50 stays 0.50");
     }
 
     @Test
