@@ -332,6 +332,40 @@ class LocalStackIT {
         catalogStatus(admin, gone, "WITHDRAWN");
     }
 
+    @Test
+    @Order(11)
+    void aTechnicianTakesAPaymentAtTheDeskAndTheReceiptNamesTheDesk() {
+        assumeTrue(browser != null, "SKIPPED: the desk was not driven in a browser");
+        String admin = token("district.admin");
+        String payer = "E2E-P-" + UUID.randomUUID().toString().substring(0, 8);
+        String patronId = preparedDesk(admin, payer, "E2E-C-" + UUID.randomUUID().toString().substring(0, 8));
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("siteCode", "LHS", "kind", "DAMAGED", "amount", "4.50", "note", "water damage"))
+                .post(stack.url("circulation") + "/api/v1/patrons/" + patronId + "/fees").then().statusCode(201);
+
+        browser.click(By.id("mode-checkout"));
+        browser.scan("patron-barcode", payer);
+        browser.awaitText("account-balance", "Owes $4.50 (1 open fee).");
+        browser.click(By.id("account-summary"));
+        browser.awaitText("account-rows", "water damage");
+        browser.click(By.id("account-pay-open"));
+        browser.type(By.id("account-amount"), "2.00");
+        browser.click(By.id("account-pay"));
+        String receipt = browser.awaitText("account-receipt", "$2.00 paid in cash. Still owed: $2.50.");
+        String receiptNo = receipt.replaceAll("^Receipt (\\S+):.*$", "$1");
+        browser.awaitText("account-balance", "Owes $2.50 (1 open fee).");
+        browser.screenshot(stack.state().resolve("logs/desk-payment.png"));
+
+        // the money is booked once, at the desk that took it (the desk's site, LHS)
+        given().auth().oauth2(admin).get(stack.url("circulation") + "/api/v1/receipts/" + receiptNo)
+                .then().statusCode(200).body("deskSite", equalTo("LHS")).body("by", equalTo("tech.lhs"));
+        given().auth().oauth2(admin).get(stack.url("circulation") + "/api/v1/patrons/" + patronId)
+                .then().statusCode(200).body("feeBalance", equalTo(2.5f));
+        given().auth().oauth2(admin).accept("application/pdf")
+                .get(stack.url("circulation") + "/api/v1/receipts/" + receiptNo)
+                .then().statusCode(200).contentType("application/pdf");
+    }
+
     // -----------------------------------------------------------------------------------------------------------
 
     private static String token(String user) {
