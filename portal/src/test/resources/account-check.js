@@ -229,6 +229,11 @@ assert.equal(account.historyLine({ kind: "REFUND", amount: 5, balance: 0, feeKin
   "not recorded", "a refund at a desk circulation does not know");
 assert.equal(account.historyLine({ kind: "CHARGE", amount: 12, balance: 12, feeKind: "DAMAGED", reason: "torn cover" }).what,
   "Damaged item · torn cover");
+// the item of the fee's loan while circulation still names it (the loan is the patron's), none once anonymized
+assert.equal(account.historyLine({ kind: "CHARGE", amount: 2, balance: 2, feeKind: "OVERDUE", itemTitle: "Holes",
+  itemBarcode: "C123" }).what, "Overdue fine · Holes (C123)");
+assert.equal(account.historyLine({ kind: "PAYMENT", amount: 2, balance: 0, feeKind: "OVERDUE", itemTitle: null,
+  itemBarcode: null }).what, "Overdue fine");
 assert.equal(account.historyLine({ kind: "PAYMENT", amount: 1, balance: 0, feeKind: "OTHER", method: "ONLINE" }).method,
   "Online");
 assert.deepEqual(account.historyLines(undefined), []);

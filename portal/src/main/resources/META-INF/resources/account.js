@@ -159,11 +159,16 @@ function feeKind(kind) {
   return FEE_KINDS[kind] || (kind ? kind.charAt(0) + kind.slice(1).toLowerCase() : "Fee");
 }
 
+// An item as the account names it: "Holes (C123)"; null when circulation names none (a fee of no loan, or a loan the
+// privacy policy has already taken from the patron).
+function itemOf(title, barcode) {
+  return title || barcode ? [title, barcode && `(${barcode})`].filter(Boolean).join(" ") : null;
+}
+
 // One open fee as the desk lists it: what for, the title and item of its loan when known (and its note), when, the
 // amount charged and what is left of it.
 function feeLine(fee, loan, timeZone = ACCOUNT_TIME_ZONE) {
-  const item = loan && (loan.title || loan.itemBarcode)
-    ? [loan.title, loan.itemBarcode && `(${loan.itemBarcode})`].filter(Boolean).join(" ") : null;
+  const item = loan ? itemOf(loan.title, loan.itemBarcode) : null;
   return {
     kind: feeKind(fee.kind), what: [item, fee.note].filter(Boolean).join(" · ") || "-",
     date: accountDate(fee.createdAt, timeZone), amount: feeMoney(fee.amount), balance: feeMoney(fee.balance),
@@ -229,7 +234,8 @@ function historyLine(entry, timeZone = ACCOUNT_TIME_ZONE) {
   return {
     date: accountDate(entry.at, timeZone),
     kind: ENTRY_KINDS[kind] || feeKind(kind),
-    what: [feeKind(entry.feeKind), entry.reason].filter(Boolean).join(" · "),
+    what: [feeKind(entry.feeKind), itemOf(entry.itemTitle, entry.itemBarcode), entry.reason].filter(Boolean)
+      .join(" · "),
     amount: feeMoney(entry.amount),
     method: METHOD_NAMES[String(entry.method || "").toUpperCase()] || entry.method || "-",
     receipt: entry.receiptNo || "-",

@@ -48,12 +48,19 @@ public class FeeAccounts {
                 SELECT f.created_at AS at, 0 AS seq, f.id AS entry_id, 'CHARGE' AS kind, f.amount,
                        f.amount AS change, f.id AS fee_id, f.kind AS fee_kind, f.site_code,
                        CAST(NULL AS text) AS method, f.note AS reason, CAST(NULL AS text) AS receipt_no,
-                       f.created_by AS by_user, CAST(NULL AS text) AS desk_site
-                FROM fee f WHERE f.patron_id = :patron
+                       f.created_by AS by_user, CAST(NULL AS text) AS desk_site, c.barcode AS item_barcode,
+                       c.title AS item_title
+                FROM fee f LEFT JOIN loan l ON l.id = f.loan_id AND l.patron_id = :patron
+                LEFT JOIN copy c ON c.id = l.copy_id
+                WHERE f.patron_id = :patron
                 UNION ALL
                 SELECT t.at, 1, t.id, t.kind, t.amount, CASE WHEN t.kind = 'REFUND' THEN 0 ELSE -t.amount END,
-                       f.id, f.kind, f.site_code, t.method, t.reason, t.receipt_no, t.by_user, t.desk_site
-                FROM fee_transaction t JOIN fee f ON f.id = t.fee_id WHERE f.patron_id = :patron
+                       f.id, f.kind, f.site_code, t.method, t.reason, t.receipt_no, t.by_user, t.desk_site,
+                       c.barcode, c.title
+                FROM fee_transaction t JOIN fee f ON f.id = t.fee_id
+                LEFT JOIN loan l ON l.id = f.loan_id AND l.patron_id = :patron
+                LEFT JOIN copy c ON c.id = l.copy_id
+                WHERE f.patron_id = :patron
             ), running AS (
                 SELECT entry.*,
                        sum(change) OVER (ORDER BY at, seq, entry_id ROWS UNBOUNDED PRECEDING) AS balance_after,
@@ -62,7 +69,7 @@ public class FeeAccounts {
                 FROM entry
             )
             SELECT at, kind, amount, change, balance_after, fee_id, fee_kind, site_code, fee_balance_after, method,
-                   reason, receipt_no, by_user, count(*) OVER () AS total, desk_site
+                   reason, receipt_no, by_user, count(*) OVER () AS total, desk_site, item_barcode, item_title
             FROM running WHERE %s
             ORDER BY at DESC, seq DESC, entry_id DESC LIMIT :limit OFFSET :offset
             """;
@@ -78,11 +85,14 @@ public class FeeAccounts {
 
     /**
      * One entry of a patron's ledger; {@code change} is its effect on what is owed, {@code balance} what is owed
-     * after it.
+     * after it. {@code itemBarcode} and {@code itemTitle}: the item of the fee's loan while that loan is still the
+     * patron's; null for a fee of no loan, and once the loan is anonymized (the privacy policy): the ledger keeps the
+     * money, not what the patron borrowed.
      */
     public record Entry(Instant at, String kind, BigDecimal amount, BigDecimal change, BigDecimal balance,
                         UUID feeId, String feeKind, String siteCode, BigDecimal feeBalance, String method,
-                        String reason, String receiptNo, String by, String deskSite) {
+                        String reason, String receiptNo, String by, String deskSite, String itemBarcode,
+                        String itemTitle) {
     }
 
     /** A patron's account: what is owed now, and a page of the ledger, newest first. */
@@ -288,7 +298,7 @@ public class FeeAccounts {
             Object[] r = (Object[]) row;
             entries.add(new Entry(Columns.instant(r[0]), (String) r[1], money(r[2]), money(r[3]), money(r[4]),
                     uuid(r[5]), (String) r[6], (String) r[7], money(r[8]), (String) r[9], (String) r[10],
-                    (String) r[11], (String) r[12], (String) r[14]));
+                    (String) r[11], (String) r[12], (String) r[14], (String) r[15], (String) r[16]));
             total = ((Number) r[13]).longValue();
         }
         return new Page(entries, total);

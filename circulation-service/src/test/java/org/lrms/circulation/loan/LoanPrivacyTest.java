@@ -142,6 +142,11 @@ class LoanPrivacyTest {
         CheckoutTest.checkIn(site, lent.barcode()).then().statusCode(200).body("fine", equalTo(2.0f));
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(patronId));
         assertEquals(1L, noticesOf(loanId), "the fine notice names the loan while the fine is open");
+        // the account says what the fine is for while the loan is the patron's
+        given().auth().oauth2(token).when().get("/api/v1/patrons/" + patronId + "/account").then().statusCode(200)
+                .body("entries.kind", equalTo(List.of("CHARGE")))
+                .body("entries[0].itemBarcode", equalTo(lent.barcode()))
+                .body("entries[0].itemTitle", org.hamcrest.Matchers.notNullValue());
 
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("amount", "2.00", "method", "CASH", "siteCode", site))
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201);
@@ -151,6 +156,11 @@ class LoanPrivacyTest {
                 "the fined return kept the link: the fine was owed");
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
         assertEquals(0L, noticesOf(loanId), "once anonymized, no notice leads from the patron to the loan");
+        // nor does the account: the money stays, what was borrowed goes
+        given().auth().oauth2(token).when().get("/api/v1/patrons/" + patronId + "/account").then().statusCode(200)
+                .body("entries.kind", equalTo(List.of("PAYMENT", "CHARGE")))
+                .body("entries.itemBarcode", equalTo(java.util.Arrays.asList(null, null)))
+                .body("entries.itemTitle", equalTo(java.util.Arrays.asList(null, null)));
     }
 
     /** A manual charge of {@code amount} at the site, a fee of no loan; answers its id. */
