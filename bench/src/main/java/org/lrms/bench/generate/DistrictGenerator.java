@@ -92,7 +92,25 @@ public final class DistrictGenerator {
                 throw new IllegalStateException("the catalog already holds " + existing + " generated copies of "
                         + "another scale: start from an empty stack (stop.sh, remove the state folder, run.sh)");
             }
-            return existing > 0;
+            return existing > 0 && sameTitles(catalog);
+        }
+    }
+
+    /**
+     * Whether the loaded titles are this seed's and this generator's: the feeds written for a skipped load must find
+     * them (the vocabulary changed on 2026-12-06; a district generated before holds other words).
+     */
+    private boolean sameTitles(Connection catalog) throws SQLException {
+        TitleRecord first = title(0);
+        try (PreparedStatement s = catalog.prepareStatement("SELECT title FROM title WHERE id = ?")) {
+            s.setObject(1, first.id());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next() || !rs.getString(1).equals(first.title())) {
+                    throw new IllegalStateException("the catalog holds generated titles of another seed or of an "
+                            + "older generator: start from an empty stack (stop.sh, remove the state folder, run.sh)");
+                }
+                return true;
+            }
         }
     }
 
@@ -123,8 +141,8 @@ public final class DistrictGenerator {
     }
 
     /** Everything of title {@code index}, recomputed from the seed whenever needed (no title is kept in memory). */
-    record TitleRecord(UUID id, String title, String author, String isbn, int year, String materialType,
-                       String dewey, String language, String subject) {
+    record TitleRecord(UUID id, String title, String subtitle, String author, String isbn, int year,
+                       String materialType, String dewey, String language, String subject) {
         /** The title's call number, which its copies carry too: the Dewey number (or FIC) and the author's mark. */
         String callNumber() {
             return dewey + " " + author.substring(0, 3).toUpperCase();
@@ -135,13 +153,14 @@ public final class DistrictGenerator {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + index);
         UUID id = new UUID(random.nextLong(), random.nextLong());
         String title = Words.title(random);
+        String subtitle = Words.subtitle(random);
         String author = Words.person(random);
         int year = 1950 + (int) Math.round(75 * Math.sqrt(random.nextDouble()));
         String material = Words.pick(Words.MATERIAL, random);
         String dewey = random.nextInt(3) == 0 ? "FIC"
                 : String.format("%03d.%d", random.nextInt(1000), random.nextInt(10));
-        return new TitleRecord(id, title, author, Words.isbn13(index + seed * 7919L), year, material, dewey,
-                Words.pick(Words.LANGUAGE, random), Words.pick(Words.SUBJECTS, random));
+        return new TitleRecord(id, title, subtitle, author, Words.isbn13(index + seed * 7919L), year, material, dewey,
+                Words.pick(Words.LANGUAGE, random), Words.subject(random));
     }
 
     /**
@@ -151,12 +170,12 @@ public final class DistrictGenerator {
      */
     private long titles(Connection catalog, LongConsumer progress) throws SQLException {
         long[] titleSites = titleSites();
-        try (CopyWriter w = new CopyWriter(catalog, "title", "id, title, authors, isbns, isbn13s, publisher, "
+        try (CopyWriter w = new CopyWriter(catalog, "title", "id, title, subtitle, authors, isbns, isbn13s, publisher, "
                 + "publication_year, language, material_type, dewey_number, call_number, subjects, holding_sites, "
                 + "created_at, updated_at, version")) {
             for (int i = 0; i < scale.titles(); i++) {
                 TitleRecord t = title(i);
-                w.row(t.id(), t.title(), List.of(t.author()), List.of(t.isbn()), List.of(t.isbn()),
+                w.row(t.id(), t.title(), t.subtitle(), List.of(t.author()), List.of(t.isbn()), List.of(t.isbn()),
                         "Generated Press", t.year(), t.language(), t.materialType(), t.dewey(), t.callNumber(),
                         List.of(t.subject()), holdingSites(titleSites, i), "now", "now", 0);
                 progress.accept(1);
@@ -314,20 +333,37 @@ public final class DistrictGenerator {
         try (BufferedWriter search = Files.newBufferedWriter(feeds.resolve("search.csv"))) {
             search.write("query\n");
             for (int k = 0; k < 10_000; k++) {
-                TitleRecord t = title(random.nextInt(scale.titles()));
-                String[] words = t.title().replace("The ", "").split(" ");
-                String query = switch (k % 8) {
-                    case 0, 1 -> "q=" + enc(words[0]);
-                    case 2 -> "q=" + enc(t.title());
-                    case 3 -> "q=" + enc(t.author().split(",")[0]);
-                    case 4 -> "q=" + enc(t.subject());
-                    case 5 -> "q=" + t.isbn();
-                    case 6 -> "q=" + enc(Words.misspelled(words[words.length - 1].toLowerCase(), random));
-                    default -> "q=" + enc(words[0]) + "&materialType=BOOK&siteCode=" + siteCode(random.nextInt(scale.sites()));
-                };
-                search.write(query + "\n");
+                search.write(searchQuery(k, random) + "\n");
             }
         }
+    }
+
+    /**
+     * Query {@code k} of the search feed, from a random title: one of its words (common ones most often, as the
+     * words are drawn), the whole title, its author's surname, its subject, its ISBN, a misspelling of its longest
+     * word, a word with filters.
+     */
+    String searchQuery(int k, SplittableRandom random) {
+        TitleRecord t = title(random.nextInt(scale.titles()));
+        String[] words = t.title().replace("The ", "").split(" ");
+        return switch (k % 8) {
+            case 0 -> "q=" + enc(words[0]);
+            case 1 -> "q=" + enc(words[words.length - 1]);
+            case 2 -> "q=" + enc(t.title());
+            case 3 -> "q=" + enc(t.author().split(",")[0]);
+            case 4 -> "q=" + enc(t.subject());
+            case 5 -> "q=" + t.isbn();
+            case 6 -> "q=" + enc(Words.misspelled(longest(words).toLowerCase(), random));
+            default -> "q=" + enc(words[0]) + "&materialType=BOOK&siteCode=" + siteCode(random.nextInt(scale.sites()));
+        };
+    }
+
+    private static String longest(String[] words) {
+        String longest = words[0];
+        for (String word : words) {
+            longest = word.length() > longest.length() ? word : longest;
+        }
+        return longest;
     }
 
     /** A copy and a patron of the copy's site. */

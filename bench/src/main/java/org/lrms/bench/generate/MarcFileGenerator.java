@@ -48,6 +48,7 @@ public final class MarcFileGenerator {
     Record record(int index) {
         SplittableRandom random = new SplittableRandom(seed * 2_000_003L + index);
         String title = Words.title(random);
+        String subtitle = Words.subtitle(random);
         String author = Words.person(random);
         int year = 1950 + (int) Math.round(75 * Math.sqrt(random.nextDouble()));
         String language = Words.pick(Words.LANGUAGE, random);
@@ -58,7 +59,10 @@ public final class MarcFileGenerator {
                 + " d"));
         r.addVariableField(field("020", ' ', ' ', 'a', isbn(index) + " (pbk.)"));
         r.addVariableField(field("100", '1', ' ', 'a', author + ","));
-        DataField f245 = field("245", '1', '0', 'a', title + " /");
+        DataField f245 = field("245", '1', '0', 'a', title + (subtitle == null ? " /" : " :"));
+        if (subtitle != null) {
+            f245.addSubfield(FACTORY.newSubfield('b', subtitle + " /"));
+        }
         f245.addSubfield(FACTORY.newSubfield('c', "by " + author + "."));
         r.addVariableField(f245);
         if (random.nextInt(4) == 0) {
@@ -78,7 +82,7 @@ public final class MarcFileGenerator {
                 random.nextInt(10))));
         r.addVariableField(field("590", ' ', ' ', 'a', "Local note: bench record " + index + "."));
         for (int s = 0, n = 1 + random.nextInt(3); s < n; s++) {
-            DataField subject = field("650", ' ', '0', 'a', Words.pick(Words.SUBJECTS, random));
+            DataField subject = field("650", ' ', '0', 'a', Words.subject(random));
             subject.addSubfield(FACTORY.newSubfield('v', "Fiction."));
             r.addVariableField(subject);
         }

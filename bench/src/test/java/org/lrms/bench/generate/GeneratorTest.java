@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,11 +107,5 @@ class GeneratorTest {
     @Test
     void arraysAreQuotedForCopy() {
         assertEquals("{\"Sachar, Louis\",\"say \\\"hi\\\"\"}", CopyWriter.pgArray(List.of("Sachar, Louis", "say \"hi\"")));
-    }
-
-    @Test
-    void misspellingsStayCloseToTheWord() {
-        String word = Words.misspelled("lighthouse", new SplittableRandom(3));
-        assertTrue(Math.abs(word.length() - "lighthouse".length()) == 1, word);
     }
 }
