@@ -729,17 +729,8 @@ async function takePayment(event) {
     $("account-amount").focus();
     return;
   }
-  const key = actionKey(patronAccount.pendingKeys, action, () => crypto.randomUUID());
-  patronAccount.busy = true;
-  $("account-pay").disabled = true;
-  accountSay(`Taking ${dollars(typed.cents)}…`);
-  const answer = await deskCall(`/api/circulation/v1/patrons/${patron.id}/payments`, {
-    method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key },
-    body: paymentRequest(typed.cents, method, site, feeId),
-  });
-  patronAccount.busy = false;
-  $("account-pay").disabled = false;
-  settleKey(patronAccount.pendingKeys, action, key, answer.status);
+  const answer = await sendKeyed(action, "account-pay", `Taking ${dollars(typed.cents)}…`,
+    `/api/circulation/v1/patrons/${patron.id}/payments`, paymentRequest(typed.cents, method, site, feeId));
   if (answer.status === 201 || answer.status === 200) {
     const line = receiptLine(answer.body, method);
     $("account-pay-form").hidden = true;
@@ -754,6 +745,23 @@ async function takePayment(event) {
     accountSay(`Not paid: ${accountRefusal(answer.body, answer.status)}`, "bad");
   }
   await refreshPatron(patron);
+}
+
+// Sends one of the account's requests (a payment, a waiver, a charge) with its Idempotency-Key: the key of an earlier
+// attempt at the same action circulation did not answer, else a new one, kept for a retry only while the answer is
+// unknown. The account takes one request at a time; the button is off while it is sent.
+async function sendKeyed(action, buttonId, saying, path, body) {
+  const key = actionKey(patronAccount.pendingKeys, action, () => crypto.randomUUID());
+  patronAccount.busy = true;
+  $(buttonId).disabled = true;
+  accountSay(saying);
+  const answer = await deskCall(path, {
+    method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key }, body,
+  });
+  patronAccount.busy = false;
+  $(buttonId).disabled = false;
+  settleKey(patronAccount.pendingKeys, action, key, answer.status);
+  return answer;
 }
 
 // A waiver of one fee: the whole of what is left of it is offered; less may be waived, never more.
@@ -793,17 +801,8 @@ async function waiveFee(event) {
     $("account-waive-amount").focus();
     return;
   }
-  const key = actionKey(patronAccount.pendingKeys, action, () => crypto.randomUUID());
-  patronAccount.busy = true;
-  $("account-waive").disabled = true;
-  accountSay(`Waiving ${dollars(typed.cents)}…`);
-  const answer = await deskCall(`/api/circulation/v1/fees/${fee.id}/waivers`, {
-    method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key },
-    body: waiverRequest(typed.cents, reason.reason),
-  });
-  patronAccount.busy = false;
-  $("account-waive").disabled = false;
-  settleKey(patronAccount.pendingKeys, action, key, answer.status);
+  const answer = await sendKeyed(action, "account-waive", `Waiving ${dollars(typed.cents)}…`,
+    `/api/circulation/v1/fees/${fee.id}/waivers`, waiverRequest(typed.cents, reason.reason));
   if (answer.status === 200) {
     const line = waiverLine(answer.body, typed.cents);
     $("account-waive-form").hidden = true;
@@ -838,15 +837,8 @@ async function chargeFee(event) {
     return;
   }
   const action = chargeAction(patron.id, charge.body);
-  const key = actionKey(patronAccount.pendingKeys, action, () => crypto.randomUUID());
-  patronAccount.busy = true;
-  $("account-charge").disabled = true;
-  accountSay(`Charging ${dollars(charge.cents)}…`);
-  const answer = await deskCall(`/api/circulation/v1/patrons/${patron.id}/fees`,
-    { method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key }, body: charge.body });
-  patronAccount.busy = false;
-  $("account-charge").disabled = false;
-  settleKey(patronAccount.pendingKeys, action, key, answer.status);
+  const answer = await sendKeyed(action, "account-charge", `Charging ${dollars(charge.cents)}…`,
+    `/api/circulation/v1/patrons/${patron.id}/fees`, charge.body);
   if (answer.status === 201 || answer.status === 200) {
     const line = chargeLine(answer.body);
     $("account-charge-form").hidden = true;
