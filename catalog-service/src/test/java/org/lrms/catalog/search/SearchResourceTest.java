@@ -186,6 +186,51 @@ class SearchResourceTest {
     }
 
     @Test
+    void aCatalogWordStandsForItselfAndTheWordsItBeginsNotForItsLookAlikes() throws Exception {
+        String lizard = title("Lizard Tales " + tag);
+        title("Wizard Tales " + tag);
+        String walrus = title("Walrus Characters " + tag);
+        String building = title("Character Building " + tag);
+        // "lizard" is a catalog word: it was not mistyped, so "wizard" (one edit away) does not stand for it
+        given().when().get("/api/v1/search?q=lizard tales " + tag).then().statusCode(200)
+                .body("results.id", equalTo(List.of(lizard)));
+        // "lizrd" is none: it stands for its look-alikes
+        given().when().get("/api/v1/search?q=lizrd tales " + tag).then().statusCode(200)
+                .body("results.id", equalTo(List.of(lizard)));
+        // "character" is one, and stands for the catalog words it begins too ("characters"), named one by one
+        given().when().get("/api/v1/search?q=walrus character " + tag).then().statusCode(200)
+                .body("results.id", equalTo(List.of(walrus)));
+        given().when().get("/api/v1/search?q=character " + tag).then().statusCode(200)
+                .body("results.id", containsInAnyOrder(walrus, building));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL enable_seqscan = off");
+                List<String> begun = new java.util.ArrayList<>();
+                try (ResultSet r = st.executeQuery("SELECT b.word FROM (VALUES ('character')) AS w(word),"
+                        + " LATERAL (" + CatalogSearch.BEGUN + ") b")) {
+                    while (r.next()) {
+                        begun.add(r.getString(1));
+                    }
+                }
+                assertThat(begun, equalTo(List.of("characters")));
+                // one range of V26's index in the "C" collation, whatever the database's collation
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet r = st.executeQuery("EXPLAIN SELECT b.word FROM (VALUES ('character')) AS w(word),"
+                        + " LATERAL (" + CatalogSearch.BEGUN + ") b")) {
+                    while (r.next()) {
+                        plan.append(r.getString(1)).append('\n');
+                    }
+                }
+                assertThat(plan.toString(), containsString("search_word_start_c_idx"));
+                assertThat(plan.toString(), not(containsString("Seq Scan")));
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    @Test
     void theWordsEndingAsATypedWordAreOneRangeOfTheEndIndex() throws Exception {
         // the test catalog's word list is too short for the planner to prefer any index: without sequential scans it
         // must still find one for each branch, which it can only if the query writes the index's expressions (V24's
