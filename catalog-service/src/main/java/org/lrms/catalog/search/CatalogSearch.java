@@ -50,6 +50,11 @@ public class CatalogSearch {
     /** Catalog words looked at for a word typed, at most, from the trigram index, its first letters and its end each. */
     static final int NEAREST = 20;
     /**
+     * The longest typed word given look-alikes: the word list keeps words of 60 letters at most, so a longer word is
+     * more than two edits from any (and fuzzystrmatch refuses words over 255 characters).
+     */
+    static final int LONGEST_TYPED = 60 + 2 * EDITS;
+    /**
      * The typed word's end, reversed, that a catalog word {@code e.most} edits away ends with when the edits are in the
      * typed word's first letters: its letters after the third for one edit, after the fourth for two (two letters at
      * least). Reversed because V24's index {@code search_word_end_idx} holds the words reversed (in the "C" collation,
@@ -78,15 +83,18 @@ public class CatalogSearch {
             + " (SELECT CASE WHEN length(w.word) >= " + TWO_EDITS_FROM + " THEN 2 * " + EDITS + " ELSE " + EDITS
             + " END AS most) e CROSS JOIN LATERAL ("
             + "(SELECT sw.word, sw.word <-> w.word AS distance FROM search_word sw"
-            + " WHERE length(w.word) >= " + SearchTerms.MIN_PREFIX + " AND sw.word % w.word"
+            + " WHERE length(w.word) BETWEEN " + SearchTerms.MIN_PREFIX + " AND " + LONGEST_TYPED
+            + " AND sw.word % w.word"
             + " ORDER BY distance LIMIT " + NEAREST + ")"
             + " UNION (SELECT sw.word, sw.word <-> w.word FROM search_word sw"
-            + " WHERE length(w.word) >= " + SearchTerms.MIN_PREFIX + " AND left(sw.word, 2) = left(w.word, 2)"
+            + " WHERE length(w.word) BETWEEN " + SearchTerms.MIN_PREFIX + " AND " + LONGEST_TYPED
+            + " AND left(sw.word, 2) = left(w.word, 2)"
             + " AND length(sw.word) BETWEEN length(w.word) - e.most AND length(w.word) + e.most"
             + " AND search_levenshtein(sw.word, w.word, 2 * e.most) <= 2 * e.most"
             + " ORDER BY search_levenshtein(sw.word, w.word, 2 * e.most), sw.word LIMIT " + NEAREST + ")"
             + " UNION (SELECT sw.word, sw.word <-> w.word FROM search_word sw, (SELECT " + END + " AS reversed) x"
-            + " WHERE length(w.word) >= " + SearchTerms.MIN_PREFIX + " AND left(sw.word, 2) <> left(w.word, 2)"
+            + " WHERE length(w.word) BETWEEN " + SearchTerms.MIN_PREFIX + " AND " + LONGEST_TYPED
+            + " AND left(sw.word, 2) <> left(w.word, 2)"
             + " AND length(sw.word) = ANY (" + LENGTHS + ")"
             + " AND reverse(sw.word) COLLATE \"C\" >= x.reversed"
             + " AND reverse(sw.word) COLLATE \"C\" < x.reversed || chr(1114111)"
@@ -94,12 +102,12 @@ public class CatalogSearch {
             + " ORDER BY search_levenshtein(sw.word, w.word, 2 * e.most), sw.word LIMIT " + NEAREST + ")) a) c"
             + " WHERE c.edits <= c.most OR c.distance <= " + (1 - LOOK_ALIKE)
             + " ORDER BY c.edits, c.distance LIMIT 3";
-    /** Catalog words a known typed word begins, at most this many (the shortest): "character" stands for "characters". */
+    /** Catalog words a known typed word begins, at most this many (the shortest): "character" -> "characters". */
     static final int BEGUN_AT_MOST = 5;
     /**
-     * The catalog's words that a typed catalog word {@code w.word} begins, the {@link #BEGUN_AT_MOST} shortest: one range
-     * of V26's index {@code search_word_start_c_idx} (the "C" collation, so that "begins with" is a range), from the word
-     * to the word followed by the last code point, which every text beginning with the word sorts before.
+     * The catalog's words that a typed catalog word {@code w.word} begins, the {@link #BEGUN_AT_MOST} shortest: one
+     * range of V26's index {@code search_word_start_c_idx} (the "C" collation, so that "begins with" is a range), from
+     * the word to the word followed by the last code point, which every text beginning with the word sorts before.
      */
     static final String BEGUN = "SELECT sw.word FROM search_word sw"
             + " WHERE length(w.word) >= " + SearchTerms.MIN_PREFIX
@@ -161,7 +169,8 @@ public class CatalogSearch {
         String capped;
         if (terms.isEmpty()) {
             candidateIds = "found AS MATERIALIZED (SELECT t.id FROM title t WHERE TRUE" + filter + " LIMIT :cap),"
-                    + " typo AS (SELECT CAST(NULL AS uuid) AS id WHERE FALSE),";
+                    + " typo AS (SELECT CAST(NULL AS uuid) AS id WHERE FALSE),"
+                    + " typo_broad AS (SELECT CAST(NULL AS uuid) AS id WHERE FALSE),";
             score = "0";
             estimate = "title_search_estimate(NULL, NULL, NULL, " + FILTER_ARGUMENTS + ")";
             capped = "(SELECT count(*) FROM found) >= :cap";
@@ -180,7 +189,10 @@ public class CatalogSearch {
             // a catalog word stands for itself and the five shortest catalog words it begins (BEGUN), named: a common
             // word's prefix unions every posting list it begins (140-180 ms for "fictitious:* & character:*" at a
             // million titles, 4-8 ms for the words themselves), and its look-alikes would be a guess at a word the
-            // reader did not mistype (50 ms of word-list probes each at 340,000 words). The query is folded
+            // reader did not mistype (50 ms of word-list probes each at 340,000 words). Only when that finds nothing
+            // at all, the catalog words are looked for as prefixes and by their look-alikes too (typo_broad): "harr
+            // pott" when "pott" is a catalog word (a surname) and "potter" not among the words it begins first, or
+            // a misspelling some record holds. The query is folded
             // (search_fold, V20: unaccent with its dictionary) as the stored vectors, index and word list are: "garcia"
             // finds "García" and "educación" finds "Educacion"
             candidateIds = "in_title AS MATERIALIZED (SELECT t.id FROM title t WHERE (" + TITLE_WORDS
@@ -190,30 +202,43 @@ public class CatalogSearch {
                     + " WHERE t.search_vector @@ to_tsquery('simple', search_fold(:tsq))" + filter
                     + " AND (SELECT count(*) FROM in_title) < :cap LIMIT :cap),"
                     + " found AS MATERIALIZED (SELECT id FROM in_title UNION SELECT id FROM elsewhere),"
-                    + " fixed AS (SELECT string_agg(x.alternatives, ' & ' ORDER BY x.ord) AS q FROM ("
-                    + " SELECT w.ord, '(' || string_agg(DISTINCT s.word, ' | ') || ')' AS alternatives"
-                    + " FROM (SELECT f.word, f.ord, EXISTS (SELECT 1 FROM search_word k WHERE k.word = f.word) AS known"
+                    + " typed AS MATERIALIZED (SELECT f.word, f.ord,"
+                    + " EXISTS (SELECT 1 FROM search_word k WHERE k.word = f.word) AS known"
                     + " FROM (SELECT search_fold(u.word) AS word, u.ord"
-                    + " FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS u(word, ord)) f) w"
+                    + " FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS u(word, ord)) f),"
+                    + " careful AS MATERIALIZED (SELECT w.ord, w.known,"
+                    + " '(' || string_agg(DISTINCT s.word, ' | ') || ')' AS alternatives FROM typed w"
                     + " CROSS JOIN LATERAL (SELECT CASE WHEN length(w.word) >= " + SearchTerms.MIN_PREFIX
                     + " AND NOT w.known THEN w.word || ':*' ELSE w.word END AS word UNION ALL"
                     + " SELECT b.word FROM (" + BEGUN + ") b WHERE w.known UNION ALL"
-                    + " SELECT n.word FROM (" + LOOK_ALIKES + ") n WHERE NOT w.known) s GROUP BY w.ord) x),"
+                    + " SELECT n.word FROM (" + LOOK_ALIKES + ") n WHERE NOT w.known) s GROUP BY w.ord, w.known),"
+                    + " fixed AS (SELECT string_agg(alternatives, ' & ' ORDER BY ord) AS q FROM careful),"
                     + " typo AS MATERIALIZED (SELECT t.id FROM title t"
                     + " WHERE t.search_vector @@ to_tsquery('simple', (SELECT q FROM fixed))" + filter
-                    + " AND (SELECT count(*) FROM found) < :pageSize LIMIT :cap),";
+                    + " AND (SELECT count(*) FROM found) < :pageSize LIMIT :cap),"
+                    + " broad AS (SELECT string_agg(CASE WHEN c.known THEN (SELECT '(' || string_agg(DISTINCT s.word,"
+                    + " ' | ') || ')' FROM (SELECT CASE WHEN length(w.word) >= " + SearchTerms.MIN_PREFIX
+                    + " THEN w.word || ':*' ELSE w.word END AS word UNION ALL SELECT n.word FROM (" + LOOK_ALIKES
+                    + ") n) s) ELSE c.alternatives END, ' & ' ORDER BY c.ord) AS q"
+                    + " FROM careful c JOIN typed w ON w.ord = c.ord),"
+                    + " typo_broad AS MATERIALIZED (SELECT t.id FROM title t"
+                    + " WHERE t.search_vector @@ to_tsquery('simple', (SELECT q FROM broad))" + filter
+                    + " AND (SELECT count(*) FROM found) = 0 AND (SELECT count(*) FROM typo) = 0"
+                    + " AND (SELECT bool_or(known) FROM typed) LIMIT :cap),";
             score = "ts_rank(t.search_vector, to_tsquery('simple', search_fold(:rankTsq)))"
                     + " + word_similarity(search_fold(:text), t.search_text)";
-            estimate = "title_search_estimate(CASE WHEN (SELECT count(*) FROM typo) > 0 THEN (SELECT q FROM fixed)"
+            estimate = "title_search_estimate(CASE WHEN (SELECT count(*) FROM typo_broad) > 0"
+                    + " THEN (SELECT q FROM broad)"
+                    + " WHEN (SELECT count(*) FROM typo) > 0 THEN (SELECT q FROM fixed)"
                     + " ELSE search_fold(:tsq) END, NULL, CAST(:isbn AS text[]), " + FILTER_ARGUMENTS + ")";
             capped = "(SELECT count(*) FROM in_title) >= :cap OR (SELECT count(*) FROM elsewhere) >= :cap"
-                    + " OR (SELECT count(*) FROM typo) >= :cap";
+                    + " OR (SELECT count(*) FROM typo) >= :cap OR (SELECT count(*) FROM typo_broad) >= :cap";
         }
         String sql = "WITH " + candidateIds
                 + " cand AS MATERIALIZED (SELECT t.id, t.title, t.subtitle, t.authors, t.material_type,"
                 + " t.publication_year, coalesce(t.call_number, t.dewey_number) AS call_number, t.language,"
                 + " t.reading_level, t.series, t.isbns, t.holding_sites, (" + score + ") AS score FROM title t"
-                + " WHERE t.id IN (SELECT id FROM found UNION SELECT id FROM typo)),"
+                + " WHERE t.id IN (SELECT id FROM found UNION SELECT id FROM typo UNION SELECT id FROM typo_broad)),"
                 + " page AS MATERIALIZED (SELECT * FROM cand ORDER BY score DESC, title, id LIMIT :limit OFFSET :offset),"
                 + " capped AS (SELECT " + capped + " AS yes)"
                 + " SELECT CAST(json_build_object("

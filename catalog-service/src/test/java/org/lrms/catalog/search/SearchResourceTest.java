@@ -202,6 +202,15 @@ class SearchResourceTest {
                 .body("results.id", equalTo(List.of(walrus)));
         given().when().get("/api/v1/search?q=character " + tag).then().statusCode(200)
                 .body("results.id", containsInAnyOrder(walrus, building));
+        // when the catalog words standing for themselves find nothing at all, they are prefixes and typos again:
+        // "pott" is a catalog word, and the five words it begins first are not "potter"
+        String potter = title("Harry Potter and the Goblet " + tag);
+        title("Pott Potts Potty Potto Potta Potte " + tag);
+        given().when().get("/api/v1/search?q=harr pott " + tag).then().statusCode(200)
+                .body("results.id", equalTo(List.of(potter)));
+        // a word longer than any catalog word is no typo of one (and no error of the edit distance's)
+        given().when().get("/api/v1/search?q=" + "a".repeat(260) + " " + tag).then().statusCode(200)
+                .body("results", empty());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
