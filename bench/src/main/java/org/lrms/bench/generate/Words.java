@@ -97,11 +97,12 @@ final class Words {
 
     /**
      * The same law with its first {@code shift} ranks left out (about 1 / (k + shift + 1.5)), drawn by inverting its
-     * cumulative ln((k + 1 + shift) / (1 + shift)) / ln((ranks + 1 + shift) / (1 + shift)).
+     * cumulative ln((k + 1 + shift) / (1 + shift)) / ln((ranks + 1 + shift) / (1 + shift)); with {@code StrictMath},
+     * whose results are the same on every machine, so a seed's district is (Math may differ by one ulp).
      */
     static int zipfRank(int ranks, int shift, SplittableRandom random) {
         double base = 1.0 + shift;
-        double rank = base * Math.exp(random.nextDouble() * Math.log((ranks + base) / base)) - base;
+        double rank = base * StrictMath.exp(random.nextDouble() * StrictMath.log((ranks + base) / base)) - base;
         return Math.min(ranks - 1, (int) rank);
     }
 
