@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -130,6 +131,18 @@ public class FeeLedger {
         return openOnly
                 ? Fee.list("patronId = ?1 and status = 'OPEN' order by createdAt", patronId)
                 : Fee.list("patronId = ?1 order by createdAt", patronId);
+    }
+
+    /** The loans of these fees still linked to the patron (not anonymized by the privacy policy). */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> loansStillThePatrons(UUID patronId, List<Fee> fees) {
+        List<UUID> loanIds = fees.stream().map(f -> f.loanId).filter(Objects::nonNull).distinct().toList();
+        if (loanIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createNativeQuery(
+                        "SELECT id FROM loan WHERE id = ANY (CAST(?1 AS uuid[])) AND patron_id = ?2", UUID.class)
+                .setParameter(1, loanIds.toArray(UUID[]::new)).setParameter(2, patronId).getResultList());
     }
 
     /**

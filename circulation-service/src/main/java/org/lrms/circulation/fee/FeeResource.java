@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.lrms.circulation.loan.IdempotentRequests;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** A patron's fees, and charges staff add by hand. */
@@ -30,7 +31,9 @@ public class FeeResource {
     @GET
     public List<FeeView> fees(@PathParam("patronId") UUID patronId,
                               @QueryParam("open") @DefaultValue("false") boolean open) {
-        return ledger.fees(patronId, open).stream().map(FeeView::of).toList();
+        List<Fee> fees = ledger.fees(patronId, open);
+        Set<UUID> linked = ledger.loansStillThePatrons(patronId, fees);
+        return fees.stream().map(f -> FeeView.of(f, f.loanId != null && linked.contains(f.loanId))).toList();
     }
 
     /** A retry with the same {@code Idempotency-Key} answers the first fee again and charges nothing more. */

@@ -142,7 +142,9 @@ class LoanPrivacyTest {
         CheckoutTest.checkIn(site, lent.barcode()).then().statusCode(200).body("fine", equalTo(2.0f));
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(patronId));
         assertEquals(1L, noticesOf(loanId), "the fine notice names the loan while the fine is open");
-        // the account says what the fine is for while the loan is the patron's
+        // the fees and the account say what the fine is for while the loan is the patron's
+        given().auth().oauth2(token).when().get("/api/v1/patrons/" + patronId + "/fees").then().statusCode(200)
+                .body("[0].loanId", equalTo(loanId));
         given().auth().oauth2(token).when().get("/api/v1/patrons/" + patronId + "/account").then().statusCode(200)
                 .body("entries.kind", equalTo(List.of("CHARGE")))
                 .body("entries[0].itemBarcode", equalTo(lent.barcode()))
@@ -156,7 +158,10 @@ class LoanPrivacyTest {
                 "the fined return kept the link: the fine was owed");
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
         assertEquals(0L, noticesOf(loanId), "once anonymized, no notice leads from the patron to the loan");
-        // nor does the account: the money stays, what was borrowed goes
+        // nor do the patron's fees (the loan, found by its id, would name its item), nor the account: the money
+        // stays, what was borrowed goes
+        given().auth().oauth2(token).when().get("/api/v1/patrons/" + patronId + "/fees").then().statusCode(200)
+                .body("kind", equalTo(List.of("OVERDUE"))).body("[0].loanId", equalTo(null));
         given().auth().oauth2(token).when().get("/api/v1/patrons/" + patronId + "/account").then().statusCode(200)
                 .body("entries.kind", equalTo(List.of("PAYMENT", "CHARGE")))
                 .body("entries.itemBarcode", equalTo(java.util.Arrays.asList(null, null)))
