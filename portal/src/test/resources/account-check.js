@@ -250,3 +250,21 @@ assert.deepEqual(account.historyPage(2, 20, 57), { text: "Entries 41–57 of 57,
 assert.deepEqual(account.historyPage(3, 20, 57), { text: "No entries here: there are 57.", newer: true, older: false });
 
 console.log("all checks passed");
+
+// what a payment may go toward; the fee of an unanswered payment stays a choice after that payment settled it (a
+// retry is sent as it was, with its key, and is not taken twice as a payment to the oldest fees)
+{
+  const a = { id: "fee-a", kind: "DAMAGED", createdAt: "2026-11-03T18:00:00Z", balance: "5.00" };
+  const b = { id: "fee-b", kind: "OVERDUE", createdAt: "2026-11-04T18:00:00Z", balance: "10.00" };
+  const before = account.towardChoices([a, b], "fee-a", null, LA);
+  assert.deepEqual(before.choices.map((c) => c.value), ["", "fee-a", "fee-b"]);
+  assert.equal(before.value, "fee-a");
+  // the payment of A went unanswered and settled A: A is no longer open
+  const after = account.towardChoices([b], "fee-a", "fee-a", LA);
+  assert.deepEqual(after.choices.map((c) => c.value), ["", "fee-b", "fee-a"]);
+  assert.equal(after.choices[2].label, "The fee of the payment circulation did not answer");
+  assert.equal(after.value, "fee-a");
+  // once answered (no unanswered fee), a settled fee is no choice and the oldest fees come first
+  assert.equal(account.towardChoices([b], "fee-a", null, LA).value, "");
+  assert.equal(account.towardChoices(undefined, "x", null, LA).choices.length, 1);
+}

@@ -175,6 +175,18 @@ function feeLine(fee, loan, timeZone = ACCOUNT_TIME_ZONE) {
   };
 }
 
+// What a payment may go toward: the oldest fees first, or one open fee; and the fee of a payment circulation did not
+// answer while it is no longer open (that payment may have settled it), so that the payment is sent again as it was,
+// with its key, not as a new one to the oldest fees. The choice stays when it still is one.
+function towardChoices(openFees, chosen, unansweredFee, timeZone = ACCOUNT_TIME_ZONE) {
+  const choices = [{ label: "The oldest fees first", value: "" },
+    ...(openFees || []).map((fee) => ({ label: feeChoice(fee, timeZone), value: fee.id }))];
+  if (unansweredFee && !choices.some((c) => c.value === unansweredFee)) {
+    choices.push({ label: "The fee of the payment circulation did not answer", value: unansweredFee });
+  }
+  return { choices, value: choices.some((c) => c.value === chosen) ? chosen : "" };
+}
+
 // A fee as a choice ("Overdue fine, Nov 3, 2026: $1.50 left").
 function feeChoice(fee, timeZone = ACCOUNT_TIME_ZONE) {
   return `${feeKind(fee.kind)}, ${accountDate(fee.createdAt, timeZone)}: ${feeMoney(fee.balance)} left`;
@@ -319,7 +331,7 @@ if (typeof module !== "undefined") {
   module.exports = {
     centsOf, dollars, decimalOf, feeMoney, typedAmount, paymentAmount, paymentDefault, waiverAmount, waiverDefault,
     waiverReason, waiverRequest, chargeRequest, paymentRequest, feeLine, feeChoice, feeKind, balanceLine, receiptLine,
-    waiverLine, chargeLine, unansweredLine, historyLine, historyLines, historyPage, accountRefusal, answerUnknown,
+    waiverLine, chargeLine, unansweredLine, towardChoices, historyLine, historyLines, historyPage, accountRefusal, answerUnknown,
     paymentAction, waiverAction, chargeAction, actionKey, settleKey, CHARGE_KINDS, PAYMENT_METHODS, HISTORY_PAGE_SIZE,
   };
 }

@@ -596,7 +596,7 @@ async function uploadOffline() {
 // history a page at a time. Nothing of it is kept in the browser: it is the patron's, and stays in the page while
 // they are at the desk.
 const patronAccount = { owed: null, open: [], loans: new Map(), pendingKeys: new Map(), waiving: null, receiptNo: null,
-  busy: false, historyPage: 0 };
+  busy: false, historyPage: 0, unansweredFee: null };
 
 function accountSay(text, tone) {
   $("account-message").textContent = text;
@@ -605,7 +605,7 @@ function accountSay(text, tone) {
 
 function resetAccount() {
   Object.assign(patronAccount,
-    { owed: null, open: [], loans: new Map(), waiving: null, receiptNo: null, historyPage: 0 });
+    { owed: null, open: [], loans: new Map(), waiving: null, receiptNo: null, historyPage: 0, unansweredFee: null });
   $("account-part").hidden = true;
   $("account-part").open = false;
   $("account-history-part").open = false;
@@ -679,9 +679,9 @@ function renderAccount() {
   $("account-pay-open").disabled = !(patronAccount.owed > 0);
   const toward = $("account-toward");
   const chosen = toward.value;
-  toward.replaceChildren(new Option("The oldest fees first", ""),
-    ...open.map((fee) => new Option(feeChoice(fee), fee.id)));
-  toward.value = open.some((fee) => fee.id === chosen) ? chosen : "";
+  const { choices, value } = towardChoices(open, chosen, patronAccount.unansweredFee);
+  toward.replaceChildren(...choices.map((c) => new Option(c.label, c.value)));
+  toward.value = value;
 }
 
 // What a payment may take at most: the whole account, or what is left of the fee it goes to.
@@ -731,6 +731,7 @@ async function takePayment(event) {
   }
   const answer = await sendKeyed(action, "account-pay", `Taking ${dollars(typed.cents)}…`,
     `/api/circulation/v1/patrons/${patron.id}/payments`, paymentRequest(typed.cents, method, site, feeId));
+  patronAccount.unansweredFee = answerUnknown(answer.status) ? feeId : null;
   if (answer.status === 201 || answer.status === 200) {
     const line = receiptLine(answer.body, method);
     $("account-pay-form").hidden = true;
