@@ -740,10 +740,8 @@ async function takePayment(event) {
     $("account-receipt").textContent = line;
     $("account-receipt-part").hidden = false;
     logRow(null, null, `Payment: ${line}`, "ok");
-  } else if (answerUnknown(answer.status)) {
-    accountSay(unansweredLine("payment", typed.cents), "bad");
   } else {
-    accountSay(`Not paid: ${accountRefusal(answer.body, answer.status)}`, "bad");
+    sayNotDone(answer, "payment", typed.cents, "Not paid");
   }
   await refreshPatron(patron);
 }
@@ -763,6 +761,16 @@ async function sendKeyed(action, buttonId, saying, path, body) {
   $(buttonId).disabled = false;
   settleKey(patronAccount.pendingKeys, action, key, answer.status);
   return answer;
+}
+
+// What the desk says of a payment, a waiver or a charge circulation did not answer (it may have been done: send it
+// again as it is) or refused (in circulation's words).
+function sayNotDone(answer, action, cents, notDone) {
+  if (answerUnknown(answer.status)) {
+    accountSay(unansweredLine(action, cents), "bad");
+  } else {
+    accountSay(`${notDone}: ${accountRefusal(answer.body, answer.status)}`, "bad");
+  }
 }
 
 // A waiver of one fee: the whole of what is left of it is offered; less may be waived, never more.
@@ -810,10 +818,8 @@ async function waiveFee(event) {
     patronAccount.waiving = null;
     accountSay(line, "ok");
     logRow(null, null, line, "ok");
-  } else if (answerUnknown(answer.status)) {
-    accountSay(unansweredLine("waiver", typed.cents), "bad");
   } else {
-    accountSay(`Not waived: ${accountRefusal(answer.body, answer.status)}`, "bad");
+    sayNotDone(answer, "waiver", typed.cents, "Not waived");
   }
   await refreshPatron(patron);
 }
@@ -845,10 +851,8 @@ async function chargeFee(event) {
     $("account-charge-form").hidden = true;
     accountSay(line, "ok");
     logRow(null, null, line, "ok");
-  } else if (answerUnknown(answer.status)) {
-    accountSay(unansweredLine("charge", charge.cents), "bad");
   } else {
-    accountSay(`Not charged: ${accountRefusal(answer.body, answer.status)}`, "bad");
+    sayNotDone(answer, "charge", charge.cents, "Not charged");
   }
   await refreshPatron(patron);
 }
