@@ -282,9 +282,10 @@ async function refusal(answer, service) {
   return problem.detail || problem.title || `The ${service} service answered ${answer.status}.`;
 }
 
-function cell(text) {
+function cell(text, className) {
   const td = document.createElement("td");
   td.textContent = text ?? "-";
+  if (className) td.className = className;
   return td;
 }
 
@@ -662,17 +663,14 @@ function renderAccount() {
   $("account-rows").replaceChildren(...open.map((fee) => {
     const line = feeLine(fee, patronAccount.loans.get(fee.loanId));
     const row = document.createElement("tr");
-    const amount = cell(line.amount);
-    const balance = cell(line.balance);
-    amount.className = "money";
-    balance.className = "money";
     const action = document.createElement("td");
     const waive = Object.assign(document.createElement("button"),
       { type: "button", className: "quiet account-waive-open", textContent: "Waive" });
     waive.dataset.feeId = fee.id;
     waive.addEventListener("click", () => openWaiver(fee));
     action.append(waive);
-    row.append(cell(line.kind), cell(line.what), cell(line.date), amount, balance, action);
+    row.append(cell(line.kind), cell(line.what), cell(line.date), cell(line.amount, "money"),
+      cell(line.balance, "money"), action);
     return row;
   }));
   $("account-fees").hidden = !open.length;
@@ -892,10 +890,6 @@ async function showHistory(page) {
   const lines = historyLines(answer.body.entries);
   $("account-history-rows").replaceChildren(...lines.map((line) => {
     const row = document.createElement("tr");
-    const amount = cell(line.amount);
-    const balance = cell(line.balance);
-    amount.className = "money";
-    balance.className = "money";
     const action = document.createElement("td");
     if (line.printReceipt) {
       const print = Object.assign(document.createElement("button"),
@@ -907,8 +901,8 @@ async function showHistory(page) {
       }));
       action.append(print);
     }
-    row.append(cell(line.date), cell(line.kind), cell(line.what), amount, cell(line.method), cell(line.receipt),
-      cell(line.desk), balance, action);
+    row.append(cell(line.date), cell(line.kind), cell(line.what), cell(line.amount, "money"), cell(line.method),
+      cell(line.receipt), cell(line.desk), cell(line.balance, "money"), action);
     return row;
   }));
   $("account-history").hidden = !lines.length;
