@@ -40,31 +40,31 @@ public class CollectionReports {
     @Transactional
     public CollectionReport report(ReportScope scope, ReportPeriod period) {
         long titles = count(em.createNativeQuery("SELECT count(*) FROM title WHERE NOT deleted").getSingleResult());
-        Object[] totals = (Object[]) bind(em.createNativeQuery("""
+        Object[] totals = (Object[]) scope.bind(em.createNativeQuery("""
                 SELECT count(DISTINCT c.title_id) FILTER (WHERE c.withdrawn_on IS NULL),
                        count(*) FILTER (WHERE c.withdrawn_on IS NULL),
                        avg(c.publication_year) FILTER (WHERE c.withdrawn_on IS NULL),
                        sum(c.price) FILTER (WHERE c.withdrawn_on IS NULL),
                        count(*) FILTER (WHERE c.added_on BETWEEN :from AND :to),
                        count(*) FILTER (WHERE c.withdrawn_on BETWEEN :from AND :to)
-                FROM copy c WHERE""" + " " + IN_SCOPE), scope, period).getSingleResult();
+                FROM copy c WHERE""" + " " + IN_SCOPE), period).getSingleResult();
         long copies = count(totals[1]);
         Long enrolment = enrolments.enrolment(scope);
 
         List<CollectionReport.MaterialTypeRow> byMaterialType = new ArrayList<>();
-        for (Object[] r : rows(bind(em.createNativeQuery("""
+        for (Object[] r : rows(scope.bind(em.createNativeQuery("""
                 SELECT coalesce(c.material_type, 'UNKNOWN') AS material_type,
                        count(DISTINCT c.title_id) FILTER (WHERE c.withdrawn_on IS NULL),
                        count(*) FILTER (WHERE c.withdrawn_on IS NULL),
                        count(*) FILTER (WHERE c.added_on BETWEEN :from AND :to),
                        count(*) FILTER (WHERE c.withdrawn_on BETWEEN :from AND :to)
-                FROM copy c WHERE""" + " " + IN_SCOPE + " GROUP BY 1 ORDER BY 1"), scope, period))) {
+                FROM copy c WHERE""" + " " + IN_SCOPE + " GROUP BY 1 ORDER BY 1"), period))) {
             byMaterialType.add(new CollectionReport.MaterialTypeRow((String) r[0], count(r[1]), count(r[2]),
                     count(r[3]), count(r[4])));
         }
 
         List<CollectionReport.DeweyClassRow> byDeweyClass = new ArrayList<>();
-        for (Object[] r : rows(bind(em.createNativeQuery("""
+        for (Object[] r : rows(scope.bind(em.createNativeQuery("""
                 SELECT c.dewey_class,
                        count(DISTINCT c.title_id) FILTER (WHERE c.withdrawn_on IS NULL),
                        count(*) FILTER (WHERE c.withdrawn_on IS NULL),
@@ -72,7 +72,7 @@ public class CollectionReports {
                        sum(c.price) FILTER (WHERE c.withdrawn_on IS NULL),
                        count(*) FILTER (WHERE c.added_on BETWEEN :from AND :to),
                        count(*) FILTER (WHERE c.withdrawn_on BETWEEN :from AND :to)
-                FROM copy c WHERE""" + " " + IN_SCOPE + " GROUP BY 1 ORDER BY 1"), scope, period))) {
+                FROM copy c WHERE""" + " " + IN_SCOPE + " GROUP BY 1 ORDER BY 1"), period))) {
             String deweyClass = (String) r[0];
             byDeweyClass.add(new CollectionReport.DeweyClassRow(deweyClass, DeweyClass.label(deweyClass),
                     count(r[1]), count(r[2]), average(r[3]), money(r[4]), count(r[5]), count(r[6])));
@@ -82,13 +82,6 @@ public class CollectionReports {
                 count(totals[0]), copies, average(totals[2]), money(totals[3]), enrolment,
                 ratio(copies, enrolment), count(totals[4]), count(totals[5]), byMaterialType, byDeweyClass,
                 freshness.of(TOPICS));
-    }
-
-    static Query bind(Query query, ReportScope scope, ReportPeriod period) {
-        return query.setParameter("district", scope.district())
-                .setParameter("sites", scope.sqlSites())
-                .setParameter("from", period.from())
-                .setParameter("to", period.to());
     }
 
     @SuppressWarnings("unchecked")

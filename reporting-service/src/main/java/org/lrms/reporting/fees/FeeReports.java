@@ -73,13 +73,11 @@ public class FeeReports {
         Map<String, Tally> byKind = new TreeMap<>();
         Map<String, Tally> bySite = new TreeMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> moves = em.createNativeQuery("""
+        List<Object[]> moves = scope.bind(em.createNativeQuery("""
                         SELECT kind, site_code, action, sum(events), sum(amount) FROM fee_day
                         WHERE (:district OR site_code IN (:sites)) AND day BETWEEN :from AND :to
                         GROUP BY 1, 2, 3
-                        """)
-                .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())
-                .setParameter("from", period.from()).setParameter("to", period.to())
+                        """), period)
                 .getResultList();
         for (Object[] r : moves) {
             for (Tally t : List.of(total, byKind.computeIfAbsent((String) r[0], k -> new Tally()),
@@ -114,13 +112,11 @@ public class FeeReports {
         }
         // the scope's desks (site= names desks here), whatever the fee's site
         @SuppressWarnings("unchecked")
-        List<Object[]> atDesks = em.createNativeQuery("""
+        List<Object[]> atDesks = scope.bind(em.createNativeQuery("""
                         SELECT desk_site, fee_site, action, sum(events), sum(amount) FROM fee_desk_day
                         WHERE (:district OR desk_site IN (:sites)) AND day BETWEEN :from AND :to
                         GROUP BY 1, 2, 3
-                        """)
-                .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())
-                .setParameter("from", period.from()).setParameter("to", period.to())
+                        """), period)
                 .getResultList();
         DeskTally desks = new DeskTally();
         Map<String, DeskTally> byDesk = new TreeMap<>();

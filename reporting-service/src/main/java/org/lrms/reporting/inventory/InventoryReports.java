@@ -80,16 +80,14 @@ public class InventoryReports {
     @Transactional
     public InventoryReport report(ReportScope scope, ReportPeriod period) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = scope.bind(em.createNativeQuery("""
                         SELECT inventory_id, site_code, scope_description, started_at, finished_at, copies_in_scope,
                                scanned, missing, found, misplaced, copies_skipped, not_checked, scanned_on_loan,
                                unknown_barcodes
                         FROM inventory
                         WHERE (:district OR site_code IN (:sites)) AND finished_on BETWEEN :from AND :to
                         ORDER BY finished_at DESC, inventory_id
-                        """)
-                .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())
-                .setParameter("from", period.from()).setParameter("to", period.to())
+                        """), period)
                 .getResultList();
         Tally total = new Tally();
         Map<String, Tally> bySite = new TreeMap<>();

@@ -1,5 +1,6 @@
 package org.lrms.reporting.report;
 
+import jakarta.persistence.Query;
 import org.lrms.kit.problem.ProblemException;
 
 import java.util.LinkedHashSet;
@@ -48,6 +49,17 @@ public record ReportScope(boolean district, List<String> sites) {
     /** The sites for SQL {@code IN (...)}: never empty (a district report filters on nothing). */
     public List<String> sqlSites() {
         return district ? List.of("") : sites;
+    }
+
+    /**
+     * Binds a report query's {@code :district}, {@code :sites}, {@code :from} and {@code :to}: the scope's sites (as
+     * {@code (:district OR site_code IN (:sites))} reads them) and the period's days.
+     */
+    public Query bind(Query query, ReportPeriod period) {
+        return query.setParameter("district", district)
+                .setParameter("sites", sqlSites())
+                .setParameter("from", period.from())
+                .setParameter("to", period.to());
     }
 
     public String label() {
