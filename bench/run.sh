@@ -26,6 +26,13 @@ for arg in "$@"; do
 done
 ROOT="$(pwd)"
 
+echo "==> building the bench module (and the catalog classes it uses; the running services are left alone)"
+./mvnw -B -q -DskipTests -Dquarkus.build.skip=true package -pl bench -am
+CLASSPATH_FILE=bench/target/bench.classpath
+CP="$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")"
+# the options are checked before the stack is started or anything loaded: a mistyped one stops here
+java -Dlrms.bench.checkOnly=true -cp "$CP" org.lrms.bench.BenchMain --project "$ROOT" --classpath "$CP" "$@" || exit 2
+
 source deploy/local/lib.sh
 export LRMS_STATE_DIR="$STATE"
 
@@ -39,10 +46,6 @@ for svc in catalog circulation reporting; do
 done
 
 command -v pgbench >/dev/null || [[ -x "$(pg_bin)/pgbench" ]] || { echo "bench: pgbench missing (apt-get install postgresql-contrib or postgresql)"; exit 1; }
-echo "==> building the bench module (and the catalog classes it uses; the running services are left alone)"
-./mvnw -B -q -DskipTests -Dquarkus.build.skip=true package -pl bench -am
-CLASSPATH_FILE=bench/target/bench.classpath
-CP="$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")"
 
 export LRMS_PG_BIN_DETECTED="$(pg_bin)"
 exec java -Xms512m -Xmx2g -cp "$CP" org.lrms.bench.BenchMain --project "$ROOT" --classpath "$CP" "$@"

@@ -52,17 +52,28 @@ public final class BenchMain {
     static final List<String> SERVICES = List.of("catalog", "circulation", "textbook", "acquisitions", "reporting");
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = parse(args);
+        Options options;
+        try {
+            options = Options.parse(args);
+            checkScenarios(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage() + " (./bench/run.sh --help)");
+            System.exit(2);
+            return;
+        }
+        if (Boolean.getBoolean("lrms.bench.checkOnly")) {
+            return;
+        }
         Path project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
-        Scale scale = Scale.named(options.getOrDefault("scale", "small")).with(integer(options, "sites"),
-                integer(options, "patrons"), integer(options, "titles"), integer(options, "copies"));
-        long seed = Long.parseLong(options.getOrDefault("seed", "20260901"));
-        int duration = Integer.parseInt(options.getOrDefault("duration", "60"));
-        int warmUp = Integer.parseInt(options.getOrDefault("warmup", "20"));
-        int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
-        int desks = Integer.parseInt(options.getOrDefault("desks", "32"));
-        int searchRate = Integer.parseInt(options.getOrDefault("search-rate", "100"));
-        int marcRecords = Integer.parseInt(options.getOrDefault("marc-records", "20000"));
+        Scale scale = Scale.named(options.getOrDefault("scale", "small")).with(options.integer("sites"),
+                options.integer("patrons"), options.integer("titles"), options.integer("copies"));
+        long seed = options.whole("seed", 20260901L);
+        int duration = options.integer("duration", 60);
+        int warmUp = options.integer("warmup", 20);
+        int rate = options.integer("rate", 500);
+        int desks = options.integer("desks", 32);
+        int searchRate = options.integer("search-rate", 100);
+        int marcRecords = options.integer("marc-records", 20000);
         String marcSite = options.get("marc-site");
         Set<String> scenarios = scenarios(options.getOrDefault("scenarios", "all"));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -256,7 +267,7 @@ public final class BenchMain {
             marcImport(report, stack, token, seed, marcRecords, marcSite, out);
         }
         if (scenarios.contains("oneroster-import")) {
-            int users = options.containsKey("roster-users") ? Integer.parseInt(options.get("roster-users"))
+            int users = options.has("roster-users") ? options.integer("roster-users", 0)
                     : scale.patrons();
             Path zip = feeds.resolve("oneroster-" + users + ".zip");
             if (!Files.exists(zip)) {
@@ -284,7 +295,7 @@ public final class BenchMain {
             }
         }
         if (scenarios.contains("monthly-report")) {
-            long loans = options.containsKey("report-loans") ? Long.parseLong(options.get("report-loans"))
+            long loans = options.has("report-loans") ? options.whole("report-loans", 0)
                     : scale.patrons() * 100L / 3;
             say("reporting: a school year of " + loans + " loans at " + scale.sites() + " sites");
             LoanHistory.Loaded history = new LoanHistory(stack.jdbcUrl("reporting"), "lrms", "lrms")
@@ -319,7 +330,7 @@ public final class BenchMain {
         }
         if (scenarios.contains("reporting-ingestion")) {
             reportingIngestion(report, stack, scale, seed,
-                    Long.parseLong(options.getOrDefault("ingest-events", "100000")));
+                    options.whole("ingest-events", 100_000L));
         }
         report.write(out);
         say("report: " + out.resolve("report.md"));
@@ -440,6 +451,12 @@ public final class BenchMain {
                 || scenarios.contains("reporting-ingestion");
     }
 
+    /** The scale and the scenarios named, checked before anything runs. */
+    private static void checkScenarios(Options options) {
+        Scale.named(options.getOrDefault("scale", "small"));
+        scenarios(options.getOrDefault("scenarios", "all"));
+    }
+
     private static Set<String> scenarios(String list) {
         if (list.equals("all")) {
             return new LinkedHashSet<>(ALL);
@@ -452,21 +469,6 @@ public final class BenchMain {
             chosen.add(s.trim());
         }
         return chosen;
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
-    }
-
-    private static Integer integer(Map<String, String> options, String key) {
-        return options.containsKey(key) ? Integer.valueOf(options.get(key)) : null;
     }
 
     private static String cpuModel() {
