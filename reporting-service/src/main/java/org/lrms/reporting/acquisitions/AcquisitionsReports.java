@@ -67,15 +67,13 @@ public class AcquisitionsReports {
         }
         // few rows: one per fund, vendor, material type, line kind, site, month and currency that occurs
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = scope.bind(em.createNativeQuery("""
                         SELECT fund_code, vendor, material_type, line_kind, site_code,
                                to_char(received_on, 'YYYY-MM'), currency, count(*), sum(quantity), sum(amount)
                         FROM receipt_line
                         WHERE (:district OR site_code IN (:sites)) AND received_on BETWEEN :from AND :to
                         GROUP BY 1, 2, 3, 4, 5, 6, 7
-                        """)
-                .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())
-                .setParameter("from", period.from()).setParameter("to", period.to())
+                        """), period)
                 .getResultList();
         for (Object[] r : rows) {
             long lines = count(r[7]);

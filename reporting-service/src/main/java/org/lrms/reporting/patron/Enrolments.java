@@ -16,14 +16,12 @@ public class Enrolments {
     /** Active students in scope, or null while no patron is known at all (the roster has not been loaded). */
     @Transactional
     public Long enrolment(ReportScope scope) {
-        Object[] r = (Object[]) em.createNativeQuery("""
+        Object[] r = (Object[]) scope.bind(em.createNativeQuery("""
                         SELECT count(*) FILTER (WHERE patron_type = 'STUDENT' AND status = 'ACTIVE'
                                                   AND (:district OR home_site IN (:sites))),
                                count(*)
                         FROM patron
-                        """)
-                .setParameter("district", scope.district())
-                .setParameter("sites", scope.sqlSites())
+                        """))
                 .getSingleResult();
         return ((Number) r[1]).longValue() == 0 ? null : ((Number) r[0]).longValue();
     }

@@ -96,8 +96,7 @@ public class PatronReports {
     private <R> PatronReport<R> report(String name, ReportScope scope, Instant now, Query query,
                                        Function<Object[], R> row, List<String> topics) {
         @SuppressWarnings("unchecked")
-        List<Object[]> found = query.setParameter("district", scope.district())
-                .setParameter("sites", scope.sqlSites())
+        List<Object[]> found = scope.bind(query)
                 .setMaxResults(MAX_ROWS + 1)
                 .getResultList();
         List<R> rows = new ArrayList<>();

@@ -56,10 +56,12 @@ public record ReportScope(boolean district, List<String> sites) {
      * {@code (:district OR site_code IN (:sites))} reads them) and the period's days.
      */
     public Query bind(Query query, ReportPeriod period) {
-        return query.setParameter("district", district)
-                .setParameter("sites", sqlSites())
-                .setParameter("from", period.from())
-                .setParameter("to", period.to());
+        return bind(query).setParameter("from", period.from()).setParameter("to", period.to());
+    }
+
+    /** Binds {@code :district} and {@code :sites}: the query keeps its rows by {@code (:district OR x IN (:sites))}. */
+    public Query bind(Query query) {
+        return query.setParameter("district", district).setParameter("sites", sqlSites());
     }
 
     public String label() {

@@ -139,7 +139,7 @@ public class TextbookReports {
      */
     @SuppressWarnings("unchecked")
     private List<Object[]> sufficiency(ReportScope scope) {
-        return em.createNativeQuery("""
+        return scope.bind(em.createNativeQuery("""
                         WITH enrolled AS (
                             SELECT site_code, course_code, course_title, students
                             FROM roster_course
@@ -169,27 +169,25 @@ public class TextbookReports {
                         LEFT JOIN textbook_stock st ON st.site_code = ap.site_code
                             AND st.textbook_title_id = ap.textbook_title_id
                         ORDER BY ap.site_code, ap.course_code, ap.title, ap.textbook_title_id, ap.adopted_by
-                        """)
-                .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())
+                        """))
                 .getResultList();
     }
 
     @SuppressWarnings("unchecked")
     private List<Object[]> stock(ReportScope scope) {
-        return em.createNativeQuery("""
+        return scope.bind(em.createNativeQuery("""
                         SELECT site_code, textbook_title_id, isbn, title, copies, available, distributed, damaged,
                                counted_at
                         FROM textbook_stock
                         WHERE (:district OR site_code IN (:sites))
-                        """)
-                .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())
+                        """))
                 .getResultList();
     }
 
     /** The period's days added up, and the counts of now (lost now: declared lost and not returned since). */
     @SuppressWarnings("unchecked")
     private List<Object[]> distributions(ReportScope scope, ReportPeriod period) {
-        return em.createNativeQuery("""
+        return scope.bind(em.createNativeQuery("""
                         SELECT n.site_code, n.textbook_title_id, n.isbn, n.title, coalesce(sum(d.distributed), 0),
                                coalesce(sum(d.returned), 0), coalesce(sum(d.lost), 0), n.outstanding, n.lost
                         FROM textbook_distribution_now n
@@ -199,9 +197,7 @@ public class TextbookReports {
                         GROUP BY n.site_code, n.textbook_title_id, n.isbn, n.title, n.outstanding, n.lost
                         HAVING n.outstanding > 0 OR n.lost > 0 OR sum(d.distributed) > 0 OR sum(d.returned) > 0
                             OR sum(d.lost) > 0
-                        """)
-                .setParameter("from", period.from()).setParameter("to", period.to())
-                .setParameter("district", scope.district()).setParameter("sites", scope.sqlSites())
+                        """), period)
                 .getResultList();
     }
 }
