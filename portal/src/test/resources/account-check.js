@@ -195,36 +195,51 @@ assert.equal(account.waiverLine({ kind: "LOST", balance: "15.00" }, 1000), "Waiv
 assert.equal(account.waiverLine({ kind: "LOST", balance: "0.00" }, 2500), "Waived: lost item, $25.00.");
 
 // the account's history, newest first: date in the district's time zone, kind, fee and reason, amount, method,
-// receipt number, desk ("not recorded" for a payment without one), what was owed after
+// receipt number, the staff member as circulation names them, desk ("not recorded" for a payment without one), what
+// was owed after
 const entries = [
   { at: "2026-12-05T22:10:00Z", kind: "REFUND", amount: 25, change: 0, balance: "0.00", feeKind: "LOST",
     siteCode: "LHS", feeBalance: 0, method: null, reason: "the book came back", receiptNo: "R-AAAA00000004",
     by: "jdoe", deskSite: "LHS" },
   { at: "2026-12-04T18:00:00Z", kind: "WAIVER", amount: "0.50", change: "-0.50", balance: "0.00", feeKind: "OVERDUE",
-    reason: "first offence", receiptNo: "R-AAAA00000003", deskSite: null },
+    reason: "first offence", receiptNo: "R-AAAA00000003", by: "sup.lhs", deskSite: null },
   { at: "2026-12-03T17:00:00Z", kind: "PAYMENT", amount: "1.00", change: "-1.00", balance: "0.50", feeKind: "OVERDUE",
-    method: "CASH", receiptNo: "R-AAAA00000002", deskSite: "LHS" },
+    method: "CASH", receiptNo: "R-AAAA00000002", by: "tech.lhs", deskSite: "LHS" },
   { at: "2026-12-03T17:00:00Z", kind: "PAYMENT", amount: "25.00", change: "-25.00", balance: "1.50", feeKind: "LOST",
-    method: "CASH", receiptNo: "R-AAAA00000002", deskSite: "LHS" },
+    method: "CASH", receiptNo: "R-AAAA00000002", by: "tech.lhs", deskSite: "LHS" },
   { at: "2026-11-20T20:00:00Z", kind: "PAYMENT", amount: 2.25, change: -2.25, balance: 26.5, feeKind: "OVERDUE",
-    method: "CARD", receiptNo: "R-AAAA00000001", deskSite: null },
+    method: "CARD", receiptNo: "R-AAAA00000001", by: "admin", deskSite: null },
   { at: "2026-11-04T07:30:00Z", kind: "CHARGE", amount: 25, change: 25, balance: 28.75, feeKind: "LOST",
-    reason: null, receiptNo: null, deskSite: null },
+    reason: null, receiptNo: null, by: "system", deskSite: null },
 ];
 const lines = account.historyLines(entries, LA);
 assert.deepEqual(lines[0], { date: "Dec 5, 2026", kind: "Refund", what: "Lost item · the book came back",
-  amount: "$25.00", method: "-", receipt: "R-AAAA00000004", desk: "LHS", balance: "$0.00" });
+  amount: "$25.00", method: "-", receipt: "R-AAAA00000004", by: "jdoe", desk: "LHS", balance: "$0.00",
+  printReceipt: "R-AAAA00000004" });
 assert.deepEqual(lines[1], { date: "Dec 4, 2026", kind: "Waiver", what: "Overdue fine · first offence",
-  amount: "$0.50", method: "-", receipt: "R-AAAA00000003", desk: "-", balance: "$0.00" });
+  amount: "$0.50", method: "-", receipt: "R-AAAA00000003", by: "sup.lhs", desk: "-", balance: "$0.00",
+  printReceipt: "R-AAAA00000003" });
 assert.deepEqual(lines[2], { date: "Dec 3, 2026", kind: "Payment", what: "Overdue fine", amount: "$1.00",
-  method: "Cash", receipt: "R-AAAA00000002", desk: "LHS", balance: "$0.50", printReceipt: "R-AAAA00000002" });
+  method: "Cash", receipt: "R-AAAA00000002", by: "tech.lhs", desk: "LHS", balance: "$0.50",
+  printReceipt: "R-AAAA00000002" });
 assert.equal(lines[3].printReceipt, undefined, "a payment to several fees is printed from its first line only");
 assert.equal(lines[3].receipt, "R-AAAA00000002");
 assert.deepEqual(lines[4], { date: "Nov 20, 2026", kind: "Payment", what: "Overdue fine", amount: "$2.25",
-  method: "Card", receipt: "R-AAAA00000001", desk: "not recorded", balance: "$26.50", printReceipt: "R-AAAA00000001" });
+  method: "Card", receipt: "R-AAAA00000001", by: "admin", desk: "not recorded", balance: "$26.50",
+  printReceipt: "R-AAAA00000001" });
 assert.deepEqual(lines[5], { date: "Nov 3, 2026", kind: "Charge", what: "Lost item", amount: "$25.00", method: "-",
-  receipt: "-", desk: "-", balance: "$28.75" });
-assert.equal(lines.filter((l) => l.printReceipt).length, 2, "only payments are offered to print");
+  receipt: "-", by: "system", desk: "-", balance: "$28.75" });
+assert.deepEqual(lines.map((l) => l.printReceipt).filter(Boolean),
+  ["R-AAAA00000004", "R-AAAA00000003", "R-AAAA00000002", "R-AAAA00000001"],
+  "a refund's, a waiver's and each payment's receipt are offered to print; a charge has none");
+// a waiver or refund whose kind comes in another case is offered too; a charge is never, whatever it carries
+assert.equal(account.historyLines([{ kind: "waiver", amount: 1, balance: 0, receiptNo: "R-B1" }])[0].printReceipt,
+  "R-B1");
+assert.equal(account.historyLines([{ kind: "CHARGE", amount: 1, balance: 1, receiptNo: "R-B2" }])[0].printReceipt,
+  undefined);
+assert.equal(account.historyLines([{ kind: "REFUND", amount: 1, balance: 0, receiptNo: null }])[0].printReceipt,
+  undefined, "no receipt number, nothing to print");
+assert.equal(account.historyLine({ kind: "PAYMENT", amount: 1, balance: 0 }).by, "-", "no staff member named");
 assert.equal(account.historyLine({ kind: "REFUND", amount: 5, balance: 0, feeKind: "DAMAGED", deskSite: null }, LA).desk,
   "not recorded", "a refund at a desk circulation does not know");
 assert.equal(account.historyLine({ kind: "CHARGE", amount: 12, balance: 12, feeKind: "DAMAGED", reason: "torn cover" }).what,

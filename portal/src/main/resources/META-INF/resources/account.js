@@ -138,8 +138,10 @@ function paymentRequest(cents, method, siteCode, feeId) {
   return moneyBody({ method, siteCode, ...(feeId ? { feeId } : {}) }, cents);
 }
 
-// A waiver's body: the amount always named (the whole balance by default), so that what is waived is what the desk
-// showed, and a retry's body is the first one's.
+// A waiver's body: the amount always named, the whole of what is left of the fee too (without one circulation waives
+// whatever is left when the waiver arrives: after a payment at another desk meanwhile, less than the desk showed and
+// said), so that what is waived is what the desk showed or nothing (422 waiver-above-balance), and a retry's body is
+// the first one's.
 function waiverRequest(cents, reason) {
   return moneyBody({ reason }, cents);
 }
@@ -236,10 +238,14 @@ function unansweredLine(action, cents) {
     + "Charge it again as it is (the same fee, amount and note): it will not be charged twice.";
 }
 
+// The entries circulation prints a receipt of (GET …/receipts/{receiptNo}, as a PDF too): a charge has none.
+const RECEIPT_KINDS = ["PAYMENT", "WAIVER", "REFUND"];
+
 // One entry of the account's history (circulation's ledger, newest first): when, what kind, the fee and the reason
-// (a charge's note, a waiver's or refund's reason), the amount, how it was paid, the receipt number, the desk that
-// took or handed back the money ("not recorded" when circulation has none: a payment district staff took without
-// naming a desk, or one booked before desks were recorded), and what was owed after it.
+// (a charge's note, a waiver's or refund's reason), the amount, how it was paid, the receipt number, the staff member
+// who made it as circulation names them ("system" for what the overdue sweep and the textbook service booked), the
+// desk that took or handed back the money ("not recorded" when circulation has none: a payment district staff took
+// without naming a desk, or one booked before desks were recorded), and what was owed after it.
 function historyLine(entry, timeZone = ACCOUNT_TIME_ZONE) {
   const kind = String(entry.kind || "").toUpperCase();
   const money = kind === "PAYMENT" || kind === "REFUND";
@@ -251,18 +257,20 @@ function historyLine(entry, timeZone = ACCOUNT_TIME_ZONE) {
     amount: feeMoney(entry.amount),
     method: METHOD_NAMES[String(entry.method || "").toUpperCase()] || entry.method || "-",
     receipt: entry.receiptNo || "-",
+    by: entry.by || "-",
     desk: money ? entry.deskSite || "not recorded" : "-",
     balance: feeMoney(entry.balance),
   };
 }
 
-// The lines of a page of history; a payment's line carries the receipt number to print ("Print receipt (PDF)"),
-// once per receipt on the page (a payment to several fees is one entry per fee under one receipt number).
+// The lines of a page of history; a payment's, a waiver's and a refund's line carries its receipt number to print
+// ("Print receipt (PDF)"), once per receipt on the page (a payment to several fees is one entry per fee under one
+// receipt number).
 function historyLines(entries, timeZone = ACCOUNT_TIME_ZONE) {
   const offered = new Set();
   return (entries || []).map((entry) => {
     const line = historyLine(entry, timeZone);
-    const receiptNo = String(entry.kind || "").toUpperCase() === "PAYMENT" && entry.receiptNo;
+    const receiptNo = RECEIPT_KINDS.includes(String(entry.kind || "").toUpperCase()) && entry.receiptNo;
     if (receiptNo && !offered.has(receiptNo)) {
       offered.add(receiptNo);
       line.printReceipt = receiptNo;

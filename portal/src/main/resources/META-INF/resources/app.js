@@ -867,8 +867,8 @@ async function refreshPatron(patron) {
   if ($("account-history-part").open && desk.patron === patron) await showHistory(0); // what was just booked
 }
 
-// A page of the account's history (charges, payments, waivers, refunds), newest first; each payment with its receipt
-// number can be printed again.
+// A page of the account's history (charges, payments, waivers, refunds), newest first, with who made each entry; each
+// payment, waiver and refund with its receipt number can be printed again.
 async function showHistory(page) {
   const patron = desk.patron;
   if (!patron || !patron.id) return;
@@ -902,7 +902,7 @@ async function showHistory(page) {
       action.append(print);
     }
     row.append(cell(line.date), cell(line.kind), cell(line.what), cell(line.amount, "money"), cell(line.method),
-      cell(line.receipt), cell(line.desk), cell(line.balance, "money"), action);
+      cell(line.receipt), cell(line.by), cell(line.desk), cell(line.balance, "money"), action);
     return row;
   }));
   $("account-history").hidden = !lines.length;

@@ -188,6 +188,9 @@ class PortalTest {
         assertTrue(page.indexOf("id=\"patron-card\"") < page.indexOf("id=\"account-part\"")
                 && page.indexOf("id=\"account-part\"") < page.indexOf("id=\"checkout-form\""), "in the patron card");
         assertTrue(page.contains("<script src=\"/account.js\"></script>"), "the account's wording is loaded");
+        String historyHead = page.substring(page.indexOf("id=\"account-history\""),
+                page.indexOf("id=\"account-history-rows\""));
+        assertTrue(historyHead.contains("<th>Receipt</th><th>By</th><th>Desk</th>"), historyHead);
         given().when().get("/account.js").then().statusCode(200)
                 .body(containsString("function paymentAmount"), containsString("function receiptLine"),
                         containsString("function waiverAmount"), containsString("function chargeAction"),
@@ -199,6 +202,7 @@ class PortalTest {
                         containsString("/api/circulation/v1/receipts/"), containsString("\"Idempotency-Key\": key"),
                         containsString("/account?page=${page}&size=${HISTORY_PAGE_SIZE}"),
                         containsString("waiverRequest(typed.cents, reason.reason)"),
+                        containsString("cell(line.receipt), cell(line.by), cell(line.desk)"),
                         containsString("chargeAction(patron.id, charge.body)"),
                         not(containsString("a charge sent twice is charged twice")));
     }

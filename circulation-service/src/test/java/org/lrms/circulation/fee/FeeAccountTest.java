@@ -91,6 +91,13 @@ class FeeAccountTest {
         return given().auth().oauth2(token).when().get(path).then().statusCode(200).extract().jsonPath();
     }
 
+    /** The first page's text of a receipt's printable copy. */
+    private static String pdfText(String token, String receiptNo) throws Exception {
+        byte[] pdf = given().auth().oauth2(token).accept("application/pdf").when().get("/api/v1/receipts/" + receiptNo)
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        return new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
+    }
+
     @Test
     void theAccountListsChargesPaymentsWaiversAndRefundsNewestFirstWithTheBalanceAfterEach() {
         Account a = account();
@@ -218,6 +225,31 @@ class FeeAccountTest {
         assertTrue(text.contains("Ana Lopez (" + a.barcode() + ")"), text);
         assertTrue(text.contains("Total: 9.00"), text);
         assertTrue(text.contains("Balance owed after: 1.50"), text);
+
+        // a waiver's and a refund's printable copies, as the desk's history prints them: the kind named, the reason,
+        // who, at which desk (a waiver moves no money: no desk)
+        JsonPath waivers = get(staff, "/api/v1/patrons/" + a.patronId() + "/account?kind=WAIVER");
+        assertEquals("first offence", waivers.getString("entries[1].reason"));
+        String waiverNo = waivers.getString("entries[1].receiptNo");
+        String waiver = pdfText(staff, waiverNo);
+        assertTrue(waiver.contains("Waiver " + waiverNo), waiver);
+        assertTrue(waiver.contains("Reason: first offence"), waiver);
+        assertTrue(waiver.contains("Total: 1.00"), waiver);
+        assertTrue(waiver.contains("Served by: tech." + a.site().toLowerCase(Locale.ROOT)), waiver);
+        assertFalse(waiver.contains("at the desk of") || waiver.contains("Paid by"), waiver);
+        String refund = pdfText(staff, refundNo);
+        assertTrue(refund.contains("Refund receipt " + refundNo), refund);
+        assertTrue(refund.contains("Reason: textbook charge cancelled: the textbook came back"), refund);
+        assertTrue(refund.contains("Total: 4.00"), refund);
+        assertTrue(refund.contains("Served by: system at the desk of " + a.site()), refund);
+        // scoped as a payment's: another school's staff are refused, an unknown number is a 404, both as problems
+        for (String number : List.of(waiverNo, refundNo)) {
+            given().auth().oauth2(TestTokens.siteStaff(Fixtures.newSite())).accept("application/pdf").when()
+                    .get("/api/v1/receipts/" + number).then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        given().auth().oauth2(staff).accept("application/pdf").when().get("/api/v1/receipts/R-NOSUCHRECEIPT")
+                .then().statusCode(404).contentType("application/problem+json");
 
         given().auth().oauth2(staff).when().get("/api/v1/receipts/R-NOSUCHRECEIPT").then().statusCode(404)
                 .contentType("application/problem+json");
