@@ -24,7 +24,8 @@ import java.util.Locale;
 /**
  * Fines and fees from circulation.fees.v1: each fee's balance, and the day's amounts assessed, paid, waived and
  * refunded at the fee's site; payments and refunds also by the desk that took or handed back the money
- * ({@code deskSite}; the fee's site when the event names none, as circulation's ledger counts them).
+ * ({@code deskSite}; the fee's site when the event names none, as circulation's ledger counts them), payments by
+ * their method too (unknown when the event names none).
  */
 @ApplicationScoped
 public class FeeProjection implements Projection {
@@ -58,9 +59,10 @@ public class FeeProjection implements Projection {
                 FeeSnapshot fee = fee(event, paid.fee());
                 BigDecimal amount = Projection.require(paid.paid(), event, "paid");
                 String desk = desk(event, fee, paid.deskSite());
+                String method = method(event, paid.method());
                 upsert(event, fee);
                 move(event, fee, "PAID", amount);
-                atDesk(event, fee, desk, "PAID", amount);
+                atDesk(event, fee, desk, "PAID", method, amount);
             }
             case "FeeWaived" -> {
                 FeeWaived waived = EventJson.payload(event, FeeWaived.class);
@@ -75,7 +77,7 @@ public class FeeProjection implements Projection {
                 String desk = desk(event, fee, refunded.deskSite());
                 upsert(event, fee);
                 move(event, fee, "REFUNDED", amount);
-                atDesk(event, fee, desk, "REFUNDED", amount);
+                atDesk(event, fee, desk, "REFUNDED", null, amount);
             }
             case "FeeDetached" -> {
                 // circulation's finance retention dropped the patron link: the fee keeps its amounts, not whose it was
@@ -155,22 +157,44 @@ public class FeeProjection implements Projection {
         return desk;
     }
 
-    /** The day's money at a desk, per fee's site (what a desk took for another site's fees shows as such). */
-    private void atDesk(EventEnvelope event, FeeSnapshot fee, String desk, String action, BigDecimal amount) {
+    /**
+     * How a payment was made: {@code method} upper-case ({@code CASH}, {@code CHECK}, {@code CARD}, {@code ONLINE}; a
+     * method circulation adds later keeps its own name), or null, unknown, when the event names none (written before
+     * circulation recorded it). A method that is not a word makes the event unreadable: it is not guessed.
+     */
+    private static String method(EventEnvelope event, String method) {
+        if (method == null || method.isBlank()) {
+            return null;
+        }
+        String named = method.strip().toUpperCase(Locale.ROOT);
+        if (!named.matches("[A-Z][A-Z0-9_]{0,19}")) {
+            throw new UnreadableEventException(event.type() + " " + event.eventId() + " has method "
+                    + (method.length() > 40 ? method.substring(0, 40) + "..." : method));
+        }
+        return named;
+    }
+
+    /**
+     * The day's money at a desk, per fee's site (what a desk took for another site's fees shows as such) and per
+     * payment method (null: unknown, or a refund).
+     */
+    private void atDesk(EventEnvelope event, FeeSnapshot fee, String desk, String action, String method,
+                        BigDecimal amount) {
         String feeSite = site(event, fee);
         if (!desk.equals(feeSite)) {
             sql.add("INSERT INTO site (site_code) VALUES (?1) ON CONFLICT DO NOTHING", desk);
         }
         sql.add("""
-                        INSERT INTO fee_desk_day (desk_site, day, fee_site, action, events, amount)
-                        VALUES (?1, ?2, ?3, ?4, 1, ?5)
-                        ON CONFLICT (desk_site, day, fee_site, action)
+                        INSERT INTO fee_desk_day (desk_site, day, fee_site, action, method, events, amount)
+                        VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text), 1, ?6)
+                        ON CONFLICT (desk_site, day, fee_site, action, method)
                         DO UPDATE SET events = fee_desk_day.events + 1, amount = fee_desk_day.amount + EXCLUDED.amount
                         """,
                 desk,
                 clock.day(event.occurredAt()),
                 feeSite,
                 action,
+                method,
                 amount);
     }
 }

@@ -31,8 +31,19 @@ public record FeeReport(String scope, List<String> sites, LocalDate from, LocalD
     /**
      * Money at a desk in the period, as circulation's ledger counts it: {@code payments} and {@code refunds} are
      * movements of one fee each (a payment spread over three fees is three), {@code net} is paid less refunded.
+     * {@code byMethod}: the payments by how they were made; they add up to {@code payments} and {@code paid}.
+     * Refunds have no method.
      */
-    public record DeskAmounts(long payments, BigDecimal paid, long refunds, BigDecimal refunded, BigDecimal net) {
+    public record DeskAmounts(long payments, BigDecimal paid, long refunds, BigDecimal refunded, BigDecimal net,
+                              List<PaymentMethod> byMethod) {
+    }
+
+    /**
+     * Payments of one method: {@code CASH}, {@code CHECK}, {@code CARD}, {@code ONLINE} in that order (a method
+     * circulation adds later after them, by name), then null: unknown (taken before reporting kept the method, until a
+     * rebuild, or an event that named none). Only methods with payments in the period are listed.
+     */
+    public record PaymentMethod(String method, long payments, BigDecimal paid) {
     }
 
     /**

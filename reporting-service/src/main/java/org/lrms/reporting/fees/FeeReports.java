@@ -11,6 +11,7 @@ import org.lrms.reporting.report.ReportScope;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,17 +45,34 @@ public class FeeReports {
         }
     }
 
+    /** The methods circulation takes, in the order the report lists them; then any other by name, then unknown. */
+    static final List<String> METHODS = List.of("CASH", "CHECK", "CARD", "ONLINE");
+    static final Comparator<String> METHOD_ORDER = Comparator.nullsLast(
+            Comparator.<String>comparingInt(m -> METHODS.contains(m) ? METHODS.indexOf(m) : METHODS.size())
+                    .thenComparing(Comparator.naturalOrder()));
+
+    /** Payments of one method. */
+    private static final class MethodTally {
+        long payments;
+        BigDecimal paid = BigDecimal.ZERO;
+    }
+
     /** Payments and refunds at one desk (or for one fee's site at it), added up as the rows come. */
     private static final class DeskTally {
         long payments;
         BigDecimal paid = BigDecimal.ZERO;
         long refunds;
         BigDecimal refunded = BigDecimal.ZERO;
+        /** Per method (null: unknown). */
+        final Map<String, MethodTally> byMethod = new TreeMap<>(METHOD_ORDER);
 
-        void add(String action, long events, BigDecimal amount) {
+        void add(String action, String method, long events, BigDecimal amount) {
             if ("PAID".equals(action)) {
                 payments += events;
                 paid = paid.add(amount);
+                MethodTally m = byMethod.computeIfAbsent(method, k -> new MethodTally());
+                m.payments += events;
+                m.paid = m.paid.add(amount);
             } else {
                 refunds += events;
                 refunded = refunded.add(amount);
@@ -62,8 +80,11 @@ public class FeeReports {
         }
 
         FeeReport.DeskAmounts amounts() {
+            List<FeeReport.PaymentMethod> methods = new ArrayList<>();
+            byMethod.forEach((method, m) -> methods.add(
+                    new FeeReport.PaymentMethod(method, m.payments, money(m.paid))));
             return new FeeReport.DeskAmounts(payments, money(paid), refunds, money(refunded),
-                    money(paid.subtract(refunded)));
+                    money(paid.subtract(refunded)), methods);
         }
     }
 
@@ -113,9 +134,9 @@ public class FeeReports {
         // the scope's desks (site= names desks here), whatever the fee's site
         @SuppressWarnings("unchecked")
         List<Object[]> atDesks = scope.bind(em.createNativeQuery("""
-                        SELECT desk_site, fee_site, action, sum(events), sum(amount) FROM fee_desk_day
+                        SELECT desk_site, fee_site, action, method, sum(events), sum(amount) FROM fee_desk_day
                         WHERE (:district OR desk_site IN (:sites)) AND day BETWEEN :from AND :to
-                        GROUP BY 1, 2, 3
+                        GROUP BY 1, 2, 3, 4
                         """), period)
                 .getResultList();
         DeskTally desks = new DeskTally();
@@ -126,7 +147,7 @@ public class FeeReports {
             for (DeskTally t : List.of(desks, byDesk.computeIfAbsent(desk, k -> new DeskTally()),
                     byDeskAndFeeSite.computeIfAbsent(desk, k -> new TreeMap<>())
                             .computeIfAbsent((String) r[1], k -> new DeskTally()))) {
-                t.add((String) r[2], count(r[3]), money(r[4]));
+                t.add((String) r[2], (String) r[3], count(r[4]), money(r[5]));
             }
         }
         List<FeeReport.Desk> deskRows = new ArrayList<>();

@@ -32,6 +32,8 @@ public class FeeResource {
     private static final List<String> COLUMNS = List.of("Assessed", "Fees assessed", "Paid", "Waived",
             "Refunded", "Outstanding", "Open fees");
     private static final List<String> DESK_COLUMNS = List.of("Payments", "Paid", "Refunds", "Refunded", "Net");
+    private static final List<String> METHOD_COLUMNS = List.of("Method", "Payments", "Paid");
+    private static final String UNKNOWN_METHOD = "Unknown";
 
     @Inject
     FeeReports reports;
@@ -62,16 +64,22 @@ public class FeeResource {
         tables.add(breakdown("By fee kind", "Kind", r.byKind()));
         tables.add(breakdown("By site", "Site", r.bySite()));
         tables.add(new Table("Desk totals", DESK_COLUMNS, List.of(deskAmounts(r.deskTotals()))));
+        tables.add(new Table("Desk totals by payment method", METHOD_COLUMNS, methods(List.of(),
+                r.deskTotals().byMethod())));
         List<String> deskColumns = new ArrayList<>(List.of("Desk"));
         deskColumns.addAll(DESK_COLUMNS);
         List<String> feeSiteColumns = new ArrayList<>(List.of("Desk", "Fee site"));
         feeSiteColumns.addAll(DESK_COLUMNS);
+        List<String> deskMethodColumns = new ArrayList<>(List.of("Desk"));
+        deskMethodColumns.addAll(METHOD_COLUMNS);
         List<List<Object>> desks = new ArrayList<>();
+        List<List<Object>> deskMethods = new ArrayList<>();
         List<List<Object>> feeSites = new ArrayList<>();
         for (FeeReport.Desk d : r.byDesk()) {
             List<Object> row = new ArrayList<>(List.of(d.desk()));
             row.addAll(deskAmounts(d.amounts()));
             desks.add(row);
+            deskMethods.addAll(methods(List.of(d.desk()), d.amounts().byMethod()));
             for (FeeReport.FeeSite f : d.byFeeSite()) {
                 List<Object> line = new ArrayList<>(List.of(d.desk(), f.site()));
                 line.addAll(deskAmounts(f.amounts()));
@@ -79,13 +87,36 @@ public class FeeResource {
             }
         }
         tables.add(new Table("By desk", deskColumns, desks));
+        tables.add(new Table("By desk and payment method", deskMethodColumns, deskMethods));
         tables.add(new Table("By desk and fee site", feeSiteColumns, feeSites));
         return new ReportDocument("Fines and fees", "fees-" + r.scope().replace(',', '-'),
                 List.of("Scope: " + r.scope(), "From " + r.from() + " to " + r.to()
                                 + " (outstanding: as of now)",
                         "By fee kind and by site: the fee's site. By desk: the money taken and handed back at the"
                                 + " scope's desks (the fee's site when no desk was recorded), whatever the fee's site",
+                        unknownMethod(r.deskTotals()),
                         "Data as of " + r.freshness().asOf()), tables);
+    }
+
+    /** How much of the desks' money has no known method (taken before reporting kept it), said in so many words. */
+    private static String unknownMethod(FeeReport.DeskAmounts totals) {
+        FeeReport.PaymentMethod unknown = totals.byMethod().stream().filter(m -> m.method() == null).findFirst()
+                .orElse(null);
+        String rule = "By payment method: as the desk recorded it (Unknown: none recorded, or taken before reporting"
+                + " kept the method); refunds have no method";
+        return unknown == null ? rule
+                : rule + ". Of unknown method: " + unknown.payments() + " payments, " + unknown.paid() + " paid";
+    }
+
+    /** One row per method: the leading cells, then the method ("Unknown" for none), payments and paid. */
+    private static List<List<Object>> methods(List<Object> leading, List<FeeReport.PaymentMethod> byMethod) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (FeeReport.PaymentMethod m : byMethod) {
+            List<Object> row = new ArrayList<>(leading);
+            row.addAll(Arrays.asList(m.method() == null ? UNKNOWN_METHOD : m.method(), m.payments(), m.paid()));
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static List<Object> deskAmounts(FeeReport.DeskAmounts a) {

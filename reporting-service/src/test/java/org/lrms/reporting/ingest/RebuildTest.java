@@ -24,6 +24,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -83,6 +86,13 @@ class RebuildTest {
                 new BigDecimal("2.00"), new BigDecimal("0.00"), "PAID", null, null, "BOOK");
         send(Topics.CIRCULATION_FEES, other, otherFee.feeId(), new FeePaid(otherFee, new BigDecimal("2.00"), "CASH",
                 site));
+        // by check, and of no recorded method (unknown): each by its method after the rebuild too
+        send(Topics.CIRCULATION_FEES, site, fee.feeId(), new FeePaid(new FeeSnapshot(fee.feeId(), "pk-r", "STUDENT",
+                "7", site, "DAMAGED", new BigDecimal("12.00"), new BigDecimal("1.50"), "OPEN", l.loanId(), null,
+                "BOOK"), new BigDecimal("3.00"), "CHECK", site));
+        send(Topics.CIRCULATION_FEES, site, fee.feeId(), new FeePaid(new FeeSnapshot(fee.feeId(), "pk-r", "STUDENT",
+                "7", site, "DAMAGED", new BigDecimal("12.00"), new BigDecimal("1.00"), "OPEN", l.loanId(), null,
+                "BOOK"), new BigDecimal("0.50"), null, site));
         sendRaw(Topics.CATALOG_COPIES, "broken-" + UUID.randomUUID(), "{not json");
         ItemsReceived line = receipt(site, "LIBRARY", "LIB", "Follett", "BOOK", 3, "12.99", "USD",
                 LocalDate.of(2026, 9, 3));
@@ -100,7 +110,7 @@ class RebuildTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             get("collection", site).body("copies", equalTo(4)).body("withdrawals", equalTo(1));
             get("circulation", site).body("totals.returns", equalTo(1));
-            get("fees", site).body("totals.paid", equalTo(7.5f)).body("deskTotals.paid", equalTo(9.5f));
+            get("fees", site).body("totals.paid", equalTo(11.0f)).body("deskTotals.paid", equalTo(13.0f));
             get("acquisitions", site).body("items", equalTo(3));
             get("inventories", site).body("totals.missing", equalTo(2)).body("totals.unknownBarcodes", equalTo(3));
         });
@@ -111,6 +121,25 @@ class RebuildTest {
         Map<String, Object> inventories = numbers("inventories", site);
         Map<String, Object> district = numbers("collection", null);
         Map<String, Object> districtCirculation = numbers("circulation", null);
+        get("fees", site).body("deskTotals.byMethod.method", equalTo(Arrays.asList("CASH", "CHECK", null)))
+                .body("deskTotals.byMethod.paid", equalTo(List.of(9.5f, 3.0f, 0.5f)));
+
+        // the desk's money as migration V13 left what was ingested before it: one row per key, method unknown
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("CREATE TEMP TABLE before_v13 ON COMMIT DROP AS SELECT desk_site, day, fee_site, action,"
+                    + " sum(events) AS events, sum(amount) AS amount FROM fee_desk_day WHERE desk_site = '" + site
+                    + "' GROUP BY 1, 2, 3, 4");
+            s.executeUpdate("DELETE FROM fee_desk_day WHERE desk_site = '" + site + "'");
+            s.executeUpdate("INSERT INTO fee_desk_day (desk_site, day, fee_site, action, method, events, amount)"
+                    + " SELECT desk_site, day, fee_site, action, NULL, events, amount FROM before_v13");
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        get("fees", site).body("deskTotals.paid", equalTo(13.0f))
+                .body("deskTotals.byMethod.method", equalTo(Collections.singletonList(null)))
+                .body("deskTotals.byMethod[0].payments", equalTo(4))
+                .body("deskTotals.byMethod[0].paid", equalTo(13.0f));
 
         // lose every projection row, as if the database had been dropped
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
@@ -129,6 +158,9 @@ class RebuildTest {
         assertEquals(collection, numbers("collection", site));
         assertEquals(circulation, numbers("circulation", site));
         assertEquals(fees, numbers("fees", site));
+        // the rebuild gave the payments their methods back
+        get("fees", site).body("deskTotals.byMethod.method", equalTo(Arrays.asList("CASH", "CHECK", null)))
+                .body("deskTotals.byMethod.payments", equalTo(List.of(2, 1, 1)));
         assertEquals(acquisitions, numbers("acquisitions", site));
         assertEquals(inventories, numbers("inventories", site));
         assertEquals(district, numbers("collection", null));
