@@ -1,6 +1,7 @@
 // The portal's page: sign-in through the district's Keycloak (authorization code + PKCE, RFC 7636), who is signed
 // in, the services' state and links, the public catalog search, and for staff the circulation desk (with the patron's
-// account: fees, payments, waivers, charges, its history), the hold pull list, inventories and weeding. No framework
+// account: fees, payments, waivers, charges, its history; the patron's picture), the hold pull list, inventories and
+// weeding. No framework
 // and no CDN: the portal must work on machines without internet access. Tokens stay in this tab's sessionStorage.
 
 const $ = (id) => document.getElementById(id);
@@ -422,10 +423,12 @@ async function findPatron(event) {
   $("patron-warnings").replaceChildren();
   $("patron-loans").textContent = "";
   resetAccount();
+  resetPhoto();
   if (found.status === 200 && Array.isArray(found.body) && found.body.length) {
     desk.patron = found.body[0];
     showPatron(desk.patron);
     showAccount(); // not waited for: the next scan need not wait for the fees
+    showPhoto(desk.patron); // nor for the picture
     const loans = await deskCall(`/api/circulation/v1/patrons/${desk.patron.id}/loans`);
     if (loans.status === 200) {
       const overdue = loans.body.filter((l) => new Date(l.dueDate) < new Date()).length;
@@ -455,6 +458,7 @@ function showPatron(patron) {
 
 function donePatron() {
   resetAccount();
+  resetPhoto();
   desk.patron = null;
   desk.override = null;
   $("patron-card").hidden = true;
@@ -853,6 +857,112 @@ async function chargeFee(event) {
     sayNotDone(answer, "charge", charge.cents, "Not charged");
   }
   await refreshPatron(patron);
+}
+
+// ------------------------------------------------------------------------------------------ the patron's picture
+// Fetched with the bearer token (never an <img src> to circulation: it needs the token, and circulation answers it
+// "private, no-store"), shown from an object URL that is revoked as soon as the card changes (patron-photo.js).
+const deskPhoto = photoSlot(URL);
+
+function photoSay(text, tone) {
+  $("photo-message").textContent = text;
+  $("photo-message").className = `message ${tone || ""}`;
+}
+
+function hidePhoto() {
+  deskPhoto.clear();
+  $("patron-photo").hidden = true;
+  $("patron-photo").removeAttribute("src");
+  $("patron-photo").alt = "";
+}
+
+function resetPhoto() {
+  hidePhoto();
+  $("photo-part").hidden = true;
+  $("photo-part").open = false;
+  $("photo-file").value = "";
+  photoSay("", "");
+}
+
+function renderPhotoPart(patron) {
+  $("photo-part").hidden = !patron.id;
+  $("photo-upload").textContent = photoUploadLabel(patron.hasPhoto);
+  $("photo-remove").hidden = !patron.hasPhoto;
+}
+
+async function showPhoto(patron) {
+  renderPhotoPart(patron);
+  const ticket = deskPhoto.begin(); // the picture shown before is revoked
+  $("patron-photo").hidden = true;
+  $("patron-photo").removeAttribute("src");
+  if (!patron.id || !patron.hasPhoto) return;
+  let blob;
+  try {
+    const answer = await api(photoPath(patron.id), { headers: { Accept: "image/jpeg, image/png" } });
+    if (!answer.ok) return; // removed meanwhile, or not this desk's patron: the card goes on without it
+    blob = await answer.blob();
+  } catch {
+    return;
+  }
+  const url = deskPhoto.show(ticket, blob);
+  if (!url || desk.patron !== patron) return; // another patron was scanned meanwhile
+  $("patron-photo").src = url;
+  $("patron-photo").alt = photoAlt(patron);
+  $("patron-photo").hidden = false;
+}
+
+async function uploadPhoto(event) {
+  event.preventDefault();
+  const patron = desk.patron;
+  if (!patron || !patron.id) return;
+  const file = $("photo-file").files[0];
+  const checked = photoUpload(file);
+  if (!checked.ok) {
+    photoSay(checked.text, "bad");
+    return;
+  }
+  photoSay("Saving the picture…");
+  let status = 0;
+  let body = null;
+  try {
+    const answer = await api(photoPath(patron.id), { method: "PUT", headers: { "Content-Type": checked.type }, body: file });
+    status = answer.status;
+    body = await answer.json().catch(() => null);
+  } catch {
+    status = 0;
+  }
+  if (desk.patron !== patron) return;
+  if (status !== 200) {
+    photoSay(photoRefusal(body, status), "bad");
+    return;
+  }
+  patron.hasPhoto = true;
+  $("photo-file").value = "";
+  photoSay(photoLine(body), "ok");
+  showPhoto(patron);
+}
+
+async function removePhoto() {
+  const patron = desk.patron;
+  if (!patron || !patron.id || !patron.hasPhoto || !confirm(photoRemoveConfirmation(patron))) return;
+  let status = 0;
+  let body = null;
+  try {
+    const answer = await api(photoPath(patron.id), { method: "DELETE" });
+    status = answer.status;
+    body = await answer.json().catch(() => null);
+  } catch {
+    status = 0;
+  }
+  if (desk.patron !== patron) return;
+  if (status !== 204 && status !== 404) { // 404: there was none any more
+    photoSay(photoRefusal(body, status), "bad");
+    return;
+  }
+  patron.hasPhoto = false;
+  hidePhoto();
+  renderPhotoPart(patron);
+  photoSay("Picture removed.", "ok");
 }
 
 // After a payment, a waiver or a charge: the patron's warnings (fees owed) and the account, as circulation has them now.
@@ -1309,6 +1419,8 @@ async function start() {
   $("checkin-form").addEventListener("submit", checkIn);
   $("renew-all").addEventListener("click", renewAll);
   $("patron-done").addEventListener("click", donePatron);
+  $("photo-form").addEventListener("submit", uploadPhoto);
+  $("photo-remove").addEventListener("click", removePhoto);
   $("offline-upload").addEventListener("click", uploadOffline);
   $("account-pay-open").addEventListener("click", openPayment);
   $("account-toward").addEventListener("change", () => { $("account-amount").value = paymentDefault(owedFor($("account-toward").value)); });

@@ -27,6 +27,8 @@ public interface CirculationConfig {
 
     BulkWaivers bulkWaivers();
 
+    Photos photos();
+
     /** When the daily loan sweep (overdue, lost) runs ({@code off} to disable). */
     @WithDefault("0 0 5 * * ?")
     String sweepCron();
@@ -69,6 +71,32 @@ public interface CirculationConfig {
         @WithDefault("500")
         @Min(1)
         int patronsPerTransaction();
+    }
+
+    interface Photos {
+        /** The most bytes a patron's picture may have (a school photo is some 50-300 KB). */
+        @WithDefault("2097152")
+        @Min(1)
+        int maxBytes();
+
+        /** The most pixels a patron's picture may have across and down. */
+        @WithDefault("4000")
+        @Min(1)
+        int maxSide();
+
+        /** The most entries a zip of patron photos may hold; the rest is not read. */
+        @WithDefault("20000")
+        @Min(1)
+        int importMaxEntries();
+
+        /**
+         * The most bytes a zip of patron photos may inflate to, all entries together, those skipped included (a zip
+         * bomb inflates a few kilobytes to gigabytes); the rest is not read. Pictures hardly compress, so a real zip
+         * inflates to about its own size, and the request body is at most 200 MB.
+         */
+        @WithDefault("1073741824")
+        @Min(1)
+        long importMaxInflatedBytes();
     }
 
     interface Holds {

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
-    /** What the fake catalog received last. */
-    public record Received(String method, String uri, Map<String, List<String>> headers, String body) {
+    /** What the fake catalog received last ({@code bytes}: the body as sent, {@code body} as UTF-8 text). */
+    public record Received(String method, String uri, Map<String, List<String>> headers, String body, byte[] bytes) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -52,10 +52,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        String body = new String(bytes, StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
         LAST.set(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                Map.copyOf(exchange.getRequestHeaders()), body));
+                Map.copyOf(exchange.getRequestHeaders()), body, bytes));
         if (path.equals("/q/health/ready")) {
             send(exchange, 200, "application/json", "{\"status\":\"UP\"}");
         } else if ("application/pdf".equals(exchange.getRequestHeaders().getFirst("Accept"))
@@ -64,6 +65,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         } else if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
             exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
             send(exchange, 401, "application/problem+json", "{\"status\":401,\"title\":\"Unauthorized\"}");
+        } else if (exchange.getRequestMethod().equals("GET") && path.endsWith("/photo")) {
+            exchange.getResponseHeaders().add("Cache-Control", "private, no-store");
+            send(exchange, 200, "image/png", PICTURE);
+        } else if (exchange.getRequestMethod().equals("PUT") && path.endsWith("/photo")) {
+            send(exchange, 200, "application/json", "{\"contentType\":\"image/png\",\"bytes\":" + bytes.length
+                    + ",\"width\":1,\"height\":1}");
         } else if (exchange.getRequestMethod().equals("POST") && path.equals("/api/v1/titles")) {
             exchange.getResponseHeaders().add("Location", "/api/v1/titles/7");
             send(exchange, 201, "application/json", "{\"id\":\"7\",\"received\":" + body + "}");
@@ -78,6 +85,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     /** A printable answer (as circulation's hold pull list or notices): bytes that are not UTF-8 text. */
     static final byte[] PDF = {'%', 'P', 'D', 'F', '-', '1', '.', '4', '\n', '%', (byte) 0xE2, (byte) 0xE3,
             (byte) 0xCF, (byte) 0xD3, '\n', 0, (byte) 0xFF};
+
+    /** A patron's picture (as circulation's): a PNG's signature and bytes that are not UTF-8 text. */
+    static final byte[] PICTURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, (byte) 0xC3,
+            (byte) 0xFF, (byte) 0x80};
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
         send(exchange, status, type, body.getBytes(StandardCharsets.UTF_8));

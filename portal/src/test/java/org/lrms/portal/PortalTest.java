@@ -244,6 +244,50 @@ class PortalTest {
     }
 
     @Test
+    void theDesksPatronCardShowsThePatronsPictureAndStaffCanUploadOrRemoveIt() {
+        String page = given().when().get("/").then().statusCode(200)
+                .body(containsString("<img id=\"patron-photo\" class=\"patron-photo\" alt=\"\" hidden>"),
+                        containsString("id=\"photo-part\""), containsString("id=\"photo-file\""),
+                        containsString("accept=\"image/jpeg,image/png"), containsString("id=\"photo-upload\""),
+                        containsString("id=\"photo-remove\""), containsString("id=\"photo-message\""))
+                .extract().asString();
+        assertTrue(page.indexOf("id=\"patron-card\"") < page.indexOf("id=\"patron-photo\"")
+                && page.indexOf("id=\"patron-photo\"") < page.indexOf("id=\"photo-part\"")
+                && page.indexOf("id=\"photo-part\"") < page.indexOf("id=\"checkout-form\""), "in the patron card");
+        assertTrue(page.contains("<script src=\"/patron-photo.js\"></script>"), "the picture's logic is loaded");
+        given().when().get("/patron-photo.js").then().statusCode(200)
+                .body(containsString("function photoSlot"), containsString("revokeObjectURL"),
+                        containsString("function photoUpload"),
+                        not(containsString("localStorage")), not(containsString("https://")));
+        given().when().get("/app.js").then().statusCode(200)
+                .body(containsString("api(photoPath(patron.id), { headers: { Accept: \"image/jpeg, image/png\" } })"),
+                        containsString("deskPhoto.show(ticket, blob)"), containsString("photoAlt(patron)"),
+                        containsString("method: \"PUT\", headers: { \"Content-Type\": checked.type }, body: file"),
+                        containsString("method: \"DELETE\""), containsString("resetPhoto();"),
+                        containsString("photoSlot(URL)"));
+        given().when().get("/app.css").then().statusCode(200).body(containsString(".patron-photo"));
+    }
+
+    @Test
+    void aPictureGoesUpAndComesBackByteForByteWithItsCacheControl() {
+        byte[] picture = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, (byte) 0x9A, (byte) 0xC3, 0};
+        given().header("Authorization", TOKEN).contentType("image/jpeg").body(picture)
+                .when().put("/api/catalog/v1/patrons/42/photo")
+                .then().statusCode(200).body("bytes", equalTo(picture.length));
+        FakeServices.Received received = FakeServices.LAST.get();
+        assertEquals("PUT", received.method());
+        assertEquals("/api/v1/patrons/42/photo", received.uri());
+        assertTrue(received.header("Content-Type").startsWith("image/jpeg"), received.header("Content-Type"));
+        assertTrue(java.util.Arrays.equals(picture, received.bytes()), "sent byte for byte");
+
+        byte[] back = given().header("Authorization", TOKEN).accept("image/jpeg, image/png")
+                .when().get("/api/catalog/v1/patrons/42/photo")
+                .then().statusCode(200).contentType("image/png").header("Cache-Control", "private, no-store")
+                .extract().asByteArray();
+        assertTrue(java.util.Arrays.equals(FakeServices.PICTURE, back), "answered byte for byte");
+    }
+
+    @Test
     void staffHaveAnInventoryCardThatScansInBatchesAndAWeedingCardThatWithdraws() {
         String page = given().when().get("/").then().statusCode(200)
                 .body(containsString("<section class=\"card\" id=\"inventory\" hidden>"), containsString("Inventory"),

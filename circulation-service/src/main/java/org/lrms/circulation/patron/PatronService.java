@@ -19,6 +19,7 @@ import org.lrms.kit.security.SiteScope;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,7 +117,10 @@ public class PatronService {
         return views(List.of(patron)).get(0);
     }
 
-    /** The patrons as staff see them, with their homeroom teachers (one query for all of them). */
+    /**
+     * The patrons as staff see them, with their homeroom teachers (one query for all of them) and whether each has a
+     * picture (one more).
+     */
     public List<PatronView> views(List<Patron> list) {
         List<String> classes = list.stream().map(p -> p.homeroomClass).filter(Objects::nonNull).distinct().toList();
         Map<String, String> teachers = new HashMap<>();
@@ -128,8 +132,16 @@ public class PatronService {
                     .setParameter(1, classes).getResultList();
             rows.forEach(r -> teachers.put((String) r[0], (String) r[1]));
         }
+        Set<UUID> withPhoto = new HashSet<>();
+        if (!list.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<UUID> ids = em.createNativeQuery(
+                            "SELECT patron_id FROM patron_photo WHERE patron_id = ANY (CAST(?1 AS uuid[]))", UUID.class)
+                    .setParameter(1, list.stream().map(p -> p.id).toArray(UUID[]::new)).getResultList();
+            withPhoto.addAll(ids);
+        }
         return list.stream().map(p -> PatronView.of(p, p.homeroomClass == null ? null
-                : teachers.get(p.homeroomClass))).toList();
+                : teachers.get(p.homeroomClass), withPhoto.contains(p.id))).toList();
     }
 
     @Transactional

@@ -1,0 +1,20 @@
+package org.lrms.circulation.patron.photo;
+
+import java.util.List;
+
+/**
+ * What a zip of patron photos did: {@code entries} read, {@code applied} (a patron's picture put), {@code ignored}
+ * (folders, hidden and system files), the {@code rejected} entries with their reason; {@code complete} false when
+ * the zip was not read to its end, {@code stopped} saying why (too many entries, inflating past the limit, a broken
+ * zip). What was applied before stays applied.
+ */
+public record PhotoImportView(int entries, int applied, int ignored, List<Rejected> rejected, boolean complete,
+                              String stopped) {
+
+    /**
+     * An entry not applied: {@code code} {@code bad-name}, {@code duplicate}, {@code unknown-patron},
+     * {@code other-site}, {@code not-an-image}, {@code photo-too-large}, {@code photo-dimensions-too-large}.
+     */
+    public record Rejected(String entry, String code, String reason) {
+    }
+}

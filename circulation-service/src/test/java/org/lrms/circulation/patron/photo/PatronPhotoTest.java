@@ -1,0 +1,158 @@
+package org.lrms.circulation.patron.photo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.lrms.circulation.Fixtures;
+import org.lrms.testkit.TestTokens;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A patron's picture: put, read back byte for byte, replaced, removed; refused input; who may; with the patron. */
+@QuarkusTest
+class PatronPhotoTest {
+
+    static String photo(String patronId) {
+        return "/api/v1/patrons/" + patronId + "/photo";
+    }
+
+    static long stored(String patronId) {
+        return Fixtures.count("SELECT count(*) FROM patron_photo WHERE patron_id = ?", UUID.fromString(patronId));
+    }
+
+    @Test
+    void aJpegIsPutAndReadBackByteForByteNeverToBeCachedThenReplacedByAPngAndRemoved() {
+        String site = Fixtures.newSite();
+        String id = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "4");
+        String staff = TestTokens.siteStaff(site);
+        given().auth().oauth2(staff).when().get("/api/v1/patrons/" + id)
+                .then().statusCode(200).body("hasPhoto", equalTo(false));
+        given().auth().oauth2(staff).when().get(photo(id))
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("no-photo"));
+
+        byte[] jpeg = Pictures.jpeg(1);
+        given().auth().oauth2(staff).contentType("image/jpeg").body(jpeg)
+                .when().put(photo(id))
+                .then().statusCode(200)
+                .body("contentType", equalTo("image/jpeg"), "bytes", equalTo(jpeg.length),
+                        "width", equalTo(40), "height", equalTo(50), "updatedAt", notNullValue(),
+                        "updatedBy", equalTo("tech." + site.toLowerCase()));
+        byte[] back = given().auth().oauth2(staff).when().get(photo(id))
+                .then().statusCode(200).contentType("image/jpeg")
+                .header("Cache-Control", "private, no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .extract().asByteArray();
+        assertArrayEquals(jpeg, back);
+        given().auth().oauth2(staff).when().get("/api/v1/patrons/" + id)
+                .then().statusCode(200).body("hasPhoto", equalTo(true));
+
+        byte[] png = Pictures.png(2);
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("image/png").body(png)
+                .when().put(photo(id))
+                .then().statusCode(200).body("contentType", equalTo("image/png"), "updatedBy", equalTo("district.admin"));
+        assertArrayEquals(png, given().auth().oauth2(staff).when().get(photo(id))
+                .then().statusCode(200).contentType("image/png").header("Cache-Control", "private, no-store")
+                .extract().asByteArray());
+        assertEquals(1, stored(id), "one picture per patron");
+
+        given().auth().oauth2(staff).when().delete(photo(id)).then().statusCode(204);
+        assertEquals(0, stored(id));
+        given().auth().oauth2(staff).when().get(photo(id)).then().statusCode(404);
+        given().auth().oauth2(staff).when().delete(photo(id))
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(staff).queryParam("barcode", Fixtures.row(
+                        "SELECT barcode FROM patron WHERE id = ?", UUID.fromString(id)).get("barcode"))
+                .when().get("/api/v1/patrons")
+                .then().statusCode(200).body("[0].hasPhoto", equalTo(false));
+    }
+
+    @Test
+    void whatIsNotAJpegOrPngWithinTheLimitsIsRefusedAndTheEarlierPictureStays() {
+        String site = Fixtures.newSite();
+        String id = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "5");
+        String staff = TestTokens.siteStaff(site);
+        given().auth().oauth2(staff).contentType("text/plain").body("a picture, honestly")
+                .when().put(photo(id))
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("code", equalTo("unsupported-media-type"));
+        given().auth().oauth2(staff).contentType("image/jpeg")
+                .body("notes.txt, renamed".getBytes(StandardCharsets.UTF_8))
+                .when().put(photo(id))
+                .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("not-an-image"));
+        given().auth().oauth2(staff).contentType("image/jpeg").body(new byte[0])
+                .when().put(photo(id))
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+        assertEquals(0, stored(id), "nothing stored");
+
+        byte[] jpeg = Pictures.jpeg(3);
+        given().auth().oauth2(staff).contentType("image/jpeg").body(jpeg).when().put(photo(id)).then().statusCode(200);
+
+        byte[] tooLarge = Arrays.copyOf(Pictures.jpeg(4), 2 * 1024 * 1024 + 1);
+        given().auth().oauth2(staff).contentType("image/jpeg").body(tooLarge)
+                .when().put(photo(id))
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("code", equalTo("photo-too-large"), "context.maxBytes", equalTo(2097152),
+                        "detail", equalTo("the picture is larger than 2,097,152 bytes (2 MB), the limit"));
+        given().auth().oauth2(staff).contentType("image/png").body(Pictures.image("png", 4001, 2, 0))
+                .when().put(photo(id))
+                .then().statusCode(422).body("code", equalTo("photo-dimensions-too-large"),
+                        "context.maxWidth", equalTo(4000));
+        given().auth().oauth2(staff).contentType("image/jpeg").body(Pictures.png(5))
+                .when().put(photo(id))
+                .then().statusCode(422).body("code", equalTo("content-type-mismatch"));
+        given().auth().oauth2(staff).contentType("image/gif").body(Pictures.png(5))
+                .when().put(photo(id))
+                .then().statusCode(415);
+
+        assertArrayEquals(jpeg, given().auth().oauth2(staff).when().get(photo(id)).then().statusCode(200)
+                .extract().asByteArray(), "the earlier picture stays");
+    }
+
+    @Test
+    void onlyThoseWhoMaySeeThePatronSeeOrChangeThePicture() {
+        String site = Fixtures.newSite();
+        String other = Fixtures.newSite();
+        String id = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "6");
+        byte[] jpeg = Pictures.jpeg(6);
+        given().auth().oauth2(TestTokens.siteStaff(site)).contentType("image/jpeg").body(jpeg)
+                .when().put(photo(id)).then().statusCode(200);
+
+        String otherStaff = TestTokens.siteStaff(other);
+        given().auth().oauth2(otherStaff).when().get(photo(id))
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(otherStaff).contentType("image/png").body(Pictures.png(7))
+                .when().put(photo(id)).then().statusCode(403);
+        given().auth().oauth2(otherStaff).when().delete(photo(id)).then().statusCode(403);
+        for (String token : new String[]{TestTokens.teacher(site), TestTokens.student(site),
+                TestTokens.integration()}) {
+            given().auth().oauth2(token).when().get(photo(id)).then().statusCode(403);
+            given().auth().oauth2(token).contentType("image/png").body(Pictures.png(8))
+                    .when().put(photo(id)).then().statusCode(403);
+            given().auth().oauth2(token).when().delete(photo(id)).then().statusCode(403);
+        }
+        given().when().get(photo(id)).then().statusCode(401);
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get(photo(UUID.randomUUID().toString()))
+                .then().statusCode(404).contentType("application/problem+json");
+
+        assertArrayEquals(jpeg, given().auth().oauth2(TestTokens.districtAdmin()).when().get(photo(id))
+                .then().statusCode(200).extract().asByteArray(), "unchanged");
+    }
+
+    @Test
+    void thePictureGoesWithItsPatron() {
+        String site = Fixtures.newSite();
+        String id = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "7");
+        given().auth().oauth2(TestTokens.siteStaff(site)).contentType("image/png").body(Pictures.png(9))
+                .when().put(photo(id)).then().statusCode(200);
+        assertEquals(1, stored(id));
+        assertEquals(1, Fixtures.update("DELETE FROM patron WHERE id = ?", UUID.fromString(id)));
+        assertEquals(0, stored(id));
+    }
+}
