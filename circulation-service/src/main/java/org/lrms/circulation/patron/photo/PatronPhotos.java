@@ -12,6 +12,7 @@ import org.lrms.kit.problem.ProblemException;
 import org.lrms.kit.security.SiteScope;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,6 +61,9 @@ public class PatronPhotos {
     @Transactional
     public PatronPhotoView put(UUID patronId, String contentType, byte[] image) {
         Patron patron = patrons.get(patronId);
+        if (!patron.isActive()) {
+            throw notActive(patron.status);
+        }
         String declared = PhotoCheck.acceptedType(contentType)
                 .orElseThrow(() -> PhotoRefused.unsupportedType(contentType));
         CheckedPhoto photo = PhotoCheck.check(image, declared, limits());
@@ -94,13 +98,16 @@ public class PatronPhotos {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Refusal> putByBarcode(String barcode, CheckedPhoto photo, byte[] image) {
         Optional<Object[]> patron = Statements.first(dataSource, "the patron",
-                "SELECT id, home_site FROM patron WHERE barcode = ?",
-                r -> new Object[]{r.getObject(1, UUID.class), r.getString(2)}, barcode);
+                "SELECT id, home_site, status FROM patron WHERE barcode = ?",
+                r -> new Object[]{r.getObject(1, UUID.class), r.getString(2), r.getString(3)}, barcode);
         if (patron.isEmpty()) {
             return Optional.of(new Refusal("unknown-patron", "no patron has this barcode"));
         }
         if (!scope.canManage((String) patron.get()[1])) {
             return Optional.of(new Refusal("other-site", "the patron is at a site your account does not hold"));
+        }
+        if (!Patron.ACTIVE.equals(patron.get()[2])) {
+            return Optional.of(new Refusal("patron-not-active", notActive((String) patron.get()[2]).getMessage()));
         }
         store((UUID) patron.get()[0], photo, image);
         return Optional.empty();
@@ -111,6 +118,15 @@ public class PatronPhotos {
         Instant at = Statements.first(dataSource, "the patron's picture", UPSERT, r -> r.getTimestamp(1).toInstant(),
                 patronId, photo.contentType(), image, image.length, photo.width(), photo.height(), by).orElseThrow();
         return new PatronPhotoView(photo.contentType(), image.length, photo.width(), photo.height(), at, by);
+    }
+
+    /**
+     * Pictures are kept only while their patron is active ({@link PhotoRetention} removes the others nightly), so
+     * none is taken for a graduated or inactive patron.
+     */
+    private static ProblemException notActive(String status) {
+        return new ProblemException(409, "Conflict", "patron-not-active", "the patron is "
+                + status.toLowerCase(Locale.ROOT) + ": pictures are kept only for active patrons");
     }
 
     private static ProblemException noPicture(UUID patronId) {

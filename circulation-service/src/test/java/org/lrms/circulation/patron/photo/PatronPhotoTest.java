@@ -1,12 +1,15 @@
 package org.lrms.circulation.patron.photo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.lrms.circulation.Fixtures;
 import org.lrms.testkit.TestTokens;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -14,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A patron's picture: put, read back byte for byte, replaced, removed; refused input; who may; with the patron. */
 @QuarkusTest
@@ -154,5 +158,37 @@ class PatronPhotoTest {
         assertEquals(1, stored(id));
         assertEquals(1, Fixtures.update("DELETE FROM patron WHERE id = ?", UUID.fromString(id)));
         assertEquals(0, stored(id));
+    }
+
+    @Inject
+    PhotoRetention retention;
+
+    @Test
+    void aPictureIsKeptOnlyWhileItsPatronIsActive() {
+        String site = Fixtures.newSite();
+        String staff = TestTokens.siteStaff(site);
+        String active = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "12");
+        String graduatedBarcode = Fixtures.unique("P");
+        String graduated = Fixtures.newPatron(site, graduatedBarcode, "STUDENT", "12");
+        for (String id : List.of(active, graduated)) {
+            given().auth().oauth2(staff).contentType("image/png").body(Pictures.png(5))
+                    .when().put(photo(id)).then().statusCode(200);
+        }
+        assertEquals(1, Fixtures.update("UPDATE patron SET status = 'GRADUATED' WHERE id = ?",
+                UUID.fromString(graduated)));
+
+        assertTrue(retention.removeOfPatronsNoLongerActive() >= 1);
+        assertEquals(0, stored(graduated), "the graduate's picture is gone");
+        assertEquals(1, stored(active), "an active patron's stays");
+
+        given().auth().oauth2(staff).contentType("image/png").body(Pictures.png(6))
+                .when().put(photo(graduated)).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("patron-not-active"))
+                .body("detail", equalTo("the patron is graduated: pictures are kept only for active patrons"));
+        given().auth().oauth2(staff).contentType("application/zip")
+                .body(Pictures.zip(Map.of(graduatedBarcode + ".png", Pictures.png(7))))
+                .when().post("/api/v1/imports/patron-photos")
+                .then().statusCode(200).body("applied", equalTo(0), "rejected[0].code", equalTo("patron-not-active"));
+        assertEquals(0, stored(graduated), "none taken for a graduate");
     }
 }
