@@ -6,13 +6,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A charge on a patron's account; payments and waivers lower its balance. */
+/**
+ * A charge on a patron's account; payments and waivers lower its balance. An update writes only the columns the entity
+ * changed: the privacy rule drops a fee's loan and copy by a statement ({@code LoanPrivacy}) in transactions that have
+ * the fee loaded (a payment, a waiver, a lost item's refund), and a later flush must not write them back.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "fee")
 public class Fee extends PanacheEntityBase {
 

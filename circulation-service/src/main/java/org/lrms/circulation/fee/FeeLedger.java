@@ -1,5 +1,7 @@
 package org.lrms.circulation.fee;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,6 +74,9 @@ public class FeeLedger {
 
     @Inject
     CirculationConfig config;
+
+    @Inject
+    ObjectMapper json;
 
     /** Adds a fee to a patron's account, inside the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -232,7 +237,35 @@ public class FeeLedger {
             lockedPatron(fee.patronId);
         }
         em.refresh(fee, LockModeType.PESSIMISTIC_WRITE);
-        return idempotent.once("waiver " + fee.id, idempotencyKey, waiver, 200, () -> FeeView.of(waive(fee, waiver)));
+        IdempotentRequests.Answer answer = idempotent.once("waiver " + fee.id, idempotencyKey, waiver, 200,
+                () -> view(waive(fee, waiver)));
+        return loanAsShownNow(answer, fee);
+    }
+
+    /**
+     * The fee as {@code GET /patrons/{id}/fees} shows it: its loan only while that loan is still the patron's (a
+     * waiver of a closed loan's last open fee anonymizes the loan, so the answer names no loan).
+     */
+    private FeeView view(Fee fee) {
+        return FeeView.of(fee, fee.loanId != null && fee.patronId != null
+                && loansStillThePatrons(fee.patronId, List.of(fee)).contains(fee.loanId));
+    }
+
+    /**
+     * A waiver's answer replayed for a retry names the loan only if it still is the patron's: the first answer may have
+     * named it before the loan was anonymized (a later payment, return or nightly run). {@code fee} is read again
+     * (locked), so its loan is as stored now. Only the loan is taken out: the rest of the first answer stays as it was.
+     */
+    private IdempotentRequests.Answer loanAsShownNow(IdempotentRequests.Answer answer, Fee fee) {
+        try {
+            FeeView first = json.readValue(answer.body(), FeeView.class);
+            if (first.loanId() == null || view(fee).loanId() != null) {
+                return answer;
+            }
+            return new IdempotentRequests.Answer(answer.status(), json.writeValueAsString(first.withoutLoan()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the waiver's answer cannot be read again", e);
+        }
     }
 
     private Fee waive(Fee fee, FeeRequests.Waiver waiver) {
@@ -376,6 +409,7 @@ public class FeeLedger {
         if (lostAt == null) {
             return; // a LOST fee is booked only by the sweep declaring the loan lost, which sets lostAt with it
         }
+        // the loan is still open until this return, so never anonymized yet: its fees still name it
         List<Fee> lost = Fee.list("loanId = ?1 and kind = 'LOST' and status <> 'WAIVED'", loanId);
         // a check-in names its site without this service knowing it (the copy replica's site, a site not synced
         // yet): the refund is then booked without a desk, as the ledger's fee site counts it, not refused
@@ -383,6 +417,8 @@ public class FeeLedger {
         for (Fee fee : lost) {
             forgive(fee, patron, "lost item returned", "RETURNED", desk);
         }
+        // once every fee is forgiven and refunded: the loan, closed, may be anonymized now (its fees lose it)
+        loansSettled(lost);
     }
 
     /**
@@ -398,6 +434,7 @@ public class FeeLedger {
         Patron patron = fee.patronId == null ? null : Patron.findById(fee.patronId, LockModeType.PESSIMISTIC_WRITE);
         // no desk: the textbook service's cancellation is refunded at the fee's site
         forgive(fee, patron, reason, "CANCELLED", fee.siteCode);
+        loansSettled(List.of(fee));
     }
 
     private void forgive(Fee fee, Patron patron, String reason, String finalStatus, String deskSite) {
@@ -408,7 +445,8 @@ public class FeeLedger {
             settled(patron, open.negate());
         }
         fee.status = finalStatus;
-        loansSettled(List.of(fee));
+        // the caller then lets the fee's loan go (privacy): the refund is booked and announced while the fee still
+        // names it
         if (paid.signum() > 0) {
             String receiptNo = receiptNo();
             record(fee, "REFUND", paid, null, reason, receiptNo, deskSite, null);

@@ -22,4 +22,9 @@ public record FeeView(UUID id, String kind, String siteCode, BigDecimal amount, 
         return new FeeView(f.id, f.kind, f.siteCode, f.amount, f.balance, f.status, loanShown ? f.loanId : null, f.note,
                 f.createdAt);
     }
+
+    /** The same view once the loan is no longer the patron's. */
+    FeeView withoutLoan() {
+        return new FeeView(id, kind, siteCode, amount, balance, status, null, note, createdAt);
+    }
 }

@@ -298,7 +298,7 @@ public class CheckoutService {
             ledger.refundLostIfReturned(locked, loan.id(), loan.lostAt(), site);
         }
         if (forget) {
-            privacy.forgetOnReturn(loan.id(), returned.noticed());
+            privacy.forgetOnReturn(loan.id(), returned.noticed(), returned.hasFees());
         } else if (loan.patronId() != null && (returned.closedLoansLinked() || returned.keepClosedLoansDays() == 0)) {
             // the loan may be free of fees only now (a fine of 0 within the grace days, a lost fee forgiven, its fee
             // paid at another desk meanwhile), or the patron has closed loans waiting for the rule: the statement

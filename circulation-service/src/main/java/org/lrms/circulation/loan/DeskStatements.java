@@ -59,14 +59,15 @@ class DeskStatements {
 
     /**
      * The copy's open loan; the privacy policy's period (one row); and three index probes: the loan's notices
-     * ({@code notice_loan}), an open fee of the loan ({@code fee_loan}: a fine assessed at a renewal), and a closed
+     * ({@code notice_loan}), the loan's fees ({@code fee_loan}: a fine assessed at a renewal; null when it has none,
+     * true when one is open, false when all are settled), and a closed
      * loan of the same patron that the privacy rule would take as of the instant in the parameter (past the period, no
      * open fee of its own: {@code loan_closed_per_patron}, which holds none such under the default policy). What the
      * patron owes elsewhere is not read: it keeps no loan linked. See {@link ReturnedLoan}.
      */
     private static final String OPEN_LOAN = "SELECT " + LOAN_COLUMNS + ", pp.keep_closed_loans_days, "
             + "EXISTS (SELECT 1 FROM notice n WHERE n.loan_id = l.id), "
-            + "EXISTS (SELECT 1 FROM fee f WHERE f.loan_id = l.id AND f.status = 'OPEN'), "
+            + "(SELECT bool_or(f.status = 'OPEN') FROM fee f WHERE f.loan_id = l.id), "
             + "EXISTS (SELECT 1 FROM loan c WHERE c.patron_id = l.patron_id AND c.returned_at IS NOT NULL "
             + "AND c.returned_at <= CAST(? AS timestamptz) - make_interval(days => pp.keep_closed_loans_days) "
             + "AND NOT EXISTS (SELECT 1 FROM fee cf WHERE cf.loan_id = c.id AND cf.status = 'OPEN')) "
@@ -119,9 +120,10 @@ class DeskStatements {
 
     /**
      * A copy's open loan; the privacy policy's period; whether notices name the loan; whether a fee of the loan is
-     * open; whether the patron has another closed loan the privacy rule would take now.
+     * open; whether the loan has fees (open or settled); whether the patron has another closed loan the privacy rule
+     * would take now.
      */
-    record ReturnedLoan(LoanRow loan, int keepClosedLoansDays, boolean noticed, boolean feeOpen,
+    record ReturnedLoan(LoanRow loan, int keepClosedLoansDays, boolean noticed, boolean feeOpen, boolean hasFees,
                         boolean closedLoansLinked) {
 
         /**
@@ -166,7 +168,9 @@ class DeskStatements {
                     r.getObject(3, UUID.class), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
                     instant(r, 8), instant(r, 9), r.getInt(10), r.getString(11), r.getString(12),
                     r.getString(13), instant(r, 14), r.getInt(15));
-            return new ReturnedLoan(loan, r.getInt(16), r.getBoolean(17), r.getBoolean(18), r.getBoolean(19));
+            Boolean feeOpen = (Boolean) r.getObject(18);
+            return new ReturnedLoan(loan, r.getInt(16), r.getBoolean(17), Boolean.TRUE.equals(feeOpen),
+                    feeOpen != null, r.getBoolean(19));
         }, timestamp(now), copyId).orElse(null);
     }
 

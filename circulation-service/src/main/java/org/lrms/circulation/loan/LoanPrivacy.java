@@ -23,7 +23,9 @@ import java.util.function.IntSupplier;
  * The privacy rule (closed holds and settled fees: {@link #anonymizeClosedHolds}, {@link #detachSettledFees}): a
  * closed loan keeps no patron once no fee OF THAT LOAN is open (an overdue fine, a lost item's fees) and the period of
  * the district's privacy policy ({@link PrivacyPolicies}: none by default) has passed: neither the patron id nor the
- * pseudonymous key (this service could recompute the key of every patron), and the loan's notices forget it. What the
+ * pseudonymous key (this service could recompute the key of every patron), and the loan's notices and fees forget it
+ * (the fees, all settled then, keep their money, kind, site, dates and receipts, not the loan nor its copy: the fee's
+ * patron would otherwise still lead to what they borrowed, see {@link #anonymizing}). What the
  * patron owes for other loans or manual charges keeps no loan linked (a student owing 10 cents from last year does not
  * keep every later return under their name; California Gov. Code 7927.105). Fees keep their own patron, the money
  * trail, under the finance retention ({@link #detachSettledFees}). With no period, a loan loses its patron at
@@ -104,19 +106,33 @@ public class LoanPrivacy {
     /**
      * The return of a loan with no open fee, neither overdue nor declared lost, under a policy that keeps no closed
      * loan, with no other closed loan of the patron waiting for the rule ({@code CheckoutService}): the loan loses its patron in the statement that closes it
-     * ({@code DeskStatements.close}), and here its notices forget it (a loan the sweep found overdue and that was
-     * renewed since has overdue notices; {@code noticed} says whether any names it). The caller's {@code LoanClosed}
-     * announces it ({@code patronForgotten}).
+     * ({@code DeskStatements.close}), and here its notices and fees forget it (a loan the sweep found overdue and
+     * that was renewed since has overdue notices, and the fine of that renewal, paid; {@code noticed} and
+     * {@code feesSettled} say whether any names it, so the common return runs neither statement). The caller's
+     * {@code LoanClosed} announces it ({@code patronForgotten}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void forgetOnReturn(UUID loanId, boolean noticed) {
+    public void forgetOnReturn(UUID loanId, boolean noticed, boolean feesSettled) {
         if (noticed) {
             // only the notice table: no flush of the session's changes first
             em.createNativeQuery("UPDATE notice SET loan_id = NULL WHERE loan_id = ?1")
                     .unwrap(NativeQuery.class).addSynchronizedQuerySpace("notice")
                     .setParameter(1, loanId).executeUpdate();
         }
+        if (feesSettled) {
+            // none of them is open (the return forgets the patron only then): they keep their money, not the loan
+            em.createNativeQuery(UNLINK_FEES + " WHERE loan_id = ?1")
+                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("fee")
+                    .setParameter(1, loanId).executeUpdate();
+        }
     }
+
+    /**
+     * What an anonymized loan's fees lose: the loan and its copy (through either, the fee's patron would still lead to
+     * what they borrowed). Amount, balance, status, kind, site, note, dates and their transactions (receipts, desks)
+     * stay for the ledger and statistics. Only settled fees: a loan with an open fee of its own keeps its patron.
+     */
+    static final String UNLINK_FEES = "UPDATE fee SET loan_id = NULL, copy_id = NULL";
 
     @Scheduled(cron = "{circulation.privacy.anonymize-cron}", identity = "closed-loan-anonymization")
     void nightly() {
@@ -147,9 +163,9 @@ public class LoanPrivacy {
     /**
      * The finance retention: a settled fee (paid, waived, cancelled, refunded) whose last payment or waiver is older
      * than the policy's {@code keep_settled_fees_days} is detached from its patron, a chunk per transaction. Amount,
-     * balance, kind, site, loan, copy, dates and its transactions stay, so the ledger's totals and receipts still add
-     * up; the fee no longer appears among the patron's, and each is announced ({@code FeeDetached}) so reporting
-     * forgets its patron key. A fee whose loan is still open (a lost item paid for, which a return would refund to the
+     * balance, kind, site, dates and its transactions stay (and its loan and copy, unless the loan was anonymized
+     * already), so the ledger's totals and receipts still add up; the fee no longer appears among the patron's, and
+     * each is announced ({@code FeeDetached}) so reporting forgets its patron key. A fee whose loan is still open (a lost item paid for, which a return would refund to the
      * borrower) waits for the loan to close. Answers how many.
      */
     public int detachSettledFees(Instant now) {
@@ -211,14 +227,18 @@ public class LoanPrivacy {
 
     /**
      * The statement that anonymizes the closed loans {@code closedLoans} selects (id, site, patron key; returned at or
-     * before {@code %s}, which becomes the privacy policy's cut-off for the instant in parameter {@code asOf}) and
-     * makes their notices forget them; it answers the loans it changed.
+     * before {@code %s}, which becomes the privacy policy's cut-off for the instant in parameter {@code asOf}; none
+     * with an open fee of its own) and makes their notices and their fees (all settled) forget them
+     * ({@link #UNLINK_FEES}); it answers the loans it changed. The fees' rows are changed by the statement, not
+     * through their entities: {@code Fee} writes only the columns an entity changed, so a fee loaded in the same
+     * transaction (a payment, a waiver, a lost item's refund) never writes its loan back.
      */
     private static String anonymizing(String closedLoans, String asOf) {
         String cutOff = "CAST(" + asOf + " AS timestamptz)"
                 + " - (SELECT make_interval(days => keep_closed_loans_days) FROM privacy_policy)";
         return "WITH closed AS (" + closedLoans.formatted(cutOff) + "),"
-                + " forgotten AS (UPDATE notice n SET loan_id = NULL FROM closed WHERE n.loan_id = closed.id)"
+                + " forgotten AS (UPDATE notice n SET loan_id = NULL FROM closed WHERE n.loan_id = closed.id),"
+                + " unlinked AS (" + UNLINK_FEES + " FROM closed WHERE fee.loan_id = closed.id)"
                 + " UPDATE loan l SET patron_id = NULL, patron_key = NULL FROM closed WHERE l.id = closed.id"
                 + " RETURNING closed.id, closed.site_code, closed.patron_key";
     }

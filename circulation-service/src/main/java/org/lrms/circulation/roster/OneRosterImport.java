@@ -287,8 +287,9 @@ public class OneRosterImport {
                     continue;
                 }
                 String code = SiteService.normalize(row.get("identifier"));
-                if (code == null || !code.matches("[A-Z0-9_-]{2,20}")) {
-                    run.error(row, "identifier '" + row.get("identifier") + "' is not a site code");
+                if (code == null || !code.matches(SiteService.CODE)) {
+                    run.error(row, "identifier '" + row.get("identifier") + "' is not a site code: it "
+                            + SiteService.CODE_RULE);
                     continue;
                 }
                 Site existing = Site.findById(code);

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** A site as district staff enter it; {@code code} may be omitted on PUT (the path names it). */
 public record SiteRequest(
-        @Pattern(regexp = "[A-Za-z0-9_-]{2,20}", message = "must be 2 to 20 letters, digits, '-' or '_'") String code,
+        @Pattern(regexp = SiteService.CODE, message = SiteService.CODE_RULE) String code,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Pattern(regexp = "(?i)DISTRICT|HIGH|MIDDLE|ELEMENTARY|OTHER",
                 message = "must be DISTRICT, HIGH, MIDDLE, ELEMENTARY or OTHER") String siteType,

@@ -15,6 +15,17 @@ import java.util.Locale;
 @ApplicationScoped
 public class SiteService {
 
+    /**
+     * A site code as entered (any case; stored upper case): 2 to 20 letters, digits, '-' or '_', beginning with a
+     * letter or digit. Reporting takes no other ({@code SiteDirectory.isSiteCode}): the events of a site whose code
+     * began with '-' or '_' would be dead-lettered there.
+     */
+    public static final String CODE = "[A-Za-z0-9][A-Za-z0-9_-]{1,19}";
+
+    /** What {@link #CODE} asks for, in a refusal. */
+    public static final String CODE_RULE =
+            "must be 2 to 20 letters, digits, '-' or '_', beginning with a letter or digit";
+
     @Inject
     Outbox outbox;
 

@@ -16,6 +16,7 @@ import org.lrms.events.circulation.LoanCreated;
 import org.lrms.kit.outbox.Outbox;
 import org.lrms.testkit.TestTokens;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -34,6 +35,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -97,10 +100,21 @@ class LoanPrivacyTest {
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201)
                 .body("balance", equalTo(0.0f));
 
+        assertEquals(UUID.fromString(loanId), feeOf(patronId).get("loan_id"),
+                "the loan is open: its paid fine names it");
+
         // due again in two weeks: no fine, nothing owed, so the return drops the link itself
         CheckoutTest.checkIn(site, lent.barcode()).then().statusCode(200).body("fine", equalTo(0.0f));
         given().auth().oauth2(token).when().get("/api/v1/loans/" + loanId).then().body("patronId", equalTo(null));
         assertEquals(0L, noticesOf(loanId), "no notice leads from the patron to the loan any more");
+        // nor does the renewal's fine: it keeps its money, not the loan nor the copy
+        Map<String, Object> fine = feeOf(patronId);
+        assertNull(fine.get("loan_id"));
+        assertNull(fine.get("copy_id"));
+        assertEquals(List.of("OVERDUE", "PAID", site),
+                List.of(fine.get("kind"), fine.get("status"), fine.get("site_code")));
+        assertEquals(0, new BigDecimal("0.20").compareTo((BigDecimal) fine.get("amount")));
+        assertEquals(0L, readingHistoryThroughFees(patronId));
         assertEquals(1L, Fixtures.count("SELECT count(*) FROM notice WHERE patron_id = ?::uuid AND kind = 'OVERDUE'",
                 patronId), "the notice itself stays the patron's");
         List<EventEnvelope> events = eventsUpToMarker(site, loanId);
@@ -150,8 +164,24 @@ class LoanPrivacyTest {
                 .body("entries[0].itemBarcode", equalTo(lent.barcode()))
                 .body("entries[0].itemTitle", org.hamcrest.Matchers.notNullValue());
 
+        Map<String, Object> open = feeOf(patronId);
+        assertEquals(UUID.fromString(loanId), open.get("loan_id"));
+        assertNotNull(open.get("copy_id"));
+        assertEquals(1L, readingHistoryThroughFees(patronId), "while the fine is open, the fee names what it is for");
+
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("amount", "2.00", "method", "CASH", "siteCode", site))
                 .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201);
+        // the payment anonymized the loan, and in the same statement the fee forgot it: the fee's patron no longer
+        // leads to the book (fee -> loan -> copy, or the fee's copy); the money, kind, site, dates and receipt stay
+        Map<String, Object> paid = feeOf(patronId);
+        assertNull(paid.get("loan_id"));
+        assertNull(paid.get("copy_id"));
+        assertEquals(List.of("OVERDUE", "PAID", site, open.get("created_at")), List.of(paid.get("kind"),
+                paid.get("status"), paid.get("site_code"), paid.get("created_at")));
+        assertEquals(0, new BigDecimal("2.00").compareTo((BigDecimal) paid.get("amount")));
+        assertEquals(0L, readingHistoryThroughFees(patronId));
+        assertEquals(1L, Fixtures.count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'PAYMENT' "
+                + "AND receipt_no LIKE 'R-%'", paid.get("id")));
         List<EventEnvelope> events = Fixtures.awaitEvents(Topics.CIRCULATION_LOANS, loanId, seen -> seen.size() >= 3);
         assertEquals(List.of("LoanCreated", "LoanClosed", "LoanAnonymized"), types(events));
         assertFalse(EventJson.payload(events.get(1), LoanClosed.class).patronForgotten(),
@@ -168,7 +198,152 @@ class LoanPrivacyTest {
                 .body("entries.itemTitle", equalTo(java.util.Arrays.asList(null, null)));
     }
 
-    /** A manual charge of {@code amount} at the site, a fee of no loan; answers its id. */
+    /** The patron's one fee, as stored. */
+    private static Map<String, Object> feeOf(String patronId) {
+        return Fixtures.row("SELECT id, loan_id, copy_id, kind, status, site_code, amount, created_at FROM fee "
+                + "WHERE patron_id = ?", UUID.fromString(patronId));
+    }
+
+    /** What the patron's fees still tell of what they borrowed: the copies reached from them, by loan or straight. */
+    private static long readingHistoryThroughFees(String patronId) {
+        return Fixtures.count("SELECT count(*) FROM fee f LEFT JOIN loan l ON l.id = f.loan_id "
+                + "WHERE f.patron_id = ? AND (l.copy_id IS NOT NULL OR f.copy_id IS NOT NULL)",
+                UUID.fromString(patronId));
+    }
+
+    @Test
+    void aLoanKeptByThePolicyKeepsItsPaidFineUntilTheNightlyRunAnonymizesThemBoth() {
+        String admin = TestTokens.districtAdmin();
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        Map<String, Object> rule = Fixtures.policyRule(site, null, null, 14);
+        rule.put("finePerDay", "1.00");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
+                .then().statusCode(201);
+        String patron = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
+        Lent lent = lendNewBook(token, site, patron);
+        policy(admin, 30);
+        try {
+            dueTwoDaysAgo(lent.loanId());
+            CheckoutTest.checkIn(site, lent.barcode()).then().statusCode(200).body("fine", equalTo(2.0f));
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("amount", "2.00", "method", "CASH", "siteCode", site))
+                    .when().post("/api/v1/patrons/" + patronId + "/payments").then().statusCode(201);
+            // paid, but the district keeps closed loans 30 days: the loan and its fee's link stay for now
+            assertEquals(UUID.fromString(lent.loanId()), feeOf(patronId).get("loan_id"));
+
+            privacy.anonymizeKeptLoans(Instant.now().plus(Duration.ofDays(31)));
+        } finally {
+            policy(admin, 0);
+        }
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + lent.loanId()).then()
+                .body("patronId", equalTo(null));
+        Map<String, Object> fine = feeOf(patronId);
+        assertNull(fine.get("loan_id"));
+        assertNull(fine.get("copy_id"));
+        assertEquals("PAID", fine.get("status"));
+        assertEquals(0L, readingHistoryThroughFees(patronId));
+    }
+
+    /**
+     * A waiver answers the fee as the patron's fees list it: with its loan while the loan is the patron's, without it
+     * once the waiver (or anything after it) anonymized the loan; a retry with the same Idempotency-Key too.
+     */
+    @Test
+    void aWaiverNamesTheLoanOnlyWhileItIsThePatronsAndSoDoesItsRetry() {
+        String site = Fixtures.newSite();
+        Fixtures.supervisor(site);
+        String token = TestTokens.siteStaff(site);
+        Map<String, Object> rule = Fixtures.policyRule(site, null, null, 14);
+        rule.put("finePerDay", "1.00");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
+                .then().statusCode(201);
+        String patron = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
+        Lent lent = lendNewBook(token, site, patron);
+        dueTwoDaysAgo(lent.loanId());
+        CheckoutTest.checkIn(site, lent.barcode()).then().statusCode(200).body("fine", equalTo(2.0f));
+        String feeId = feeOf(patronId).get("id").toString();
+
+        // part of the fine: the loan stays the patron's (the rest is open), so the answer names it
+        String part = UUID.randomUUID().toString();
+        String partAnswer = waive(token, feeId, part, Map.of("amount", "0.50", "reason", "first offence"))
+                .body("loanId", equalTo(lent.loanId())).body("balance", equalTo(1.5f)).extract().asString();
+        assertEquals(partAnswer, waive(token, feeId, part, Map.of("amount", "0.50", "reason", "first offence"))
+                .extract().asString());
+
+        // the rest: the loan's last open fee, so the waiver anonymizes the loan, and its answer names no loan
+        String rest = UUID.randomUUID().toString();
+        String restAnswer = waive(token, feeId, rest, Map.of("reason", "family circumstances"))
+                .body("status", equalTo("WAIVED")).body("balance", equalTo(0.0f)).body("loanId", equalTo(null))
+                .extract().asString();
+        given().auth().oauth2(token).when().get("/api/v1/loans/" + lent.loanId()).then()
+                .body("patronId", equalTo(null));
+        assertEquals(restAnswer, waive(token, feeId, rest, Map.of("reason", "family circumstances"))
+                .extract().asString());
+        assertFalse(((String) Fixtures.row("SELECT body FROM idempotent_request WHERE request_key LIKE ?",
+                "%|" + rest).get("body")).contains(lent.loanId()), "the kept answer names no loan either");
+        // the first waiver retried: its own answer (amount, balance then), but the loan is no longer the patron's
+        waive(token, feeId, part, Map.of("amount", "0.50", "reason", "first offence"))
+                .body("loanId", equalTo(null)).body("balance", equalTo(1.5f)).body("status", equalTo("OPEN"));
+        given().auth().oauth2(token).when().get("/api/v1/patrons/" + patronId + "/fees").then()
+                .body("[0].loanId", equalTo(null));
+    }
+
+    private static io.restassured.response.ValidatableResponse waive(String token, String feeId, String key,
+                                                                     Map<String, String> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .when().post("/api/v1/fees/" + feeId + "/waivers").then().statusCode(200);
+    }
+
+    /**
+     * V30 for the loans anonymized before it: their fees, and fees whose loan row is gone, lose loan and copy; a fee of
+     * a loan still the patron's keeps them. The migration's own statement, run again over rows written as before.
+     */
+    @Test
+    void theMigrationUnlinksTheFeesOfLoansAnonymizedBeforeIt() throws Exception {
+        String site = Fixtures.newSite();
+        String token = TestTokens.siteStaff(site);
+        String patron = Fixtures.unique("P");
+        String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
+        Lent returned = lendNewBook(token, site, patron);
+        CheckoutTest.checkIn(site, returned.barcode()).then().statusCode(200);
+        Lent out = lendNewBook(token, site, patron);
+        UUID ofAnonymized = legacyFee(patronId, site, returned.loanId());
+        UUID ofNoLoan = legacyFee(patronId, site, UUID.randomUUID().toString());
+        UUID ofOpenLoan = legacyFee(patronId, site, out.loanId());
+
+        String migration;
+        try (var in = getClass().getClassLoader()
+                .getResourceAsStream("db/migration/V30__anonymized_loans_leave_their_fees.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Fixtures.update(migration);
+
+        for (UUID fee : List.of(ofAnonymized, ofNoLoan)) {
+            Map<String, Object> row = Fixtures.row("SELECT loan_id, copy_id, amount, status FROM fee WHERE id = ?",
+                    fee);
+            assertNull(row.get("loan_id"));
+            assertNull(row.get("copy_id"));
+            assertEquals(0, new BigDecimal("1.00").compareTo((BigDecimal) row.get("amount")));
+            assertEquals("PAID", row.get("status"));
+        }
+        assertEquals(UUID.fromString(out.loanId()),
+                Fixtures.row("SELECT loan_id FROM fee WHERE id = ?", ofOpenLoan).get("loan_id"));
+        assertEquals(1L, readingHistoryThroughFees(patronId), "only the loan still out");
+    }
+
+    /** A paid fee of the loan and its copy, written straight to the table as releases before V30 left it. */
+    private static UUID legacyFee(String patronId, String site, String loanId) {
+        UUID id = UUID.randomUUID();
+        Fixtures.update("INSERT INTO fee (id, patron_id, site_code, kind, amount, balance, status, loan_id, copy_id, "
+                + "created_at, created_by) VALUES (?, ?, ?, 'DAMAGED', 1.00, 0, 'PAID', ?, "
+                + "COALESCE((SELECT copy_id FROM loan WHERE id = ?), gen_random_uuid()), now(), 'test')",
+                id, UUID.fromString(patronId), site, UUID.fromString(loanId), UUID.fromString(loanId));
+        return id;
+    }
+
     /** A book lent at a desk: its barcode and the loan's id. */
     private record Lent(String barcode, String loanId) {
     }
@@ -181,6 +356,7 @@ class LoanPrivacyTest {
         return new Lent(copy.barcode(), loanId);
     }
 
+    /** A manual charge of {@code amount} at the site, a fee of no loan; answers its id. */
     private static String manualCharge(String token, String site, String patronId, String amount) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("siteCode", site, "kind", "DAMAGED", "amount", amount, "note", "torn cover"))

@@ -11,13 +11,16 @@ import org.lrms.events.EventEnvelope;
 import org.lrms.events.EventJson;
 import org.lrms.events.Topics;
 import org.lrms.events.catalog.CopySnapshot;
+import org.lrms.events.circulation.FeeRefunded;
 import org.lrms.events.circulation.LoanAnonymized;
 import org.lrms.events.circulation.LoanClosed;
 import org.lrms.testkit.TestTokens;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,6 +50,9 @@ class LostLoanBlockTest {
 
     @Inject
     PatronKeys keys;
+
+    @Inject
+    LoanPrivacy privacy;
 
     /** A patron whose loan of an 8.00 copy reached the blocking stage and was declared lost. */
     record LostLoan(String site, String token, String patron, String patronId, String loanId, CopySnapshot lost,
@@ -127,13 +134,72 @@ class LostLoanBlockTest {
         assertNotNull(column(l.loanId, "lost_settled_at"));
         assertEquals(Boolean.TRUE, column(l.loanId, "overdue_block"), "the stage reached is kept, for the record");
 
+        // nothing anonymizes a loan still out, paid for or not: the nightly run leaves it and its paid fee linked
+        privacy.anonymizeKeptLoans(Instant.now().plus(Duration.ofDays(366)));
+        privacy.detachSettledFees(Instant.now().plus(Duration.ofDays(366)));
+        assertEquals(UUID.fromString(l.loanId), fee(l.lostFeeId).get("loan_id"));
+        assertEquals(UUID.fromString(l.patronId), column(l.loanId, "patron_id"));
+
         // the copy turns up after all: the paid replacement cost is refunded, as before
         CheckoutTest.checkIn(l.site, l.lost.barcode()).then().statusCode(200)
                 .body("nextCopyStatus", equalTo("AVAILABLE"));
         given().auth().oauth2(l.token).when().get("/api/v1/patrons/" + l.patronId + "/fees").then()
-                .body("find { it.id == '" + l.lostFeeId + "' }.status", equalTo("RETURNED"));
+                .body("find { it.id == '" + l.lostFeeId + "' }.status", equalTo("RETURNED"))
+                .body("find { it.id == '" + l.lostFeeId + "' }.loanId", equalTo(null));
         assertEquals(1L, Fixtures.count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'REFUND' "
                 + "AND amount = 8.00", UUID.fromString(l.lostFeeId)));
+        // refunded, nothing of the loan open: the return anonymized the loan, and the fee forgot loan and copy
+        assertNull(column(l.loanId, "patron_id"));
+        Map<String, Object> fee = fee(l.lostFeeId);
+        assertNull(fee.get("loan_id"));
+        assertNull(fee.get("copy_id"));
+        assertEquals(List.of("LOST", "RETURNED", l.site),
+                List.of(fee.get("kind"), fee.get("status"), fee.get("site_code")));
+        // announced as before, booked at the desk that took the copy back
+        List<EventEnvelope> fees = Fixtures.awaitEvents(Topics.CIRCULATION_FEES, l.lostFeeId,
+                seen -> seen.stream().anyMatch(e -> e.type().equals("FeeRefunded")));
+        FeeRefunded refunded = EventJson.payload(fees.stream().filter(e -> e.type().equals("FeeRefunded"))
+                .findFirst().orElseThrow(), FeeRefunded.class);
+        assertEquals(0, new BigDecimal("8.00").compareTo(refunded.refunded()));
+        assertEquals(l.site, refunded.deskSite());
+    }
+
+    /**
+     * A lost copy back while its PROCESSING fee is still owed: the paid LOST fee is refunded through the loan, which
+     * stays the patron's (a fee of it is open) with both fees naming it; paying the processing fee then anonymizes the
+     * loan, and both fees forget it.
+     */
+    @Test
+    void aLostCopyBackWithItsProcessingFeeOwedIsRefundedAndForgottenOnceThatFeeIsPaid() throws Exception {
+        LostLoan l = lostLoan("8.00", "2.50");
+        given().auth().oauth2(l.token).contentType(ContentType.JSON)
+                .body(Map.of("amount", "8.00", "method", "CASH", "feeId", l.lostFeeId, "siteCode", l.site))
+                .when().post("/api/v1/patrons/" + l.patronId + "/payments").then().statusCode(201)
+                .body("balance", equalTo(2.5f));
+
+        CheckoutTest.checkIn(l.site, l.lost.barcode()).then().statusCode(200);
+        assertEquals(1L, Fixtures.count("SELECT count(*) FROM fee_transaction WHERE fee_id = ? AND kind = 'REFUND' "
+                + "AND amount = 8.00", UUID.fromString(l.lostFeeId)));
+        assertEquals(UUID.fromString(l.patronId), column(l.loanId, "patron_id"), "its processing fee is open");
+        assertEquals(2L, Fixtures.count("SELECT count(*) FROM fee WHERE loan_id = ?", UUID.fromString(l.loanId)));
+
+        given().auth().oauth2(l.token).contentType(ContentType.JSON)
+                .body(Map.of("amount", "2.50", "method", "CASH", "siteCode", l.site))
+                .when().post("/api/v1/patrons/" + l.patronId + "/payments").then().statusCode(201)
+                .body("balance", equalTo(0.0f));
+        assertNull(column(l.loanId, "patron_id"));
+        assertEquals(0L, Fixtures.count("SELECT count(*) FROM fee WHERE loan_id = ?", UUID.fromString(l.loanId)));
+        assertEquals(0L, Fixtures.count("SELECT count(*) FROM fee WHERE patron_id = ? AND copy_id IS NOT NULL",
+                UUID.fromString(l.patronId)));
+        given().auth().oauth2(l.token).when().get("/api/v1/patrons/" + l.patronId + "/fees").then().statusCode(200)
+                .body("kind", containsInAnyOrder("LOST", "PROCESSING"))
+                .body("loanId", equalTo(java.util.Arrays.asList(null, null)));
+    }
+
+    /** The fee's row as stored. */
+    private static Map<String, Object> fee(String feeId) {
+        return Fixtures.row("SELECT loan_id, copy_id, kind, status, site_code FROM fee WHERE id = ?",
+                UUID.fromString(feeId));
     }
 
     @Test

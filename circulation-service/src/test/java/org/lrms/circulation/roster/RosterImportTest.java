@@ -407,6 +407,36 @@ class RosterImportTest {
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
     }
 
+    /**
+     * An org whose identifier begins with '_' or '-' is no site code (reporting would dead-letter its events): the row
+     * is reported and no site is made of it; the other orgs are imported as usual.
+     */
+    @Test
+    void anOrgWhoseIdentifierBeginsWithAnUnderscoreOrAHyphenIsReportedAndNoSiteIsMade() {
+        String code = Fixtures.newSite().replace("S", "B");
+        String school = "sch-" + code;
+        String kai = Fixtures.unique("s-");
+        Map<String, String> files = new LinkedHashMap<>(roster(school, code, kai,
+                user(kai, school, Fixtures.unique("9"), "7")));
+        files.put("orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n"
+                + school + ",active,2026-08-01T00:00:00Z,Test Middle School,school," + code + ",\n"
+                + "u" + school + ",active,2026-08-01T00:00:00Z,Underscore School,school,_" + code + ",\n"
+                + "h" + school + ",active,2026-08-01T00:00:00Z,Hyphen School,school,-" + code + ",\n");
+        JsonPath result = importAndWait(zip(files));
+        assertEquals("FINISHED", result.getString("status"));
+        assertEquals(1, result.getInt("sitesApplied"));
+        assertEquals(2, result.getInt("errorCount"), reasons(result));
+        List<Map<String, Object>> errors = result.getList("errors");
+        assertEquals(List.of("orgs.csv", "orgs.csv"), errors.stream().map(e -> e.get("file")).toList());
+        for (String bad : List.of("_" + code, "-" + code)) {
+            assertTrue(errors.stream().map(e -> (String) e.get("reason")).anyMatch(r -> r.contains("'" + bad + "'")
+                    && r.contains("is not a site code") && r.contains("beginning with a letter or digit")),
+                    reasons(result));
+            assertEquals(0, Fixtures.count("SELECT count(*) FROM site WHERE code = ?", bad));
+        }
+        given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/sites/" + code).then().statusCode(200);
+    }
+
     @Test
     void theDistrictSampleImportsCleanly() throws IOException {
         Path sample = sharedData("district-sample");

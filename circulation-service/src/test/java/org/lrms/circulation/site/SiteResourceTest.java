@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,6 +65,25 @@ class SiteResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("siteType"));
         given().auth().oauth2(TestTokens.districtAdmin()).when().get("/api/v1/sites/BAD1").then().statusCode(404);
+    }
+
+    /** Reporting reads a site code only when it begins with a letter or digit: circulation takes no other. */
+    @Test
+    void aSiteCodeBeginningWithAnUnderscoreOrAHyphenIsA400AndNothingIsCreated() {
+        for (String code : List.of("_LHS", "-X")) {
+            given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                    .body(Map.of("code", code, "name", "Lincoln High School", "siteType", "HIGH"))
+                    .when().post("/api/v1/sites")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("code"))
+                    .body("errors[0].message", containsString("beginning with a letter or digit"));
+            assertEquals(0, Fixtures.count("SELECT count(*) FROM site WHERE upper(code) = upper(?)", code));
+        }
+        // a '-' or '_' further on is a site code as before
+        String code = "L_" + Fixtures.unique("").substring(0, 4) + "-H";
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", "Lincoln High School", "siteType", "HIGH"))
+                .when().post("/api/v1/sites").then().statusCode(201).body("code", equalTo(code));
     }
 
     @Test
