@@ -25,9 +25,9 @@ import java.util.function.IntSupplier;
  * the district's privacy policy ({@link PrivacyPolicies}: none by default) has passed: neither the patron id nor the
  * pseudonymous key (this service could recompute the key of every patron), and the loan's notices and fees forget it
  * (the fees, all settled then, keep their money, kind, site, dates and receipts, not the loan nor its copy: the fee's
- * patron would otherwise still lead to what they borrowed, see {@link #anonymizing}). What the
- * patron owes for other loans or manual charges keeps no loan linked (a student owing 10 cents from last year does not
- * keep every later return under their name; California Gov. Code 7927.105). Fees keep their own patron, the money
+ * patron would otherwise still lead to what they borrowed, see {@link #anonymizing}). What the patron owes for other
+ * loans or manual charges keeps no loan linked (a student owing 10 cents from last year does not keep every later
+ * return under their name; California Gov. Code 7927.105). Fees keep their own patron, the money
  * trail, under the finance retention ({@link #detachSettledFees}). With no period, a loan loses its patron at
  * check-in, or, when its own fine is assessed there, once that fee (the last open one of the loan) is paid, waived or
  * cancelled ({@link #anonymizeSettledLoans}, from the ledger); with a period, the nightly run takes the loans whose
@@ -165,8 +165,8 @@ public class LoanPrivacy {
      * than the policy's {@code keep_settled_fees_days} is detached from its patron, a chunk per transaction. Amount,
      * balance, kind, site, dates and its transactions stay (and its loan and copy, unless the loan was anonymized
      * already), so the ledger's totals and receipts still add up; the fee no longer appears among the patron's, and
-     * each is announced ({@code FeeDetached}) so reporting forgets its patron key. A fee whose loan is still open (a lost item paid for, which a return would refund to the
-     * borrower) waits for the loan to close. Answers how many.
+     * each is announced ({@code FeeDetached}) so reporting forgets its patron key. A fee whose loan is still open (a
+     * lost item paid for, which a return would refund to the borrower) waits for the loan to close. Answers how many.
      */
     public int detachSettledFees(Instant now) {
         return inChunks(() -> {
