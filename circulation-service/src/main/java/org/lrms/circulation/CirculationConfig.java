@@ -84,6 +84,14 @@ public interface CirculationConfig {
         @Min(1)
         int maxSide();
 
+        /**
+         * The most pixels a stored picture has on its long side: every picture is stored re-encoded as a JPEG this
+         * size at most (a desk shows some 200 pixels), never as uploaded, so no EXIF (a phone's GPS position) is kept.
+         */
+        @WithDefault("600")
+        @Min(16)
+        int storedSide();
+
         /** The most entries a zip of patron photos may hold; the rest is not read. */
         @WithDefault("20000")
         @Min(1)

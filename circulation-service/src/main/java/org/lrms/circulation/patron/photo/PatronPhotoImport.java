@@ -2,10 +2,11 @@ package org.lrms.circulation.patron.photo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import org.lrms.circulation.CirculationConfig;
 import org.lrms.kit.problem.ProblemException;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -35,21 +36,22 @@ public class PatronPhotoImport {
     CirculationConfig config;
 
     /** Inflated more than the import may: the rest of the zip is not read. */
-    private static final class TooMuch extends Exception {
+    private static final class TooMuch extends IOException {
         TooMuch() {
-            super(null, null, false, false);
+            super("inflated past the limit");
         }
     }
 
     /** The bytes inflated so far, all entries together. */
-    private static final class Budget {
+    private static final class Budget implements PhotoReads.Meter {
         private long left;
 
         Budget(long bytes) {
             this.left = bytes;
         }
 
-        void spend(int bytes) throws TooMuch {
+        @Override
+        public void read(int bytes) throws TooMuch {
             left -= bytes;
             if (left < 0) {
                 throw new TooMuch();
@@ -97,22 +99,23 @@ public class PatronPhotoImport {
                     drain(zip, budget);
                     continue;
                 }
-                byte[] image = readAtMost(zip, limits.maxBytes() + 1, budget);
+                byte[] image = PhotoReads.readAtMost(zip, limits.maxBytes() + 1, budget);
                 drain(zip, budget);
                 if (image.length == 0) {
                     rejected.add(rejection(name, "not-an-image", "the file is empty"));
                     continue;
                 }
                 try {
-                    CheckedPhoto photo = PhotoCheck.check(image, limits);
-                    Optional<PatronPhotos.Refusal> refusal = photos.putByBarcode(barcode.get(), photo, image);
-                    if (refusal.isPresent()) {
-                        rejected.add(rejection(name, refusal.get().code(), refusal.get().reason()));
-                    } else {
-                        applied.add(barcode.get());
-                    }
-                } catch (PhotoRefused refused) {
-                    rejected.add(rejection(name, refused.code(), refused.getMessage()));
+                    PhotoEncoder.EncodedPhoto photo = PhotoEncoder.reencode(image, PhotoCheck.check(image, limits),
+                            config.photos().storedSide());
+                    photos.putByBarcode(barcode.get(), photo);
+                    applied.add(barcode.get());
+                } catch (ProblemException refused) {
+                    // refused (the picture, the patron) or not done (busy): this entry only, the report goes on
+                    rejected.add(rejection(name, refused.toProblem(null).code(), refused.getMessage()));
+                } catch (PessimisticLockException | LockTimeoutException busy) {
+                    rejected.add(rejection(name, "busy", "the patron's picture was being changed at the same time; "
+                            + "send this picture again"));
                 }
             }
         } catch (TooMuch e) {
@@ -136,24 +139,12 @@ public class PatronPhotoImport {
         return new PhotoImportView.Rejected(entry.length() > 300 ? entry.substring(0, 300) : entry, code, reason);
     }
 
-    /** The entry's bytes, at most {@code max} of them. */
-    private static byte[] readAtMost(InputStream in, int max, Budget budget) throws IOException, TooMuch {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 256 * 1024));
-        byte[] buffer = new byte[64 * 1024];
-        int n;
-        while (out.size() < max && (n = in.read(buffer, 0, Math.min(buffer.length, max - out.size()))) > 0) {
-            budget.spend(n);
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
     /** Reads the rest of the entry, counted: ZipInputStream would inflate it to skip it, uncounted. */
-    private static void drain(InputStream in, Budget budget) throws IOException, TooMuch {
+    private static void drain(InputStream in, Budget budget) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         int n;
         while ((n = in.read(buffer)) > 0) {
-            budget.spend(n);
+            budget.read(n);
         }
     }
 

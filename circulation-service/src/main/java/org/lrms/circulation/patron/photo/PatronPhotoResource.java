@@ -29,13 +29,22 @@ public class PatronPhotoResource {
     @Inject
     PatronPhotos photos;
 
-    /** The picture as the body ({@code image/jpeg} or {@code image/png}), replacing any earlier one. */
+    /**
+     * The picture as the body ({@code image/jpeg} or {@code image/png}), replacing any earlier one; read to the limit
+     * and one byte more, no further.
+     */
     @PUT
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public PatronPhotoView put(@PathParam("id") UUID id, @HeaderParam("Content-Type") String contentType,
                                InputStream body) {
-        return photos.put(id, contentType, readAtMost(body, photos.limits().maxBytes() + 1));
+        byte[] image;
+        try {
+            image = PhotoReads.readAtMost(body, photos.limits().maxBytes() + 1, PhotoReads.UNMETERED);
+        } catch (IOException e) {
+            throw ProblemException.badRequest("body", "the body could not be read");
+        }
+        return photos.put(id, contentType, image);
     }
 
     @GET
@@ -51,17 +60,5 @@ public class PatronPhotoResource {
     public Response delete(@PathParam("id") UUID id) {
         photos.delete(id);
         return Response.noContent().build();
-    }
-
-    /** The body, at most {@code max} bytes of it: a larger one is refused by its size, not read whole. */
-    private static byte[] readAtMost(InputStream body, int max) {
-        if (body == null) {
-            return new byte[0];
-        }
-        try {
-            return body.readNBytes(max);
-        } catch (IOException e) {
-            throw ProblemException.badRequest("body", "the body could not be read");
-        }
     }
 }

@@ -13,7 +13,6 @@ import org.lrms.kit.security.SiteScope;
 
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,8 +33,8 @@ public class PatronPhotos {
     public record StoredPhoto(byte[] image, PatronPhotoView view) {
     }
 
-    /** Why an entry of a zip was not applied (a {@link PhotoImportView.Rejected} without its entry's name). */
-    public record Refusal(String code, String reason) {
+    /** The patron a zip entry's barcode names: what the entry needs to know of it. */
+    private record BarcodePatron(UUID id, String homeSite, String status) {
     }
 
     @Inject
@@ -55,19 +54,18 @@ public class PatronPhotos {
     }
 
     /**
-     * Puts the patron's picture, replacing any earlier one: the patron first (404, 403 as the patron's record), then
-     * the declared type (415) and the bytes (see {@link PhotoCheck}); refused, nothing changes.
+     * Puts the patron's picture, replacing any earlier one: the patron first (404, 403 as the patron's record; 409
+     * when not active), then the declared type (415) and the bytes (see {@link PhotoCheck}), then the picture as it
+     * is stored (see {@link PhotoEncoder}); refused, nothing changes.
      */
     @Transactional
     public PatronPhotoView put(UUID patronId, String contentType, byte[] image) {
         Patron patron = patrons.get(patronId);
-        if (!patron.isActive()) {
-            throw notActive(patron.status);
-        }
+        requireActive(patron.status);
         String declared = PhotoCheck.acceptedType(contentType)
                 .orElseThrow(() -> PhotoRefused.unsupportedType(contentType));
-        CheckedPhoto photo = PhotoCheck.check(image, declared, limits());
-        return store(patron.id, photo, image);
+        CheckedPhoto checked = PhotoCheck.check(image, declared, limits());
+        return store(patron.id, PhotoEncoder.reencode(image, checked, config.photos().storedSide()));
     }
 
     /** The patron's picture; 404 when there is none. */
@@ -91,42 +89,40 @@ public class PatronPhotos {
     }
 
     /**
-     * A zip entry's picture, checked already, for the patron with {@code barcode}: refused when no patron has it or
-     * the patron is at a site the caller does not hold. Its own transaction: the entries before and after stand
-     * whatever becomes of this one.
+     * A zip entry's picture, encoded already, for the patron with {@code barcode}: refused (422 {@code unknown-patron})
+     * when no patron of the caller's sites has it, whether another school's patron has it or nobody does (which
+     * barcodes exist at other schools is not the caller's to learn), and when the patron is not active (409). Its own
+     * transaction: the entries before and after stand whatever becomes of this one.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Refusal> putByBarcode(String barcode, CheckedPhoto photo, byte[] image) {
-        Optional<Object[]> patron = Statements.first(dataSource, "the patron",
-                "SELECT id, home_site, status FROM patron WHERE barcode = ?",
-                r -> new Object[]{r.getObject(1, UUID.class), r.getString(2), r.getString(3)}, barcode);
-        if (patron.isEmpty()) {
-            return Optional.of(new Refusal("unknown-patron", "no patron has this barcode"));
-        }
-        if (!scope.canManage((String) patron.get()[1])) {
-            return Optional.of(new Refusal("other-site", "the patron is at a site your account does not hold"));
-        }
-        if (!Patron.ACTIVE.equals(patron.get()[2])) {
-            return Optional.of(new Refusal("patron-not-active", notActive((String) patron.get()[2]).getMessage()));
-        }
-        store((UUID) patron.get()[0], photo, image);
-        return Optional.empty();
+    public PatronPhotoView putByBarcode(String barcode, PhotoEncoder.EncodedPhoto photo) {
+        BarcodePatron patron = Statements.first(dataSource, "the patron",
+                        "SELECT id, home_site, status FROM patron WHERE barcode = ?",
+                        r -> new BarcodePatron(r.getObject(1, UUID.class), r.getString(2), r.getString(3)), barcode)
+                .filter(p -> scope.canManage(p.homeSite()))
+                .orElseThrow(() -> ProblemException.unprocessable("unknown-patron",
+                        "no patron of your sites has this barcode"));
+        requireActive(patron.status());
+        return store(patron.id(), photo);
     }
 
-    private PatronPhotoView store(UUID patronId, CheckedPhoto photo, byte[] image) {
+    private PatronPhotoView store(UUID patronId, PhotoEncoder.EncodedPhoto photo) {
         String by = scope.userName();
+        byte[] image = photo.jpeg();
         Instant at = Statements.first(dataSource, "the patron's picture", UPSERT, r -> r.getTimestamp(1).toInstant(),
-                patronId, photo.contentType(), image, image.length, photo.width(), photo.height(), by).orElseThrow();
-        return new PatronPhotoView(photo.contentType(), image.length, photo.width(), photo.height(), at, by);
+                patronId, PhotoCheck.JPEG, image, image.length, photo.width(), photo.height(), by).orElseThrow();
+        return new PatronPhotoView(PhotoCheck.JPEG, image.length, photo.width(), photo.height(), at, by);
     }
 
     /**
      * Pictures are kept only while their patron is active ({@link PhotoRetention} removes the others nightly), so
      * none is taken for a graduated or inactive patron.
      */
-    private static ProblemException notActive(String status) {
-        return new ProblemException(409, "Conflict", "patron-not-active", "the patron is "
-                + status.toLowerCase(Locale.ROOT) + ": pictures are kept only for active patrons");
+    private static void requireActive(String status) {
+        if (!Patron.ACTIVE.equals(status)) {
+            throw new ProblemException(409, "Conflict", "patron-not-active", "the patron is "
+                    + status.toLowerCase(Locale.ROOT) + ": pictures are kept only for active patrons");
+        }
     }
 
     private static ProblemException noPicture(UUID patronId) {

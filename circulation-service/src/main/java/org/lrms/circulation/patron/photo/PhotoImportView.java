@@ -12,8 +12,9 @@ public record PhotoImportView(int entries, int applied, int ignored, List<Reject
                               String stopped) {
 
     /**
-     * An entry not applied: {@code code} {@code bad-name}, {@code duplicate}, {@code unknown-patron},
-     * {@code other-site}, {@code not-an-image}, {@code photo-too-large}, {@code photo-dimensions-too-large}.
+     * An entry not applied: {@code code} {@code bad-name}, {@code duplicate}, {@code unknown-patron} (no patron of
+     * the caller's sites has the barcode), {@code patron-not-active}, {@code not-an-image}, {@code photo-too-large},
+     * {@code photo-dimensions-too-large}, {@code busy} (the patron's picture changed meanwhile: send it again).
      */
     public record Rejected(String entry, String code, String reason) {
     }

@@ -18,12 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.lrms.circulation.patron.photo.PatronPhotoTest.photo;
 import static org.lrms.circulation.patron.photo.PatronPhotoTest.stored;
 
 /**
- * The school-photo vendor's zip: good entries applied, bad ones reported by name with their reason and kept from
- * nobody else; site staff only for their own sites; a zip bomb and an over-long zip stopped, what came before kept.
+ * The school-photo vendor's zip: good entries applied (re-encoded as the desk's picture), bad ones reported by name
+ * with their reason, another school's patron as unknown as nobody's; site staff only for their own sites; a zip
+ * bomb and an over-long zip stopped, what came before kept.
  * (Tests run with at most 50 entries and 32 MB inflated per zip.)
  */
 @QuarkusTest
@@ -43,7 +43,9 @@ class PatronPhotoImportTest {
         String benId = Fixtures.newPatron(site, ben, "STUDENT", "3");
         String cruzId = Fixtures.newPatron(site, cruz, "STUDENT", "3");
         String elsewhereId = Fixtures.newPatron(other, elsewhere, "STUDENT", "3");
-        byte[] anaJpeg = Pictures.jpeg(11);
+        String dan = Fixtures.unique("P");
+        String danId = Fixtures.newPatron(site, dan, "STUDENT", "3");
+        byte[] anaJpeg = Pictures.withExif(Pictures.image("jpg", 1200, 800, 11), "GPS-SECRET");
         byte[] benPng = Pictures.png(12);
 
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -57,37 +59,48 @@ class PatronPhotoImportTest {
         entries.put("index.txt", "school photos 2026".getBytes(StandardCharsets.UTF_8));
         entries.put("again/" + ana + ".png", Pictures.png(15));
         entries.put(cruz + ".png", Arrays.copyOf(Pictures.png(16), 2 * 1024 * 1024 + 10));
+        entries.put(dan + ".png", Pictures.brokenPng());
 
         JsonPath answer = given().auth().oauth2(TestTokens.siteStaff(site)).contentType("application/zip")
                 .body(Pictures.zip(entries))
                 .when().post(IMPORT)
                 .then().statusCode(200).contentType("application/json")
                 .extract().jsonPath();
-        assertEquals(10, answer.getInt("entries"));
+        assertEquals(11, answer.getInt("entries"));
         assertEquals(2, answer.getInt("applied"));
         assertEquals(2, answer.getInt("ignored"));
         assertTrue(answer.getBoolean("complete"));
         assertEquals(List.of("Grade 3/" + cruz + ".jpeg", "NOBODY-" + ana + ".jpg", elsewhere + ".jpg", "index.txt",
-                "again/" + ana + ".png", cruz + ".png"), answer.getList("rejected.entry"));
-        assertEquals(List.of("not-an-image", "unknown-patron", "other-site", "bad-name", "duplicate",
-                "photo-too-large"), answer.getList("rejected.code"));
-        assertEquals("the patron is at a site your account does not hold", answer.getString("rejected[2].reason"));
+                "again/" + ana + ".png", cruz + ".png", dan + ".png"), answer.getList("rejected.entry"));
+        // another school's patron is as unknown as nobody's: which barcodes exist elsewhere is not told
+        assertEquals(List.of("not-an-image", "unknown-patron", "unknown-patron", "bad-name", "duplicate",
+                "photo-too-large", "not-an-image"), answer.getList("rejected.code"));
+        assertEquals("no patron of your sites has this barcode", answer.getString("rejected[1].reason"));
+        assertEquals("no patron of your sites has this barcode", answer.getString("rejected[2].reason"));
         assertEquals("the picture is larger than 2,097,152 bytes (2 MB), the limit",
                 answer.getString("rejected[5].reason"));
 
         String staff = TestTokens.siteStaff(site);
-        assertArrayEquals(anaJpeg, given().auth().oauth2(staff).when().get(photo(anaId))
-                .then().statusCode(200).contentType("image/jpeg").extract().asByteArray());
-        assertArrayEquals(benPng, given().auth().oauth2(staff).when().get(photo(benId))
-                .then().statusCode(200).contentType("image/png").extract().asByteArray());
+        byte[] anaStored = PatronPhotoTest.picture(staff, anaId);
+        assertArrayEquals(new int[]{600, 400}, Pictures.size(anaStored), "stored at 600 pixels");
+        assertFalse(Pictures.contains(anaStored, "Exif") || Pictures.contains(anaStored, "GPS-SECRET"),
+                "without the EXIF");
+        byte[] benStored = PatronPhotoTest.picture(staff, benId);
+        assertTrue(Pictures.isJpeg(benStored), "the PNG stored as a JPEG");
+        assertArrayEquals(new int[]{30, 20}, Pictures.size(benStored));
         assertEquals(0, stored(cruzId));
+        assertEquals(0, stored(danId));
         assertEquals(0, stored(elsewhereId), "not another school's patron");
 
-        // a district admin holds every site
+        // a district admin holds every site: for them no patron at all has an unknown barcode
+        Map<String, byte[]> admin = new LinkedHashMap<>();
+        admin.put(elsewhere + ".jpg", Pictures.jpeg(17));
+        admin.put("NOBODY-" + elsewhere + ".jpg", Pictures.jpeg(18));
         given().auth().oauth2(TestTokens.districtAdmin()).contentType("application/zip")
-                .body(Pictures.zip(Map.of(elsewhere + ".jpg", Pictures.jpeg(17))))
+                .body(Pictures.zip(admin))
                 .when().post(IMPORT)
-                .then().statusCode(200).body("applied", equalTo(1), "rejected.size()", equalTo(0));
+                .then().statusCode(200).body("applied", equalTo(1), "rejected.size()", equalTo(1),
+                        "rejected[0].code", equalTo("unknown-patron"));
         assertEquals(1, stored(elsewhereId));
     }
 

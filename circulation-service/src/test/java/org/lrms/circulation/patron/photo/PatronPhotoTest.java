@@ -17,9 +17,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A patron's picture: put, read back byte for byte, replaced, removed; refused input; who may; with the patron. */
+/**
+ * A patron's picture: put, read back as stored (a JPEG of at most 600 pixels, without the upload's metadata),
+ * replaced, removed; refused input; who may; with the patron.
+ */
 @QuarkusTest
 class PatronPhotoTest {
 
@@ -31,8 +35,13 @@ class PatronPhotoTest {
         return Fixtures.count("SELECT count(*) FROM patron_photo WHERE patron_id = ?", UUID.fromString(patronId));
     }
 
+    static byte[] picture(String token, String patronId) {
+        return given().auth().oauth2(token).when().get(photo(patronId))
+                .then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
+    }
+
     @Test
-    void aJpegIsPutAndReadBackByteForByteNeverToBeCachedThenReplacedByAPngAndRemoved() {
+    void aJpegIsPutAndReadBackAsStoredNeverToBeCachedThenReplacedByAPngAndRemoved() {
         String site = Fixtures.newSite();
         String id = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "4");
         String staff = TestTokens.siteStaff(site);
@@ -42,28 +51,33 @@ class PatronPhotoTest {
                 .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("no-photo"));
 
         byte[] jpeg = Pictures.jpeg(1);
-        given().auth().oauth2(staff).contentType("image/jpeg").body(jpeg)
+        int bytes = given().auth().oauth2(staff).contentType("image/jpeg").body(jpeg)
                 .when().put(photo(id))
                 .then().statusCode(200)
-                .body("contentType", equalTo("image/jpeg"), "bytes", equalTo(jpeg.length),
-                        "width", equalTo(40), "height", equalTo(50), "updatedAt", notNullValue(),
-                        "updatedBy", equalTo("tech." + site.toLowerCase()));
+                .body("contentType", equalTo("image/jpeg"), "width", equalTo(40), "height", equalTo(50),
+                        "updatedAt", notNullValue(), "updatedBy", equalTo("tech." + site.toLowerCase()))
+                .extract().path("bytes");
         byte[] back = given().auth().oauth2(staff).when().get(photo(id))
                 .then().statusCode(200).contentType("image/jpeg")
                 .header("Cache-Control", "private, no-store")
                 .header("X-Content-Type-Options", "nosniff")
                 .extract().asByteArray();
-        assertArrayEquals(jpeg, back);
+        assertTrue(Pictures.isJpeg(back));
+        assertEquals(bytes, back.length, "the answer tells of the stored picture");
+        assertArrayEquals(new int[]{40, 50}, Pictures.size(back));
         given().auth().oauth2(staff).when().get("/api/v1/patrons/" + id)
                 .then().statusCode(200).body("hasPhoto", equalTo(true));
 
-        byte[] png = Pictures.png(2);
-        given().auth().oauth2(TestTokens.districtAdmin()).contentType("image/png").body(png)
+        // a PNG is stored as a JPEG too
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType("image/png").body(Pictures.png(2))
                 .when().put(photo(id))
-                .then().statusCode(200).body("contentType", equalTo("image/png"), "updatedBy", equalTo("district.admin"));
-        assertArrayEquals(png, given().auth().oauth2(staff).when().get(photo(id))
-                .then().statusCode(200).contentType("image/png").header("Cache-Control", "private, no-store")
-                .extract().asByteArray());
+                .then().statusCode(200).body("contentType", equalTo("image/jpeg"), "width", equalTo(30),
+                        "height", equalTo(20), "updatedBy", equalTo("district.admin"));
+        byte[] fromPng = given().auth().oauth2(staff).when().get(photo(id))
+                .then().statusCode(200).contentType("image/jpeg").header("Cache-Control", "private, no-store")
+                .extract().asByteArray();
+        assertTrue(Pictures.isJpeg(fromPng));
+        assertArrayEquals(new int[]{30, 20}, Pictures.size(fromPng));
         assertEquals(1, stored(id), "one picture per patron");
 
         given().auth().oauth2(staff).when().delete(photo(id)).then().statusCode(204);
@@ -75,6 +89,27 @@ class PatronPhotoTest {
                         "SELECT barcode FROM patron WHERE id = ?", UUID.fromString(id)).get("barcode"))
                 .when().get("/api/v1/patrons")
                 .then().statusCode(200).body("[0].hasPhoto", equalTo(false));
+    }
+
+    @Test
+    void aPhonePictureIsStoredAt600PixelsWithoutItsExif() {
+        String site = Fixtures.newSite();
+        String id = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "2");
+        String staff = TestTokens.siteStaff(site);
+        byte[] upload = Pictures.withExif(Pictures.image("jpg", 1200, 800, 9), "GPS-SECRET 37.7749N 122.4194W");
+        assertTrue(Pictures.contains(upload, "GPS-SECRET"));
+        given().auth().oauth2(staff).contentType("image/jpeg").body(upload)
+                .when().put(photo(id))
+                .then().statusCode(200)
+                .body("contentType", equalTo("image/jpeg"), "width", equalTo(600), "height", equalTo(400));
+        byte[] back = picture(staff, id);
+        assertTrue(Pictures.isJpeg(back));
+        assertArrayEquals(new int[]{600, 400}, Pictures.size(back));
+        assertFalse(Pictures.contains(back, "Exif"), "no EXIF segment");
+        assertFalse(Pictures.contains(back, "GPS-SECRET"), "no position");
+        byte[] kept = (byte[]) Fixtures.row("SELECT image FROM patron_photo WHERE patron_id = ?", UUID.fromString(id))
+                .get("image");
+        assertArrayEquals(back, kept, "stored so, not only served so");
     }
 
     @Test
@@ -93,10 +128,15 @@ class PatronPhotoTest {
         given().auth().oauth2(staff).contentType("image/jpeg").body(new byte[0])
                 .when().put(photo(id))
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+        // its header is whole, its pixels are not: decoding them fails, a 422 (never a 500)
+        given().auth().oauth2(staff).contentType("image/png").body(Pictures.brokenPng())
+                .when().put(photo(id))
+                .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("not-an-image"));
         assertEquals(0, stored(id), "nothing stored");
 
-        byte[] jpeg = Pictures.jpeg(3);
-        given().auth().oauth2(staff).contentType("image/jpeg").body(jpeg).when().put(photo(id)).then().statusCode(200);
+        given().auth().oauth2(staff).contentType("image/jpeg").body(Pictures.jpeg(3)).when().put(photo(id))
+                .then().statusCode(200);
+        byte[] jpeg = picture(staff, id);
 
         byte[] tooLarge = Arrays.copyOf(Pictures.jpeg(4), 2 * 1024 * 1024 + 1);
         given().auth().oauth2(staff).contentType("image/jpeg").body(tooLarge)
@@ -115,8 +155,11 @@ class PatronPhotoTest {
                 .when().put(photo(id))
                 .then().statusCode(415);
 
-        assertArrayEquals(jpeg, given().auth().oauth2(staff).when().get(photo(id)).then().statusCode(200)
-                .extract().asByteArray(), "the earlier picture stays");
+        given().auth().oauth2(staff).contentType("image/png").body(Pictures.brokenPng())
+                .when().put(photo(id))
+                .then().statusCode(422).body("code", equalTo("not-an-image"));
+
+        assertArrayEquals(jpeg, picture(staff, id), "the earlier picture stays");
     }
 
     @Test
@@ -124,9 +167,9 @@ class PatronPhotoTest {
         String site = Fixtures.newSite();
         String other = Fixtures.newSite();
         String id = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "6");
-        byte[] jpeg = Pictures.jpeg(6);
-        given().auth().oauth2(TestTokens.siteStaff(site)).contentType("image/jpeg").body(jpeg)
+        given().auth().oauth2(TestTokens.siteStaff(site)).contentType("image/jpeg").body(Pictures.jpeg(6))
                 .when().put(photo(id)).then().statusCode(200);
+        byte[] jpeg = picture(TestTokens.siteStaff(site), id);
 
         String otherStaff = TestTokens.siteStaff(other);
         given().auth().oauth2(otherStaff).when().get(photo(id))
@@ -145,8 +188,7 @@ class PatronPhotoTest {
         given().auth().oauth2(TestTokens.districtAdmin()).when().get(photo(UUID.randomUUID().toString()))
                 .then().statusCode(404).contentType("application/problem+json");
 
-        assertArrayEquals(jpeg, given().auth().oauth2(TestTokens.districtAdmin()).when().get(photo(id))
-                .then().statusCode(200).extract().asByteArray(), "unchanged");
+        assertArrayEquals(jpeg, picture(TestTokens.districtAdmin(), id), "unchanged");
     }
 
     @Test

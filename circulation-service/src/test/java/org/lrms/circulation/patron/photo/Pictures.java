@@ -2,9 +2,12 @@ package org.lrms.circulation.patron.photo;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -40,6 +43,50 @@ final class Pictures {
 
     static byte[] png(int seed) {
         return image("png", 30, 20, seed);
+    }
+
+    /**
+     * The JPEG with an EXIF segment (APP1, {@code Exif\0\0}) right after its start, as a phone writes one; the
+     * segment holds {@code marker} where a phone keeps the GPS position.
+     */
+    static byte[] withExif(byte[] jpeg, String marker) {
+        byte[] payload = ("Exif\0\0MM\0*\0\0\0\u0008" + marker + "\0").getBytes(StandardCharsets.ISO_8859_1);
+        int length = payload.length + 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2); // SOI
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write(payload, 0, payload.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /** A PNG whose header is whole but whose pixel data breaks off: its size can be read, its pixels not. */
+    static byte[] brokenPng() {
+        byte[] png = image("png", 300, 200, 3);
+        return Arrays.copyOf(png, png.length / 2);
+    }
+
+    /** Whether the bytes are a JPEG (by their signature). */
+    static boolean isJpeg(byte[] bytes) {
+        return bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF;
+    }
+
+    /** Width and height of the picture, as javax.imageio decodes it. */
+    static int[] size(byte[] bytes) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            return new int[]{image.getWidth(), image.getHeight()};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code text} occurs in the bytes (read as ISO-8859-1). */
+    static boolean contains(byte[] bytes, String text) {
+        return new String(bytes, StandardCharsets.ISO_8859_1).contains(text);
     }
 
     /** A zip of the entries in order (a name ending in '/' is a folder), deflated. */
