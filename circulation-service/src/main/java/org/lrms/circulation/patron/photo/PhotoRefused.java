@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * A picture that is not taken: no bytes (400), too many bytes (413 {@code photo-too-large}), a type other than JPEG
  * or PNG (415 {@code unsupported-media-type}), bytes that are not the picture they say or whose pixels cannot be
- * decoded (422 {@code not-an-image}, {@code content-type-mismatch}), too many pixels (422 {@code photo-dimensions-too-large}). Its detail is in words
- * for staff, and is also the reason a zip import gives for the entry.
+ * decoded (422 {@code not-an-image}, {@code content-type-mismatch}), too many pixels (422
+ * {@code photo-dimensions-too-large}). Its detail is in words for staff, and is also the reason a zip import gives for
+ * the entry.
  */
 public class PhotoRefused extends ProblemException {
 

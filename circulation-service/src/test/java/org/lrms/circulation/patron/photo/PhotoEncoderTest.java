@@ -61,6 +61,40 @@ class PhotoEncoderTest {
     }
 
     @Test
+    void aPhonePortraitIsTurnedUprightAsItsExifSaysBeforeTheExifIsDropped() throws IOException {
+        // the sensor's landscape, left half black: a quarter turn clockwise puts the black on top
+        byte[] upload = Pictures.withOrientation(Pictures.halves(160, 100), 6);
+        assertEquals(6, PhotoEncoder.exifOrientation(upload));
+        PhotoEncoder.EncodedPhoto photo = stored(upload);
+        assertArrayEquals(new int[]{100, 160}, new int[]{photo.width(), photo.height()});
+        BufferedImage back = ImageIO.read(new ByteArrayInputStream(photo.jpeg()));
+        assertArrayEquals(new int[]{100, 160}, new int[]{back.getWidth(), back.getHeight()});
+        assertTrue((back.getRGB(50, 20) & 0xFF) < 40, "black on top");
+        assertTrue((back.getRGB(50, 140) & 0xFF) > 215, "white below");
+        assertFalse(Pictures.contains(photo.jpeg(), "Exif"));
+
+        assertEquals(3, PhotoEncoder.exifOrientation(Pictures.withOrientation(Pictures.jpeg(1), 3)));
+        assertEquals(1, PhotoEncoder.exifOrientation(Pictures.jpeg(1)), "none");
+        assertEquals(1, PhotoEncoder.exifOrientation(Pictures.withExif(Pictures.jpeg(1), "no TIFF here")));
+        assertArrayEquals(new int[]{40, 50},
+                Pictures.size(stored(Pictures.withOrientation(Pictures.jpeg(1), 3)).jpeg()), "a half turn keeps the size");
+    }
+
+    @Test
+    void eachOfTheEightOrientationsPutsTheFirstPixelWhereItBelongs() {
+        BufferedImage image = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, 0xFF0000);
+        // where the sensor's top-left pixel is once upright, per orientation 1 to 8 (5 to 8 turned: 2 x 3)
+        int[][] corner = {{0, 0}, {2, 0}, {2, 1}, {0, 1}, {0, 0}, {1, 0}, {1, 2}, {0, 2}};
+        for (int orientation = 1; orientation <= 8; orientation++) {
+            BufferedImage upright = PhotoEncoder.upright(image, orientation);
+            assertEquals(orientation >= 5 ? 2 : 3, upright.getWidth(), "orientation " + orientation);
+            int[] at = corner[orientation - 1];
+            assertEquals(0xFF0000, upright.getRGB(at[0], at[1]) & 0xFFFFFF, "orientation " + orientation);
+        }
+    }
+
+    @Test
     void aTransparentPngIsFlattenedOnWhite() throws IOException {
         BufferedImage clear = new BufferedImage(20, 10, BufferedImage.TYPE_INT_ARGB); // every pixel transparent
         ByteArrayOutputStream png = new ByteArrayOutputStream();

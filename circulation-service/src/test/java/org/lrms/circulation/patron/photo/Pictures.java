@@ -63,6 +63,46 @@ final class Pictures {
         return out.toByteArray();
     }
 
+    /**
+     * The JPEG with the EXIF orientation tag (0x0112, big-endian TIFF) set to {@code orientation}, as a phone writes
+     * a portrait taken with its landscape sensor (6: turn a quarter clockwise to see it upright).
+     */
+    static byte[] withOrientation(byte[] jpeg, int orientation) {
+        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, // header, IFD0 at 8
+                0, 1, // one entry
+                0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, // Orientation, SHORT, 1, value
+                0, 0, 0, 0}; // no next IFD
+        byte[] exif = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
+        int length = exif.length + tiff.length + 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write(exif, 0, exif.length);
+        out.write(tiff, 0, tiff.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /** A JPEG whose left half is black and right half white. */
+    static byte[] halves(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, x < width / 2 ? 0x000000 : 0xFFFFFF);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** A PNG whose header is whole but whose pixel data breaks off: its size can be read, its pixels not. */
     static byte[] brokenPng() {
         byte[] png = image("png", 300, 200, 3);
