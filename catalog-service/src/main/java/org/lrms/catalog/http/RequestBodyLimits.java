@@ -7,6 +7,7 @@ import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,17 +87,28 @@ public class RequestBodyLimits {
             body = "{\"status\":413,\"code\":\"" + problem.code() + "\"}";
         }
         HttpServerRequest request = rc.request();
-        rc.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close");
+        // an HTTP/2 connection carries other requests' streams: only an HTTP/1.1 connection is closed after the answer
+        boolean http1 = request.version() != HttpVersion.HTTP_2;
+        rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (http1) {
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
-            // curl and browsers wait for a 100 before a large body: none comes, nothing is sent
-            rc.response().endHandler(v -> request.connection().close()).end(body);
+            // curl and browsers wait for a 100 before a large body: none comes, nothing is sent. Closed through the
+            // context, not response().endHandler: that would replace the handlers the context's own end handlers
+            // hang on (lrms-kit's InFlightLimit frees the request's place in one of them)
+            if (http1) {
+                rc.addEndHandler(ended -> request.connection().close());
+            }
+            rc.response().end(body);
             return;
         }
         // a client already sending reads the answer only once its body is written: the body is read and dropped
-        // (at most the length it declared), and the connection closes after it
-        request.handler(chunk -> { }).endHandler(v -> request.connection().close());
+        // (at most the length it declared), and an HTTP/1.1 connection closes after it
+        request.handler(chunk -> { });
+        if (http1) {
+            request.endHandler(v -> request.connection().close());
+        }
         request.resume();
         rc.response().end(body);
     }

@@ -9,9 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.lrms.testkit.TestTokens;
 
 import io.quarkus.test.common.http.TestHTTPResource;
+import jakarta.inject.Inject;
+import org.lrms.kit.http.InFlightLimit;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +24,7 @@ import java.util.Arrays;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +99,26 @@ class RequestBodyLimitsTest {
                 .body("code", equalTo("body-too-large")).body("errors[0].field", equalTo("body"))
                 .body("context.maxBytes", equalTo(BODY_LIMIT));
         given().when().get("/api/v1/search?q=" + tag).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Inject
+    InFlightLimit inFlight;
+
+    @Test
+    void aFileRefusedBeforeItsBodyIsSentFreesItsPlaceInTheServiceLimit() throws Exception {
+        // as curl sends a large file: headers with Expect: 100-continue, the body only after a 100 that never comes
+        try (Socket socket = new Socket(imports.getHost(), imports.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/v1/imports/marc HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + TestTokens.districtAdmin() + "\r\n"
+                    + "Content-Type: application/marc\r\nContent-Length: " + (MARC_LIMIT + 1) + "\r\n"
+                    + "Expect: 100-continue\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("file-too-large"), answer);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> inFlight.inFlight() == 0);
     }
 
     private static byte[] filler(int size) {

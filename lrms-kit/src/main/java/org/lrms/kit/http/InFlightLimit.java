@@ -1,15 +1,22 @@
 package org.lrms.kit.http;
 
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lrms.kit.problem.Problem;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,6 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * 1,000 desk requests a second offered and stayed unusable afterwards. With it, the requests admitted are answered in
  * the time the service needs for them, the others at once with an answer the desk retries with the same
  * Idempotency-Key, and the service keeps working. Health endpoints ({@code /q/...}) are never counted nor refused.
+ *
+ * <p>A place is freed when the exchange ends: answered, or the client gone. A client that gives up on an admitted
+ * request frees its place while a worker may still be busy with it; with 128 places and a service answering hundreds
+ * a second, an admitted request waits well under a second, far less than the desks' and the portal's timeouts.
  */
 @ApplicationScoped
 public class InFlightLimit {
@@ -34,6 +45,9 @@ public class InFlightLimit {
 
     @ConfigProperty(name = "lrms.http.max-in-flight", defaultValue = "128")
     int max;
+
+    @Inject
+    ObjectMapper json;
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong refusedSinceSaid = new AtomicLong();
@@ -48,7 +62,13 @@ public class InFlightLimit {
             refuse(context);
             return;
         }
-        context.addEndHandler(ended -> leave());
+        // freed once, however the exchange ends: answered, failed, or the client gone
+        AtomicBoolean held = new AtomicBoolean(true);
+        context.addEndHandler(ended -> {
+            if (held.compareAndSet(true, false)) {
+                leave();
+            }
+        });
         context.next();
     }
 
@@ -83,21 +103,32 @@ public class InFlightLimit {
             LOG.warnf("overloaded: %d requests refused with 503 since the last warning (%d in progress at most)",
                     refused, max);
         }
-        context.response().setStatusCode(503)
-                .putHeader("Retry-After", "1")
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(body(context.request().path()));
+        HttpServerRequest request = context.request();
+        HttpServerResponse response = context.response().setStatusCode(503)
+                .putHeader(HttpHeaders.RETRY_AFTER, "1")
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (!request.isEnded()) {
+            // a body on its way is read and dropped, so the connection is not left waiting on a body nobody reads;
+            // over HTTP/1.1 (the portal's keep-alive connections) the connection closes after it, while an HTTP/2
+            // connection carries other requests' streams and stays open
+            request.handler(chunk -> { });
+            if (request.version() != HttpVersion.HTTP_2) {
+                response.putHeader(HttpHeaders.CONNECTION, "close");
+                request.endHandler(ended -> request.connection().close());
+            }
+            request.resume();
+        }
+        response.end(body(context.normalizedPath()));
     }
 
     private String body(String path) {
-        return new JsonObject()
-                .put("type", "about:blank")
-                .put("title", "Busy")
-                .put("status", 503)
-                .put("detail", "the service is too busy to take the request now (" + max + " requests in progress); "
-                        + "try again in a moment (a retry with the same Idempotency-Key is safe)")
-                .put("instance", path)
-                .put("code", "overloaded")
-                .encode();
+        Problem problem = new Problem("about:blank", "Busy", 503, "the service is too busy to take the request now ("
+                + max + " requests in progress); try again in a moment (a retry with the same Idempotency-Key is "
+                + "safe)", path, "overloaded", null, null);
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            return "{\"status\":503,\"code\":\"overloaded\"}";
+        }
     }
 }
