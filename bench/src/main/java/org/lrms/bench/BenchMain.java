@@ -385,6 +385,10 @@ public final class BenchMain {
         report.write(out);
         say("report: " + out.resolve("report.md"));
         System.out.println(Files.readString(out.resolve("report.md")));
+        if (report.anyScenarioFailed()) {
+            say("a scenario failed (see the report's targets): exit code 1");
+            System.exit(1);
+        }
     }
 
     /**
@@ -550,11 +554,13 @@ public final class BenchMain {
         return ticker;
     }
 
-    /** A scenario that failed is named in the report with why, its trace goes to bench.log, and the next one runs. */
+    /**
+     * A scenario that failed is named in the report with why (a missed target, so the run's exit code is 1), its trace
+     * goes to bench.log, and the next one runs.
+     */
     static void failed(Report report, String scenario, Exception e, Path log) {
         say(scenario + " failed: " + e);
-        report.note("scenario " + scenario + " failed, so its figures are missing: " + e
-                + " (bench.log has the trace)");
+        report.failed(scenario, e.toString());
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         try {

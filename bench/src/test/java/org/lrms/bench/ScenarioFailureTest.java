@@ -24,6 +24,9 @@ class ScenarioFailureTest {
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("scenario oneroster-import failed, so its figures are missing: "
                 + "java.net.ConnectException: circulation refused"), md);
+        assertTrue(md.contains("| scenario oneroster-import runs to its end | failed: java.net.ConnectException: "
+                + "circulation refused | **missed** |"), md);
+        assertTrue(report.anyScenarioFailed());
         String json = Files.readString(out.resolve("report.json"));
         assertTrue(json.contains("scenario oneroster-import failed"), json);
         String written = Files.readString(log);

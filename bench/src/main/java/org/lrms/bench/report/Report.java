@@ -27,6 +27,7 @@ public final class Report {
     private final List<Target> targets = new ArrayList<>();
     private final Map<String, String> charts = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> failedScenarios = new ArrayList<>();
     private final Instant started = Instant.now();
 
     public Report machine(String key, Object value) {
@@ -57,6 +58,17 @@ public final class Report {
 
     public void note(String note) {
         notes.add(note);
+    }
+
+    /** A scenario that did not run to its end: a line of the targets, missed, and a note saying why. */
+    public void failed(String scenario, String why) {
+        failedScenarios.add(scenario);
+        targets.add(new Target("scenario " + scenario + " runs to its end", "failed: " + why, false));
+        note("scenario " + scenario + " failed, so its figures are missing: " + why + " (bench.log has the trace)");
+    }
+
+    public boolean anyScenarioFailed() {
+        return !failedScenarios.isEmpty();
     }
 
     public void write(Path dir) throws IOException {
