@@ -144,10 +144,7 @@ class LoanPrivacyTest {
     void aFinedReturnIsAnonymizedOnlyWhenTheFineIsPaid() throws Exception {
         String site = Fixtures.newSite();
         String token = TestTokens.siteStaff(site);
-        Map<String, Object> rule = Fixtures.policyRule(site, null, null, 14);
-        rule.put("finePerDay", "1.00");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
-                .then().statusCode(201);
+        fineADollarADay(site, token);
         String patron = Fixtures.unique("P");
         String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
         Lent lent = lendNewBook(token, site, patron);
@@ -204,6 +201,14 @@ class LoanPrivacyTest {
                 + "WHERE patron_id = ?", UUID.fromString(patronId));
     }
 
+    /** The site's rule: 14 days, a fine of 1.00 a day overdue. */
+    private static void fineADollarADay(String site, String token) {
+        Map<String, Object> rule = Fixtures.policyRule(site, null, null, 14);
+        rule.put("finePerDay", "1.00");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
+                .then().statusCode(201);
+    }
+
     /** What the patron's fees still tell of what they borrowed: the copies reached from them, by loan or straight. */
     private static long readingHistoryThroughFees(String patronId) {
         return Fixtures.count("SELECT count(*) FROM fee f LEFT JOIN loan l ON l.id = f.loan_id "
@@ -216,10 +221,7 @@ class LoanPrivacyTest {
         String admin = TestTokens.districtAdmin();
         String site = Fixtures.newSite();
         String token = TestTokens.siteStaff(site);
-        Map<String, Object> rule = Fixtures.policyRule(site, null, null, 14);
-        rule.put("finePerDay", "1.00");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
-                .then().statusCode(201);
+        fineADollarADay(site, token);
         String patron = Fixtures.unique("P");
         String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
         Lent lent = lendNewBook(token, site, patron);
@@ -255,10 +257,7 @@ class LoanPrivacyTest {
         String site = Fixtures.newSite();
         Fixtures.supervisor(site);
         String token = TestTokens.siteStaff(site);
-        Map<String, Object> rule = Fixtures.policyRule(site, null, null, 14);
-        rule.put("finePerDay", "1.00");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
-                .then().statusCode(201);
+        fineADollarADay(site, token);
         String patron = Fixtures.unique("P");
         String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
         Lent lent = lendNewBook(token, site, patron);
@@ -389,10 +388,7 @@ class LoanPrivacyTest {
     void aLoanWithItsOwnFineStaysLinkedUntilThatFineIsPaidWhileAnotherFeeStaysOpen() throws Exception {
         String site = Fixtures.newSite();
         String token = TestTokens.siteStaff(site);
-        Map<String, Object> rule = Fixtures.policyRule(site, null, null, 14);
-        rule.put("finePerDay", "1.00");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
-                .then().statusCode(201);
+        fineADollarADay(site, token);
         String patron = Fixtures.unique("P");
         String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
         String charge = manualCharge(token, site, patronId, "3.00");
@@ -479,10 +475,7 @@ class LoanPrivacyTest {
         String admin = TestTokens.districtAdmin();
         String site = Fixtures.newSite();
         String token = TestTokens.siteStaff(site);
-        Map<String, Object> rule = Fixtures.policyRule(site, null, null, 14);
-        rule.put("finePerDay", "1.00");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(rule).when().post("/api/v1/policies")
-                .then().statusCode(201);
+        fineADollarADay(site, token);
         String patron = Fixtures.unique("P");
         String patronId = Fixtures.newPatron(site, patron, "STUDENT", "7");
         manualCharge(token, site, patronId, "0.10");
