@@ -122,9 +122,7 @@ public class InFlightLimit {
     }
 
     private String body(String path) {
-        Problem problem = new Problem("about:blank", "Busy", 503, "the service is too busy to take the request now ("
-                + max + " requests in progress); try again in a moment (a retry with the same Idempotency-Key is "
-                + "safe)", path, "overloaded", null, null);
+        Problem problem = Problem.overloaded(" (" + max + " requests in progress)", path);
         try {
             return json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {

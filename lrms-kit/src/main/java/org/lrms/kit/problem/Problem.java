@@ -15,6 +15,16 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /**
+     * The service is past what it can take now (a 503 the caller retries; with the same Idempotency-Key a retry is
+     * safe): {@code why} says what is full, e.g. "128 requests in progress".
+     */
+    public static Problem overloaded(String why, String instance) {
+        return new Problem("about:blank", "Busy", 503, "the service is too busy to take the request now" + why
+                + "; try again in a moment (a retry with the same Idempotency-Key is safe)", instance, "overloaded",
+                null, null);
+    }
+
     /** One field (or record, or row) at fault and why. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FieldError(String field, String message) {

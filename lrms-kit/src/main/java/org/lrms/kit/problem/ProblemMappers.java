@@ -325,9 +325,7 @@ public class ProblemMappers {
      */
     private Response overloaded(UriInfo uri) {
         return Response.status(503).header("Retry-After", "2").type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", "Busy", 503,
-                        "the service is too busy to take the request now; try again in a moment (a retry with the "
-                                + "same Idempotency-Key is safe)", path(uri), "overloaded", null, null))
+                .entity(Problem.overloaded("", path(uri)))
                 .build();
     }
 
