@@ -11,6 +11,7 @@
 #   LRMS_KEYCLOAK_MANAGEMENT_PORT 9000  PORTAL_PORT 8080  CATALOG_PORT 8081  CIRCULATION_PORT 8082
 #   TEXTBOOK_PORT 8083  ACQUISITIONS_PORT 8084  REPORTING_PORT 8085  LRMS_MAIL_SMTP_PORT 1025  LRMS_MAIL_PORT 8025
 #   LRMS_JAVA_OPTS               JVM options of the services and the portal
+#   LRMS_CATALOG_JAVA_OPTS       the catalog's (default: LRMS_JAVA_OPTS, else the others' without C1 only)
 #   LRMS_PG_SHARED_BUFFERS       PostgreSQL's shared_buffers; default a quarter of the machine's memory, as
 #                                PostgreSQL's manual advises (its own default, 128MB, keeps little of a district's
 #                                catalog and copies in memory); applies when PostgreSQL starts
@@ -29,6 +30,10 @@ START_TIMEOUT="${LRMS_START_TIMEOUT:-300}"
 # with full tiered compilation; circulation's peak resident size 291 MB against 349 MB; bench/README.md). A
 # deployment with cores to spare should drop it: C2's intrinsics make the token's RSA check far cheaper.
 JAVA_OPTS="${LRMS_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+# The catalog keeps C2: its barcode lookup and search run the same short paths all day, and compiled by C2 a lookup
+# costs the catalog 0.34 ms of CPU where C1's code spends 0.75 (district scale, 500 lookups/s; the lookup's p99 fell
+# from 7-14 ms to 4-9; its resident size after the lookups 307 MB; bench/README.md, 2026-12-06).
+CATALOG_JAVA_OPTS="${LRMS_CATALOG_JAVA_OPTS:-${LRMS_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC}}"
 LOCAL_PASSWORD="changeit"   # LOCAL DEMO ONLY: the realm's demo users
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -266,8 +271,9 @@ while IFS='=' read -r name value; do
 done <"$SECRETS"
 
 start_service() {
-  local svc="$1" upper; upper="$(tr '[:lower:]' '[:upper:]' <<<"$svc")"
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  local svc="$1" upper opts="$JAVA_OPTS"; upper="$(tr '[:lower:]' '[:upper:]' <<<"$svc")"
+  if [[ "$svc" == catalog ]]; then opts="$CATALOG_JAVA_OPTS"; fi
+  # shellcheck disable=SC2086 # the options are a list
   launch "$svc" "${SERVICE_PORT[$svc]}" env "${upper}_PORT=${SERVICE_PORT[$svc]}" \
     "${upper}_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$svc" \
     "${upper}_DB_REACTIVE_URL=postgresql://127.0.0.1:$PG_PORT/$svc" \
@@ -276,7 +282,7 @@ start_service() {
     CIRCULATION_SMTP_HOST=127.0.0.1 CIRCULATION_SMTP_PORT="$MAIL_SMTP_PORT" \
     LRMS_HTTP_HOST="${LRMS_HTTP_HOST:-127.0.0.1}" \
     LRMS_JSON_LOGS="${LRMS_JSON_LOGS:-false}" \
-    java $JAVA_OPTS "-Dlrms.component=$svc" \
+    java $opts "-Dlrms.component=$svc" \
       -jar "$LRMS_ROOT/$svc-service/target/quarkus-app/quarkus-run.jar"
 }
 
