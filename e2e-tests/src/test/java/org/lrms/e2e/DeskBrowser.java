@@ -1,6 +1,7 @@
 package org.lrms.e2e;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -91,6 +92,21 @@ final class DeskBrowser implements AutoCloseable {
     /** Waits until the page holds an element {@code locator} finds, shown or not. */
     void awaitPresent(By locator) {
         wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    /** Chooses {@code file} in the file field {@code id}, as a technician picking it in the file dialog. */
+    void attach(String id, Path file) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** The width in pixels of the picture {@code id} once it is shown and its bytes are decoded. */
+    long shownPictureWidth(String id) {
+        return wait.until(d -> {
+            WebElement picture = d.findElement(By.id(id));
+            Object width = ((JavascriptExecutor) d).executeScript(
+                    "const p = arguments[0]; return p.complete ? p.naturalWidth : 0;", picture);
+            return picture.isDisplayed() && width instanceof Number n && n.longValue() > 0 ? n.longValue() : null;
+        });
     }
 
     /** Answers a {@code confirm()} the page shows with OK. */

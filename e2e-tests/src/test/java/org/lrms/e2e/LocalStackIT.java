@@ -13,6 +13,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -364,6 +369,45 @@ class LocalStackIT {
         given().auth().oauth2(admin).accept("application/pdf")
                 .get(stack.url("circulation") + "/api/v1/receipts/" + receiptNo)
                 .then().statusCode(200).contentType("application/pdf");
+    }
+
+    @Test
+    @Order(12)
+    void aTechnicianPutsAPictureOnThePatronsCardAndRemovesIt() throws IOException {
+        assumeTrue(browser != null, "SKIPPED: the desk was not driven in a browser");
+        String admin = token("district.admin");
+        String pictured = "E2E-P-" + UUID.randomUUID().toString().substring(0, 8);
+        String patronId = preparedDesk(admin, pictured, "E2E-C-" + UUID.randomUUID().toString().substring(0, 8));
+        Path picture = stack.state().resolve("logs/e2e-picture.jpg");
+        BufferedImage camera = new BufferedImage(1200, 800, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = camera.createGraphics();
+        g.setColor(new Color(40, 90, 160));
+        g.fillRect(0, 0, 1200, 800);
+        g.dispose();
+        assertTrue(ImageIO.write(camera, "jpg", picture.toFile()), "a JPEG writer");
+
+        browser.click(By.id("mode-checkout"));
+        if (browser.visible("patron-card")) {
+            browser.click(By.id("patron-done"));
+        }
+        browser.scan("patron-barcode", pictured);
+        browser.awaitText("patron-name", "Ana Lopez");
+        browser.click(By.cssSelector("#photo-part > summary"));
+        browser.attach("photo-file", picture);
+        browser.click(By.id("photo-upload"));
+        // stored at most 600 pixels on its longer side, re-encoded (circulation.photos.stored-side)
+        browser.awaitText("photo-message", "Picture saved (JPEG, 600 x 400 pixels");
+        assertEquals(600, browser.shownPictureWidth("patron-photo"), "the card shows the stored picture");
+        browser.screenshot(stack.state().resolve("logs/desk-picture.png"));
+        given().auth().oauth2(admin).get(stack.url("circulation") + "/api/v1/patrons/" + patronId + "/photo")
+                .then().statusCode(200).contentType("image/jpeg").header("Cache-Control", containsString("no-store"));
+
+        browser.click(By.id("photo-remove"));
+        browser.acceptConfirm();
+        browser.awaitText("photo-message", "Picture removed.");
+        assertFalse(browser.visible("patron-photo"), "no picture on the card");
+        given().auth().oauth2(admin).get(stack.url("circulation") + "/api/v1/patrons/" + patronId + "/photo")
+                .then().statusCode(404);
     }
 
     // -----------------------------------------------------------------------------------------------------------
