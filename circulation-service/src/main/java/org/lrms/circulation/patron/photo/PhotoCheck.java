@@ -14,8 +14,11 @@ import java.util.Optional;
 
 /**
  * Whether bytes are a JPEG or PNG picture within the limits: the file's signature, then its width and height as
- * javax.imageio reads them from the header (the pixels are not decoded: a small file may declare a huge image).
- * Plain Java, no framework.
+ * javax.imageio reads them from the header (the pixels are not decoded: a small file may declare a huge image), then
+ * its structure walked to its end: a file cut off part-way (an interrupted upload, a damaged file in a vendor's zip)
+ * has no end-of-image marker (JPEG {@code EOI}, PNG {@code IEND}), and javax.imageio would decode it with the missing
+ * part grey. A JPEG of four colour channels (CMYK or YCCK, as made for print) is refused too: javax.imageio decodes it
+ * with wrong colours (no CMYK profile to go by), so it would be stored dark and off-colour. Plain Java, no framework.
  */
 public final class PhotoCheck {
 
@@ -54,7 +57,8 @@ public final class PhotoCheck {
 
     /**
      * Checks the bytes of an upload declared as {@code declaredType}: refused (see {@link PhotoRefused}) when empty,
-     * larger than the limit, not a JPEG or PNG, another type than declared, or wider or higher than the limit.
+     * larger than the limit, not a JPEG or PNG, another type than declared, wider or higher than the limit, cut off
+     * before its end, or a CMYK JPEG.
      */
     public static CheckedPhoto check(byte[] bytes, String declaredType, PhotoLimits limits) {
         CheckedPhoto photo = check(bytes, limits);
@@ -80,7 +84,92 @@ public final class PhotoCheck {
         if (size[0] > limits.maxSide() || size[1] > limits.maxSide()) {
             throw PhotoRefused.tooManyPixels(limits, size[0], size[1]);
         }
+        if (JPEG.equals(type)) {
+            checkJpegStructure(bytes);
+        } else if (!pngComplete(bytes)) {
+            throw PhotoRefused.incomplete();
+        }
         return new CheckedPhoto(type, size[0], size[1]);
+    }
+
+    /**
+     * Walks a JPEG's markers from its start to its end-of-image ({@code FFD9}), as a decoder reads them: a segment by
+     * its length, a scan's entropy-coded data to the next marker (not {@code FF00}, a stuffed byte, nor a restart
+     * marker). Refused as {@link PhotoRefused#incomplete} when the bytes end first, and as
+     * {@link PhotoRefused#cmyk} when a frame has four components. What follows the end (a camera's trailer) is not
+     * read; stray bytes between segments are skipped, as decoders do.
+     */
+    private static void checkJpegStructure(byte[] b) {
+        int i = 2; // after SOI
+        while (true) {
+            while (i < b.length && (b[i] & 0xFF) != 0xFF) {
+                i++; // stray bytes before a marker
+            }
+            while (i < b.length && (b[i] & 0xFF) == 0xFF) {
+                i++; // the marker's FF, and fill bytes
+            }
+            if (i >= b.length) {
+                throw PhotoRefused.incomplete();
+            }
+            int marker = b[i++] & 0xFF;
+            if (marker == 0xD9) { // EOI
+                return;
+            }
+            if (marker == 0x00 || marker == 0x01 || marker >= 0xD0 && marker <= 0xD8) {
+                continue; // a stray stuffed byte; TEM, RSTn, SOI: no length
+            }
+            if (i + 2 > b.length) {
+                throw PhotoRefused.incomplete();
+            }
+            int length = (b[i] & 0xFF) << 8 | b[i + 1] & 0xFF;
+            int end = i + length;
+            if (length < 2 || end > b.length) {
+                throw PhotoRefused.incomplete();
+            }
+            if (isStartOfFrame(marker) && length >= 8 && (b[i + 7] & 0xFF) == 4) {
+                throw PhotoRefused.cmyk();
+            }
+            i = end;
+            if (marker == 0xDA) { // SOS: its entropy-coded data runs to the next marker
+                i = nextMarker(b, i);
+            }
+        }
+    }
+
+    /** SOF0 to SOF15, but DHT (C4), JPG (C8) and DAC (CC), which share the range. */
+    private static boolean isStartOfFrame(int marker) {
+        return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    }
+
+    /** Where the next marker (its {@code FF}) in entropy-coded data is, or the end of the bytes. */
+    private static int nextMarker(byte[] b, int from) {
+        int i = from;
+        while (i + 1 < b.length) {
+            if ((b[i] & 0xFF) == 0xFF) {
+                int next = b[i + 1] & 0xFF;
+                if (next != 0x00 && next != 0xFF && (next < 0xD0 || next > 0xD7)) {
+                    return i;
+                }
+                i += next == 0xFF ? 1 : 2;
+            } else {
+                i++;
+            }
+        }
+        return b.length;
+    }
+
+    /** Whether a PNG's chunks (length, type, data, CRC each) run whole from the signature to its {@code IEND}. */
+    private static boolean pngComplete(byte[] b) {
+        long i = PNG_SIGNATURE.length;
+        while (i + 12 <= b.length) {
+            int at = (int) i;
+            long length = (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
+            if (b[at + 4] == 'I' && b[at + 5] == 'E' && b[at + 6] == 'N' && b[at + 7] == 'D') {
+                return true;
+            }
+            i += 12 + length;
+        }
+        return false;
     }
 
     /** Width and height from the header, by a reader of that format; empty when it cannot read them. */

@@ -174,7 +174,7 @@ final class PhotoEncoder {
                     return Optional.of(image);
                 }
             } catch (IOException | RuntimeException undecodable) {
-                // a CMYK JPEG, data broken past the header: try the next reader, else it is not a picture
+                // data broken past the header: try the next reader, else it is not a picture
             } finally {
                 reader.dispose();
             }

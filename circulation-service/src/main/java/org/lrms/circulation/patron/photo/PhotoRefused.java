@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * A picture that is not taken: no bytes (400), too many bytes (413 {@code photo-too-large}), a type other than JPEG
  * or PNG (415 {@code unsupported-media-type}), bytes that are not the picture they say or whose pixels cannot be
- * decoded (422 {@code not-an-image}, {@code content-type-mismatch}), too many pixels (422
- * {@code photo-dimensions-too-large}). Its detail is in words for staff, and is also the reason a zip import gives for
+ * decoded or that are cut off before their end (422 {@code not-an-image}, {@code content-type-mismatch}), a CMYK
+ * JPEG (422 {@code unsupported-colour-model}), too many pixels (422 {@code photo-dimensions-too-large}). Its detail is in words for staff, and is also the reason a zip import gives for
  * the entry.
  */
 public class PhotoRefused extends ProblemException {
@@ -57,6 +57,20 @@ public class PhotoRefused extends ProblemException {
 
     static PhotoRefused notAnImage() {
         return new PhotoRefused(422, "Not a picture", "not-an-image", "not a JPEG or PNG picture");
+    }
+
+    /** Cut off before its end: an interrupted upload, a damaged file. */
+    static PhotoRefused incomplete() {
+        return new PhotoRefused(422, "Not a picture", "not-an-image",
+                "the picture is damaged or incomplete: the file ends before its image does (an interrupted upload or a "
+                        + "damaged file); send the whole file again");
+    }
+
+    /** Four colour channels, as made for print: javax.imageio decodes them with wrong colours. */
+    static PhotoRefused cmyk() {
+        return new PhotoRefused(422, "Unsupported colour model", "unsupported-colour-model",
+                "the picture is a CMYK JPEG (as made for print): its colour model is not supported; save it as RGB "
+                        + "(sRGB) and send it again");
     }
 
     static PhotoRefused mismatch(String declared, String actual) {

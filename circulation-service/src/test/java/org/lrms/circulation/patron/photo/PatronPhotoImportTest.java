@@ -105,6 +105,48 @@ class PatronPhotoImportTest {
     }
 
     @Test
+    void anEntryCutOffBeforeItsEndOrInCmykIsRejectedByNameAndTheGoodOneIsKept() {
+        String site = Fixtures.newSite();
+        String good = Fixtures.unique("P");
+        String cutJpeg = Fixtures.unique("P");
+        String cutPng = Fixtures.unique("P");
+        String cmyk = Fixtures.unique("P");
+        String goodId = Fixtures.newPatron(site, good, "STUDENT", "4");
+        String cutJpegId = Fixtures.newPatron(site, cutJpeg, "STUDENT", "4");
+        String cutPngId = Fixtures.newPatron(site, cutPng, "STUDENT", "4");
+        String cmykId = Fixtures.newPatron(site, cmyk, "STUDENT", "4");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("Grade 4/" + cutJpeg + ".jpg", Pictures.cut(Pictures.image("jpg", 400, 300, 41), 0.5));
+        entries.put("Grade 4/" + good + ".jpg", Pictures.jpeg(42));
+        entries.put("Grade 4/" + cutPng + ".png", Pictures.cut(Pictures.image("png", 300, 200, 43), 0.8));
+        entries.put("Grade 4/" + cmyk + ".jpg", Pictures.cmykJpeg(64, 48));
+
+        JsonPath answer = given().auth().oauth2(TestTokens.siteStaff(site)).contentType("application/zip")
+                .body(Pictures.zip(entries))
+                .when().post(IMPORT)
+                .then().statusCode(200).contentType("application/json")
+                .extract().jsonPath();
+        assertEquals(4, answer.getInt("entries"));
+        assertEquals(1, answer.getInt("applied"));
+        assertTrue(answer.getBoolean("complete"));
+        assertEquals(List.of("Grade 4/" + cutJpeg + ".jpg", "Grade 4/" + cutPng + ".png", "Grade 4/" + cmyk + ".jpg"),
+                answer.getList("rejected.entry"));
+        assertEquals(List.of("not-an-image", "not-an-image", "unsupported-colour-model"),
+                answer.getList("rejected.code"));
+        String incomplete = "the picture is damaged or incomplete: the file ends before its image does (an "
+                + "interrupted upload or a damaged file); send the whole file again";
+        assertEquals(incomplete, answer.getString("rejected[0].reason"));
+        assertEquals(incomplete, answer.getString("rejected[1].reason"));
+        assertTrue(answer.getString("rejected[2].reason").contains("CMYK")
+                && answer.getString("rejected[2].reason").contains("save it as RGB"), answer.getString("rejected[2].reason"));
+
+        assertArrayEquals(new int[]{40, 50}, Pictures.size(PatronPhotoTest.picture(TestTokens.siteStaff(site), goodId)));
+        assertEquals(0, stored(cutJpegId));
+        assertEquals(0, stored(cutPngId));
+        assertEquals(0, stored(cmykId));
+    }
+
+    @Test
     void aZipBombIsStoppedAndWhatCameBeforeStays() {
         String site = Fixtures.newSite();
         String ana = Fixtures.unique("P");

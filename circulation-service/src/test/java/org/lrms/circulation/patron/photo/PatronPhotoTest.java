@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -160,6 +161,51 @@ class PatronPhotoTest {
                 .then().statusCode(422).body("code", equalTo("not-an-image"));
 
         assertArrayEquals(jpeg, picture(staff, id), "the earlier picture stays");
+    }
+
+    @Test
+    void aPictureCutOffBeforeItsEndOrInCmykIsRefusedAndTheEarlierPictureStays() {
+        String site = Fixtures.newSite();
+        String id = Fixtures.newPatron(site, Fixtures.unique("P"), "STUDENT", "5");
+        String staff = TestTokens.siteStaff(site);
+        byte[] cutJpeg = Pictures.cut(Pictures.image("jpg", 400, 300, 31), 0.6);
+        byte[] cutPng = Pictures.withoutLast(Pictures.image("png", 300, 200, 32), 4);
+        byte[] cmyk = Pictures.cmykJpeg(64, 48);
+
+        // no picture yet: none is stored
+        refusedAsIncomplete(staff, id, "image/jpeg", cutJpeg);
+        refusedAsIncomplete(staff, id, "image/png", cutPng);
+        refusedAsCmyk(staff, id, cmyk);
+        given().auth().oauth2(staff).when().get(photo(id))
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("no-photo"));
+        assertEquals(0, stored(id), "nothing stored");
+
+        // a picture: it stays as it was
+        given().auth().oauth2(staff).contentType("image/jpeg").body(Pictures.jpeg(33)).when().put(photo(id))
+                .then().statusCode(200);
+        byte[] earlier = picture(staff, id);
+        refusedAsIncomplete(staff, id, "image/jpeg", cutJpeg);
+        refusedAsIncomplete(staff, id, "image/jpeg", Pictures.withoutLast(Pictures.jpeg(34), 2));
+        refusedAsIncomplete(staff, id, "image/png", cutPng);
+        refusedAsCmyk(staff, id, cmyk);
+        refusedAsCmyk(staff, id, Pictures.withAdobeMarker(cmyk, 2));
+        assertArrayEquals(earlier, picture(staff, id), "the earlier picture stays");
+        assertEquals(1, stored(id));
+    }
+
+    private static void refusedAsIncomplete(String token, String patronId, String type, byte[] cut) {
+        given().auth().oauth2(token).contentType(type).body(cut)
+                .when().put(photo(patronId))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("not-an-image"), "detail", containsString("damaged or incomplete"));
+    }
+
+    private static void refusedAsCmyk(String token, String patronId, byte[] cmyk) {
+        given().auth().oauth2(token).contentType("image/jpeg").body(cmyk)
+                .when().put(photo(patronId))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("unsupported-colour-model"), "title", equalTo("Unsupported colour model"),
+                        "detail", containsString("CMYK"), "detail", containsString("save it as RGB"));
     }
 
     @Test

@@ -2,12 +2,18 @@ package org.lrms.circulation.patron.photo;
 
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The checks of a picture's bytes, plain JUnit: signature, dimensions read by javax.imageio, limits. */
 class PhotoCheckTest {
@@ -45,6 +51,58 @@ class PhotoCheckTest {
         assertEquals("content-type-mismatch", mismatch.code());
         assertEquals(422, mismatch.status());
         assertEquals("the body is a PNG picture, not image/jpeg: send it as image/png", mismatch.getMessage());
+    }
+
+    @Test
+    void aPictureCutOffBeforeItsEndIsRefusedAsDamagedOrIncomplete() {
+        byte[] jpeg = Pictures.image("jpg", 400, 300, 6);
+        byte[] png = Pictures.image("png", 300, 200, 7);
+        byte[] progressive = Pictures.progressiveJpeg(400, 300, 8);
+        // a camera's thumbnail is a whole JPEG of its own: its end is not the picture's
+        byte[] withThumbnail = Pictures.withThumbnail(jpeg, Pictures.jpeg(9));
+        // the whole files are taken, also with bytes after the JPEG's end (a camera's trailer)
+        assertEquals(new CheckedPhoto("image/jpeg", 400, 300), PhotoCheck.check(jpeg, "image/jpeg", LIMITS));
+        assertEquals(new CheckedPhoto("image/png", 300, 200), PhotoCheck.check(png, "image/png", LIMITS));
+        assertEquals(new CheckedPhoto("image/jpeg", 400, 300), PhotoCheck.check(progressive, LIMITS));
+        assertEquals(new CheckedPhoto("image/jpeg", 400, 300), PhotoCheck.check(withThumbnail, LIMITS));
+        byte[] trailer = Arrays.copyOf(jpeg, jpeg.length + 100);
+        assertEquals(new CheckedPhoto("image/jpeg", 400, 300), PhotoCheck.check(trailer, LIMITS));
+
+        for (byte[] cut : new byte[][]{Pictures.cut(jpeg, 0.5), Pictures.cut(jpeg, 0.9), Pictures.withoutLast(jpeg, 2),
+                Pictures.withoutLast(jpeg, 1), Pictures.cut(progressive, 0.6), Pictures.cut(withThumbnail, 0.7),
+                Pictures.cut(png, 0.7), Pictures.withoutLast(png, 4)}) {
+            PhotoRefused refused = assertThrows(PhotoRefused.class, () -> PhotoCheck.check(cut, LIMITS));
+            assertEquals(422, refused.status());
+            assertEquals("not-an-image", refused.code());
+            assertEquals("the picture is damaged or incomplete: the file ends before its image does (an interrupted "
+                    + "upload or a damaged file); send the whole file again", refused.getMessage());
+        }
+    }
+
+    @Test
+    void aCmykJpegIsRefusedByItsColourModel() {
+        byte[] cmyk = Pictures.cmykJpeg(64, 48);
+        for (byte[] fourChannels : new byte[][]{cmyk, Pictures.withAdobeMarker(cmyk, 0),
+                Pictures.withAdobeMarker(cmyk, 2)}) {
+            PhotoRefused refused = refusal(fourChannels, "image/jpeg");
+            assertEquals(422, refused.status());
+            assertEquals("unsupported-colour-model", refused.code());
+            assertTrue(refused.getMessage().contains("CMYK") && refused.getMessage().contains("save it as RGB"),
+                    refused.getMessage());
+        }
+        // a grey JPEG (one component) is taken
+        BufferedImage grey = new BufferedImage(20, 10, BufferedImage.TYPE_BYTE_GRAY);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertTrue(write(grey, out));
+        assertEquals(new CheckedPhoto("image/jpeg", 20, 10), PhotoCheck.check(out.toByteArray(), LIMITS));
+    }
+
+    private static boolean write(BufferedImage image, ByteArrayOutputStream out) {
+        try {
+            return ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

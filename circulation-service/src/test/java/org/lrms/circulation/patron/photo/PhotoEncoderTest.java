@@ -108,7 +108,7 @@ class PhotoEncoderTest {
     @Test
     void aPictureWhosePixelsCannotBeDecodedIsNotAnImage() {
         byte[] broken = Pictures.brokenPng();
-        CheckedPhoto header = PhotoCheck.check(broken, LIMITS); // its header is whole
+        CheckedPhoto header = PhotoCheck.check(broken, LIMITS); // its header and chunks are whole
         assertEquals(new CheckedPhoto("image/png", 300, 200), header);
         PhotoRefused refused = assertThrows(PhotoRefused.class, () -> PhotoEncoder.reencode(broken, header, 600));
         assertEquals(422, refused.status());

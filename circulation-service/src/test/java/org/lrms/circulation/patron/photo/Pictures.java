@@ -1,7 +1,14 @@
 package org.lrms.circulation.patron.photo;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -86,6 +94,24 @@ final class Pictures {
         return out.toByteArray();
     }
 
+    /**
+     * The JPEG with a whole small JPEG (with its own end-of-image marker) inside an APP1 segment after its start, as
+     * a camera keeps its thumbnail.
+     */
+    static byte[] withThumbnail(byte[] jpeg, byte[] thumbnail) {
+        int length = 6 + thumbnail.length + 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write(new byte[]{'E', 'x', 'i', 'f', 0, 0}, 0, 6);
+        out.write(thumbnail, 0, thumbnail.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     /** A JPEG whose left half is black and right half white. */
     static byte[] halves(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -103,10 +129,85 @@ final class Pictures {
         return out.toByteArray();
     }
 
-    /** A PNG whose header is whole but whose pixel data breaks off: its size can be read, its pixels not. */
+    /**
+     * A PNG whose header and chunks are whole (to its {@code IEND}) but whose compressed pixel data is garbage: its
+     * size can be read, its pixels not.
+     */
     static byte[] brokenPng() {
         byte[] png = image("png", 300, 200, 3);
-        return Arrays.copyOf(png, png.length / 2);
+        int idat = new String(png, StandardCharsets.ISO_8859_1).indexOf("IDAT");
+        int length = (png[idat - 4] & 0xFF) << 24 | (png[idat - 3] & 0xFF) << 16 | (png[idat - 2] & 0xFF) << 8
+                | png[idat - 1] & 0xFF;
+        Random garbage = new Random(3);
+        for (int i = idat + 4 + 2; i < idat + 4 + length; i++) { // after the zlib header
+            png[i] = (byte) garbage.nextInt(256);
+        }
+        return png;
+    }
+
+    /** The first {@code fraction} of the file's bytes: an upload interrupted, a file damaged in the vendor's zip. */
+    static byte[] cut(byte[] picture, double fraction) {
+        return Arrays.copyOf(picture, (int) (picture.length * fraction));
+    }
+
+    /** The file without its last {@code bytes} bytes (a JPEG's end-of-image marker is its last two). */
+    static byte[] withoutLast(byte[] picture, int bytes) {
+        return Arrays.copyOf(picture, picture.length - bytes);
+    }
+
+    /** A progressive JPEG (scan after scan, coarse to fine), as photo software often saves one. */
+    static byte[] progressiveJpeg(int width, int height, int seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, (x * 5 + y * 11 + seed * 97) * 0x030201 & 0xFFFFFF);
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        return written(writer, new IIOImage(image, null, null), param);
+    }
+
+    /**
+     * A CMYK JPEG (four components a pixel, as made for print): a four-band raster written by javax.imageio's JPEG
+     * writer, which writes it as it is, without JFIF.
+     */
+    static byte[] cmykJpeg(int width, int height) {
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                raster.setPixel(x, y, new int[]{x * 255 / width, y * 255 / height, 40, 10});
+            }
+        }
+        return written(ImageIO.getImageWritersByFormatName("jpg").next(), new IIOImage(raster, null, null), null);
+    }
+
+    /**
+     * The four-component JPEG marked as Adobe software marks its own (APP14 {@code Adobe}, its transform
+     * {@code 0} CMYK or {@code 2} YCCK).
+     */
+    static byte[] withAdobeMarker(byte[] jpeg, int transform) {
+        byte[] segment = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0,
+                (byte) transform};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(segment, 0, segment.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    private static byte[] written(ImageWriter writer, IIOImage image, ImageWriteParam param) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, image, param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
     }
 
     /** Whether the bytes are a JPEG (by their signature). */
