@@ -17,8 +17,8 @@ import java.util.Optional;
  * javax.imageio reads them from the header (the pixels are not decoded: a small file may declare a huge image), then
  * its structure walked to its end: a file cut off part-way (an interrupted upload, a damaged file in a vendor's zip)
  * has no end-of-image marker (JPEG {@code EOI}, PNG {@code IEND}), and javax.imageio would decode it with the missing
- * part grey. A JPEG of four colour channels (CMYK or YCCK, as made for print) is refused too: javax.imageio decodes it
- * with wrong colours (no CMYK profile to go by), so it would be stored dark and off-colour. Plain Java, no framework.
+ * part grey. A JPEG of four color channels (CMYK or YCCK, as made for print) is refused too: javax.imageio decodes it
+ * with wrong colors (no CMYK profile to go by), so it would be stored dark and off-color. Plain Java, no framework.
  */
 public final class PhotoCheck {
 

@@ -14,7 +14,7 @@ public record PhotoImportView(int entries, int applied, int ignored, List<Reject
     /**
      * An entry not applied: {@code code} {@code bad-name}, {@code duplicate}, {@code unknown-patron} (no patron of
      * the caller's sites has the barcode), {@code patron-not-active}, {@code not-an-image} (also a file cut off before
-     * its end), {@code photo-too-large}, {@code photo-dimensions-too-large}, {@code unsupported-colour-model} (a CMYK
+     * its end), {@code photo-too-large}, {@code photo-dimensions-too-large}, {@code unsupported-color-model} (a CMYK
      * JPEG), {@code busy} (the patron's picture changed meanwhile: send it again).
      */
     public record Rejected(String entry, String code, String reason) {

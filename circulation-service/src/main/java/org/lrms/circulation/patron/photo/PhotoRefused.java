@@ -9,8 +9,8 @@ import java.util.List;
  * A picture that is not taken: no bytes (400), too many bytes (413 {@code photo-too-large}), a type other than JPEG
  * or PNG (415 {@code unsupported-media-type}), bytes that are not the picture they say or whose pixels cannot be
  * decoded or that are cut off before their end (422 {@code not-an-image}, {@code content-type-mismatch}), a CMYK
- * JPEG (422 {@code unsupported-colour-model}), too many pixels (422 {@code photo-dimensions-too-large}). Its detail is in words for staff, and is also the reason a zip import gives for
- * the entry.
+ * JPEG (422 {@code unsupported-color-model}), too many pixels (422 {@code photo-dimensions-too-large}). Its detail is
+ * in words for staff, and is also the reason a zip import gives for the entry.
  */
 public class PhotoRefused extends ProblemException {
 
@@ -66,10 +66,10 @@ public class PhotoRefused extends ProblemException {
                         + "damaged file); send the whole file again");
     }
 
-    /** Four colour channels, as made for print: javax.imageio decodes them with wrong colours. */
+    /** Four color channels, as made for print: javax.imageio decodes them with wrong colors. */
     static PhotoRefused cmyk() {
-        return new PhotoRefused(422, "Unsupported colour model", "unsupported-colour-model",
-                "the picture is a CMYK JPEG (as made for print): its colour model is not supported; save it as RGB "
+        return new PhotoRefused(422, "Unsupported color model", "unsupported-color-model",
+                "the picture is a CMYK JPEG (as made for print): its color model is not supported; save it as RGB "
                         + "(sRGB) and send it again");
     }
 

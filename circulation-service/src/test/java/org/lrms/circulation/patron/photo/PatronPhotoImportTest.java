@@ -131,16 +131,17 @@ class PatronPhotoImportTest {
         assertTrue(answer.getBoolean("complete"));
         assertEquals(List.of("Grade 4/" + cutJpeg + ".jpg", "Grade 4/" + cutPng + ".png", "Grade 4/" + cmyk + ".jpg"),
                 answer.getList("rejected.entry"));
-        assertEquals(List.of("not-an-image", "not-an-image", "unsupported-colour-model"),
+        assertEquals(List.of("not-an-image", "not-an-image", "unsupported-color-model"),
                 answer.getList("rejected.code"));
         String incomplete = "the picture is damaged or incomplete: the file ends before its image does (an "
                 + "interrupted upload or a damaged file); send the whole file again";
         assertEquals(incomplete, answer.getString("rejected[0].reason"));
         assertEquals(incomplete, answer.getString("rejected[1].reason"));
-        assertTrue(answer.getString("rejected[2].reason").contains("CMYK")
-                && answer.getString("rejected[2].reason").contains("save it as RGB"), answer.getString("rejected[2].reason"));
+        String cmykReason = answer.getString("rejected[2].reason");
+        assertTrue(cmykReason.contains("CMYK") && cmykReason.contains("save it as RGB"), cmykReason);
 
-        assertArrayEquals(new int[]{40, 50}, Pictures.size(PatronPhotoTest.picture(TestTokens.siteStaff(site), goodId)));
+        assertArrayEquals(new int[]{40, 50},
+                Pictures.size(PatronPhotoTest.picture(TestTokens.siteStaff(site), goodId)));
         assertEquals(0, stored(cutJpegId));
         assertEquals(0, stored(cutPngId));
         assertEquals(0, stored(cmykId));

@@ -204,7 +204,7 @@ class PatronPhotoTest {
         given().auth().oauth2(token).contentType("image/jpeg").body(cmyk)
                 .when().put(photo(patronId))
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("code", equalTo("unsupported-colour-model"), "title", equalTo("Unsupported colour model"),
+                .body("code", equalTo("unsupported-color-model"), "title", equalTo("Unsupported color model"),
                         "detail", containsString("CMYK"), "detail", containsString("save it as RGB"));
     }
 

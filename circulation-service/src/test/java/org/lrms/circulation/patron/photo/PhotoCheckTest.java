@@ -80,13 +80,13 @@ class PhotoCheckTest {
     }
 
     @Test
-    void aCmykJpegIsRefusedByItsColourModel() {
+    void aCmykJpegIsRefusedByItsColorModel() {
         byte[] cmyk = Pictures.cmykJpeg(64, 48);
         for (byte[] fourChannels : new byte[][]{cmyk, Pictures.withAdobeMarker(cmyk, 0),
                 Pictures.withAdobeMarker(cmyk, 2)}) {
             PhotoRefused refused = refusal(fourChannels, "image/jpeg");
             assertEquals(422, refused.status());
-            assertEquals("unsupported-colour-model", refused.code());
+            assertEquals("unsupported-color-model", refused.code());
             assertTrue(refused.getMessage().contains("CMYK") && refused.getMessage().contains("save it as RGB"),
                     refused.getMessage());
         }
