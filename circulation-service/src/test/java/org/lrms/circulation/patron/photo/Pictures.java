@@ -58,17 +58,8 @@ final class Pictures {
      * segment holds {@code marker} where a phone keeps the GPS position.
      */
     static byte[] withExif(byte[] jpeg, String marker) {
-        byte[] payload = ("Exif\0\0MM\0*\0\0\0\u0008" + marker + "\0").getBytes(StandardCharsets.ISO_8859_1);
-        int length = payload.length + 2;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2); // SOI
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.write(payload, 0, payload.length);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        return withSegment(jpeg, 0xE1,
+                ("Exif\0\0MM\0*\0\0\0\u0008" + marker + "\0").getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /**
@@ -80,18 +71,7 @@ final class Pictures {
                 0, 1, // one entry
                 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, // Orientation, SHORT, 1, value
                 0, 0, 0, 0}; // no next IFD
-        byte[] exif = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
-        int length = exif.length + tiff.length + 2;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.write(exif, 0, exif.length);
-        out.write(tiff, 0, tiff.length);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        return withSegment(jpeg, 0xE1, "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff);
     }
 
     /**
@@ -99,15 +79,24 @@ final class Pictures {
      * a camera keeps its thumbnail.
      */
     static byte[] withThumbnail(byte[] jpeg, byte[] thumbnail) {
-        int length = 6 + thumbnail.length + 2;
+        return withSegment(jpeg, 0xE1, new byte[]{'E', 'x', 'i', 'f', 0, 0}, thumbnail);
+    }
+
+    /** The JPEG with a segment {@code FF marker}, its length, then {@code parts}, right after its start (SOI). */
+    private static byte[] withSegment(byte[] jpeg, int marker, byte[]... parts) {
+        int length = 2;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         out.write(0xFF);
-        out.write(0xE1);
+        out.write(marker);
         out.write(length >> 8);
         out.write(length & 0xFF);
-        out.write(new byte[]{'E', 'x', 'i', 'f', 0, 0}, 0, 6);
-        out.write(thumbnail, 0, thumbnail.length);
+        for (byte[] part : parts) {
+            out.write(part, 0, part.length);
+        }
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
     }
@@ -188,13 +177,7 @@ final class Pictures {
      * {@code 0} CMYK or {@code 2} YCCK).
      */
     static byte[] withAdobeMarker(byte[] jpeg, int transform) {
-        byte[] segment = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0,
-                (byte) transform};
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(segment, 0, segment.length);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        return withSegment(jpeg, 0xEE, new byte[]{'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform});
     }
 
     private static byte[] written(ImageWriter writer, IIOImage image, ImageWriteParam param) {
