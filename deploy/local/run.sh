@@ -29,12 +29,13 @@ START_TIMEOUT="${LRMS_START_TIMEOUT:-300}"
 # within the first minutes (desk storm, same quiet machine, after a 20 s warm-up: 210 requests/s with C1 only, 142
 # with full tiered compilation; circulation's peak resident size 291 MB against 349 MB; bench/README.md). A
 # deployment with cores to spare should drop it: C2's intrinsics make the token's RSA check far cheaper.
-JAVA_OPTS="${LRMS_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+SMALL_JVM="-Xms64m -Xmx384m -XX:+UseSerialGC"
+JAVA_OPTS="${LRMS_JAVA_OPTS:-$SMALL_JVM -XX:TieredStopAtLevel=1}"
 # The catalog keeps C2: its barcode lookup and search run the same short paths all day, and compiled by C2 a lookup
 # costs the catalog 0.34 ms of CPU where C1's code spends 0.75 (district scale, 500 lookups/s; the lookup's p99 fell
 # from 7-14 ms to 4-9; its resident size after the lookups 307 MB). Its first MARC files after a start are slower
 # while C2 compiles (1,087 and 1,586 records/s, then 2,074-2,226; bench/README.md, 2026-12-06).
-CATALOG_JAVA_OPTS="${LRMS_CATALOG_JAVA_OPTS:-${LRMS_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC}}"
+CATALOG_JAVA_OPTS="${LRMS_CATALOG_JAVA_OPTS:-${LRMS_JAVA_OPTS:-$SMALL_JVM}}"
 LOCAL_PASSWORD="changeit"   # LOCAL DEMO ONLY: the realm's demo users
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
